@@ -1,0 +1,218 @@
+// The command line: read files → parse → write JSON/YAML → report. Commander only; all
+// parsing lives in src/. One bad file never stops a batch; output files are written to a
+// temporary name and renamed, so an interrupted run leaves nothing half-written.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { PolicyDocument } from '../src/index.js';
+
+const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+const FORMATS = ['json', 'yaml'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface Options {
+  out: string;
+  format: Format[];
+  quiet: boolean;
+}
+
+/** One document to parse: where it is, and the output stem relative to --out. */
+interface Input {
+  path: string;
+  stem: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ policy-parse seeds/                      parse every .txt/.md under seeds/ into out/
+  $ policy-parse seeds/ --out data -f json   JSON only, into data/
+  $ policy-parse plan.txt -f yaml            one file, YAML only
+  $ cat plan.txt | policy-parse - | jq .tasks   read stdin, JSON to stdout
+
+Exit status: 0 all parsed, 1 some documents failed (the others are written), 2 usage error.`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase());
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f)) {
+      throw new CommanderError(2, 'policy-parse.format', `unknown format "${f}" (choose from ${FORMATS.join(', ')})`);
+    }
+  }
+  return [...new Set(formats)] as Format[];
+}
+
+/** Files to parse, in a stable order; folders are searched recursively. */
+export function collectInputs(args: readonly string[], problems: string[]): Input[] {
+  const inputs: Input[] = [];
+  for (const arg of args) {
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(arg);
+    } catch {
+      problems.push(`${arg}: no such file or folder`);
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const found = walk(arg).filter((p) => INPUT_EXTENSIONS.has(extname(p).toLowerCase()));
+      if (!found.length) problems.push(`${arg}: folder holds no .txt, .md or .markdown documents`);
+      for (const path of found) inputs.push({ path, stem: stripExtension(relative(arg, path)) });
+    } else inputs.push({ path: arg, stem: stripExtension(basename(arg)) });
+  }
+  return inputs;
+}
+
+function walk(dir: string): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return walk(path);
+    return e.isFile() ? [path] : [];
+  });
+}
+
+function stripExtension(path: string): string {
+  return path.slice(0, path.length - extname(path).length);
+}
+
+function serialise(doc: PolicyDocument, format: Format, stringifyYaml: (v: unknown) => string): string {
+  return format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : stringifyYaml(doc);
+}
+
+/** Writes via a temporary file in the same folder, then renames: never half-written. */
+function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function reason(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EISDIR') return 'is a folder';
+  }
+  if (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) return 'not valid UTF-8 text';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function formatMessage(path: string, m: PolicyDocument['messages'][number]): string {
+  const p = m.position;
+  const place = p ? `${p.start.line}:${p.start.column}-${p.end.line}:${p.end.column}` : '1:1';
+  return `${path}:${place}: ${m.severity}: ${m.message} [${m.code}]`;
+}
+
+/** Terminal columns of a string: CJK characters take two. */
+function columns(text: string): number {
+  return [...text].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - columns(text)));
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+async function run(args: string[], options: Options): Promise<number> {
+  const { parseWithFile } = await import('../src/index.js');
+  const { stringify } = await import('yaml');
+  const stringifyYaml = (v: unknown) => stringify(v, { lineWidth: 0, aliasDuplicateObjects: false });
+
+  if (args.length === 1 && args[0] === '-') {
+    const { document, file } = parseWithFile(readFileSync(0), { path: '-' });
+    if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage(String(file.path), m)}\n`);
+    process.stdout.write(serialise(document, options.format[0] ?? 'json', stringifyYaml));
+    return 0;
+  }
+
+  const problems: string[] = [];
+  const inputs = collectInputs(args, problems);
+  const outDir = resolve(options.out);
+  const inputPaths = new Set(inputs.map((i) => resolve(i.path)));
+  const rows: string[][] = [];
+  let failed = problems.length;
+  for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
+
+  for (const input of inputs) {
+    try {
+      const targets = options.format.map((f) => join(outDir, `${input.stem}.${f}`));
+      const clash = targets.find((t) => inputPaths.has(t));
+      if (clash) throw new Error(`output ${clash} would overwrite an input; choose another --out`);
+      const bytes = readFileSync(input.path);
+      const displayPath = input.path.split(sep).join('/');
+      const { document } = parseWithFile(bytes, { path: displayPath });
+      options.format.forEach((f, i) => writeAtomic(targets[i] as string, serialise(document, f, stringifyYaml)));
+      if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage(displayPath, m)}\n`);
+      rows.push([
+        input.stem,
+        truncate(document.meta.title ?? '—', 24),
+        String(countSections(document.sections)),
+        String(document.tasks.length),
+        String(document.targets.length),
+        String(document.references.length),
+        String(document.messages.length),
+      ]);
+    } catch (error) {
+      failed++;
+      process.stderr.write(`policy-parse: ${input.path}: ${reason(error)}\n`);
+    }
+  }
+
+  if (!options.quiet && rows.length) {
+    const header = ['document', 'title', 'sections', 'tasks', 'targets', 'refs', 'messages'];
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => columns(r[c] ?? ''))));
+    for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
+    process.stdout.write(`${rows.length} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+function countSections(sections: PolicyDocument['sections']): number {
+  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('policy-parse')
+    .description('Parse Chinese government policy documents into structured, validated JSON and YAML.')
+    .version(version(), '-v, --version')
+    .argument('<inputs...>', 'files or folders (.txt, .md, .markdown); - reads one document from stdin')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .addOption(new Option('-f, --format <formats>', 'comma-separated output formats: json, yaml').default(['json', 'yaml'], 'json,yaml').argParser(parseFormats))
+    .option('-q, --quiet', 'print only errors', false)
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let code = 0;
+  program.action(async (inputs: string[], options: Options) => {
+    code = await run(inputs, options);
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
+      if (error.code === 'policy-parse.format') process.stderr.write(`policy-parse: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return code;
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,105 @@
+// Compiler: PolicyRoot → PolicyDocument, the public output.
+// Input: a tree every transformer has run over. Output: a plain object in the contract's
+// shape and key order, positions mapped into the original source, ids assigned in
+// document order (sections "2.1.3", tasks "t1", targets "g1"), validated by the zod schema
+// before it leaves (a failure here is a bug in policy-parse, not in the input).
+import type { VFile } from 'vfile';
+import {
+  type Message,
+  PolicyDocument,
+  type PolicyDocument as PolicyDocumentType,
+  SCHEMA_VERSION,
+  type Section,
+  type Source,
+} from '../schema/policy-document.js';
+import { type LineNode, type PolicyRoot, type SectionNode, sectionText } from '../tree.js';
+
+/** Facts about the input that only the caller knows (bytes, path, encoding). */
+export interface SourceInfo {
+  path: string;
+  sha256: string;
+  encoding: string;
+  format: Source['format'];
+}
+
+export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentType {
+  const { data } = tree;
+  const locate = data.locate;
+  const info = (file.data as { source?: SourceInfo }).source;
+
+  const toSection = (s: SectionNode, id: string): Section => {
+    s.id = id;
+    return {
+      id,
+      kind: s.kind,
+      marker: s.marker,
+      number: s.number,
+      title: s.title,
+      text: sectionText(s),
+      implicit: s.implicit,
+      position: locate(s.start, s.end),
+      children: s.children.map((c, i) => toSection(c, `${id}.${i + 1}`)),
+    };
+  };
+  const sections = data.sections.map((s, i) => toSection(s, String(i + 1)));
+
+  const doc: PolicyDocumentType = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      path: info?.path ?? (file.path ? file.path.replaceAll('\\', '/') : '-'),
+      sha256: info?.sha256 ?? '0'.repeat(64),
+      encoding: info?.encoding ?? 'utf-8',
+      format: info?.format ?? 'text',
+      script: data.normalised.script,
+    },
+    meta: data.meta,
+    preamble: data.preamble.map((l: LineNode) => l.value).join('\n'),
+    sections,
+    tasks: data.tasks.map((t, i) => ({
+      id: `t${i + 1}`,
+      sectionId: t.section.id ?? '',
+      title: t.title,
+      lead: t.lead,
+      support: t.support,
+      responsible: t.responsible,
+      position: locate(t.section.start, t.section.end),
+    })),
+    targets: data.targets.map((t, i) => ({
+      id: `g${i + 1}`,
+      sectionId: t.section?.id ?? null,
+      text: t.text,
+      indicator: t.indicator,
+      comparator: t.comparator,
+      value: t.value,
+      unit: t.unit,
+      year: t.year,
+      aspirational: t.aspirational,
+      position: locate(t.start, t.end),
+    })),
+    references: data.references.map((r) => ({ title: r.title, docNumber: r.docNumber, position: locate(r.start, r.end) })),
+    messages: file.messages.map(toMessage),
+  };
+  return PolicyDocument.parse(doc);
+}
+
+function toMessage(m: VFile['messages'][number]): Message {
+  const place = m.place;
+  const position =
+    place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined
+      ? {
+          start: { line: place.start.line, column: place.start.column, offset: place.start.offset },
+          end: { line: place.end.line, column: place.end.column, offset: place.end.offset },
+        }
+      : null;
+  return { code: m.ruleId ?? 'unknown', severity: m.fatal ? 'error' : 'warning', message: m.reason, position };
+}
+
+export function policyCompile(this: import('unified').Processor) {
+  this.compiler = (tree, file) => toPolicyDocument(tree as PolicyRoot, file);
+}
+
+declare module 'unified' {
+  interface CompileResultMap {
+    PolicyDocument: PolicyDocumentType;
+  }
+}

@@ -1,0 +1,101 @@
+// Parser: normalised text → a root of classified `line` nodes.
+// Input: text from normalise() (line N = source line N). Output: one `line` node per
+// source line, in order, each `blank`, `heading` (with marker, title and inline body),
+// `toc` (a table-of-contents line such as 一、总体要求，二、主要任务，) or `paragraph`.
+// Never throws; offsets are into the normalised text.
+import type { Normalised } from '../normalise/index.js';
+import type { LineNode, PolicyRoot } from '../tree.js';
+import { createPositioner } from '../util/position.js';
+import { matchMarker } from './numbering.js';
+import { splitTitle } from './split-heading.js';
+
+const SPACE = /^[\s\u3000]*/;
+// After a marker, another marker of a list on the same line: 一、总体要求，二、主要任务
+const TOC_NEXT = /[，,；;\s][（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]/;
+
+export function fromPolicyText(normalised: Normalised): PolicyRoot {
+  const { text } = normalised;
+  const children: LineNode[] = [];
+  let lineStart = 0;
+  let lineNo = 1;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    children.push(classifyLine(text.slice(lineStart, lineEnd), lineStart, lineNo));
+    lineStart = lineEnd + 1;
+    lineNo++;
+  }
+  return {
+    type: 'root',
+    children,
+    data: {
+      normalised,
+      // Until the caller knows the source: positions in the normalised text itself.
+      locate: createPositioner(text, (offset) => offset),
+      meta: {
+        title: null,
+        docNumber: null,
+        issuer: null,
+        issuedDate: null,
+        publishedDate: null,
+        docType: null,
+        period: null,
+        addressees: [],
+      },
+      preamble: [],
+      sections: [],
+      tasks: [],
+      targets: [],
+      references: [],
+    },
+  };
+}
+
+function classifyLine(raw: string, offset: number, line: number): LineNode {
+  const lead = SPACE.exec(raw)?.[0].length ?? 0;
+  const value = raw.slice(lead).trimEnd();
+  const start = offset + lead;
+  const node: LineNode = { type: 'line', role: 'paragraph', line, value, start, end: start + value.length };
+  if (!value) node.role = 'blank';
+  else parseHeading(node);
+  return node;
+}
+
+function parseHeading(node: LineNode): void {
+  const m = matchMarker(node.value);
+  if (!m) return;
+  let restIndex = m.marker.length;
+  while (/[\s：:.．、]/.test(node.value[restIndex] ?? '') && restIndex < node.value.length) restIndex++;
+  const rest = node.value.slice(restIndex);
+  const { style } = m;
+  if (!rest && style.key !== 'tiao') return; // a lone marker is not a heading
+  if (style.key !== 'bullet' && !style.legal && !rest.includes('。') && TOC_NEXT.test(rest)) {
+    node.role = 'toc';
+    return;
+  }
+  let title: string | null;
+  let bodyIndex: number;
+  if (style.key === 'tiao') {
+    // Articles carry no title of their own: 第三条 本办法所称……
+    title = null;
+    bodyIndex = 0;
+  } else if (style.legal || style.key === 'box') {
+    title = rest;
+    bodyIndex = rest.length;
+  } else {
+    const split = splitTitle(rest);
+    title = split.title;
+    bodyIndex = split.bodyIndex;
+  }
+  const body = rest.slice(bodyIndex).replace(SPACE, '');
+  node.role = 'heading';
+  node.heading = {
+    style: style.key,
+    kind: style.kind,
+    marker: m.marker,
+    number: m.number,
+    title: title?.trim() || null,
+    body,
+    bodyStart: node.end - body.length,
+  };
+}

@@ -1,0 +1,124 @@
+// Marker styles of Chinese official documents, as a data table.
+// Each style: how its marker is written, the section kind it makes, and its rank in the
+// conventional hierarchy (lower = higher level). 一、 > （一） > 1. > （1） > ① is the
+// GB/T 9704 convention for plans; 编 > 章 > 节 > 条 is the legislative one.
+import type { SectionKind } from '../schema/policy-document.js';
+
+export type StyleKey =
+  | 'bian'
+  | 'zhang'
+  | 'jie'
+  | 'tiao'
+  | 'cn-comma'
+  | 'cn-paren'
+  | 'arabic'
+  | 'arabic-paren'
+  | 'circled'
+  | 'box'
+  | 'bullet'
+  | 'enumeration';
+
+export interface NumberingStyle {
+  key: StyleKey;
+  kind: SectionKind;
+  /** Conventional level; styles of one family compare by it. */
+  rank: number;
+  /** Legislative styles form a fixed hierarchy above every plan-style marker. */
+  legal: boolean;
+  /** Matches at the start of a trimmed line; group 1 is the numeral (absent for ——). */
+  pattern: RegExp;
+}
+
+const CN = '[一二三四五六七八九十百千零〇两]';
+
+export const NUMBERING_STYLES: readonly NumberingStyle[] = [
+  { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)编(?![a-z])`) },
+  { key: 'zhang', kind: 'chapter', rank: 1, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)章`) },
+  { key: 'jie', kind: 'section', rank: 2, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)节`) },
+  { key: 'tiao', kind: 'article', rank: 3, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)条`) },
+  { key: 'cn-comma', kind: 'part', rank: 10, legal: false, pattern: new RegExp(`^(${CN}{1,4})\\s*[、．.](?![\\d一二三四五六七八九十])`) },
+  { key: 'cn-paren', kind: 'section', rank: 11, legal: false, pattern: new RegExp(`^[（(]\\s*(${CN}{1,4})\\s*[）)]`) },
+  { key: 'arabic', kind: 'item', rank: 12, legal: false, pattern: /^(\d{1,3})\s*(?:[、．]|\.(?!\d))/ },
+  { key: 'arabic-paren', kind: 'subitem', rank: 13, legal: false, pattern: /^[（(]\s*(\d{1,3})\s*[）)]/ },
+  { key: 'circled', kind: 'subitem', rank: 14, legal: false, pattern: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/ },
+  { key: 'box', kind: 'box', rank: 5, legal: false, pattern: new RegExp(`^专栏\\s*(\\d{1,3}|${CN}{1,3})?(?=[\\s：:]|[\\u4e00-\\u9fff“])`) },
+  { key: 'bullet', kind: 'bullet', rank: 20, legal: false, pattern: /^(?:——|--|－－)(?![—－-])/ },
+  { key: 'enumeration', kind: 'enumeration', rank: 21, legal: false, pattern: new RegExp(`^(${CN}{1,3})是(?=[\\u4e00-\\u9fff“])`) },
+];
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Value of a marker numeral: 十二 → 12, 一百零三 → 103, 12 → 12, ③ → 3; null if not a numeral. */
+export function numeralValue(numeral: string): number | null {
+  if (/^\d+$/.test(numeral)) return Number(numeral);
+  const circled = CIRCLED.indexOf(numeral);
+  if (circled >= 0) return circled + 1;
+  let total = 0;
+  let digit = -1;
+  for (const ch of numeral) {
+    if (ch in DIGITS) digit = DIGITS[ch] ?? 0;
+    else if (ch in UNITS) {
+      total += (digit < 0 ? 1 : digit) * (UNITS[ch] ?? 1);
+      digit = -1;
+    } else return null;
+  }
+  return total + (digit < 0 ? 0 : digit);
+}
+
+export interface MarkerMatch {
+  style: NumberingStyle;
+  marker: string;
+  number: number | null;
+}
+
+/** The numbering marker a trimmed line starts with, if any. */
+export function matchMarker(line: string): MarkerMatch | null {
+  for (const style of NUMBERING_STYLES) {
+    const m = style.pattern.exec(line);
+    if (!m) continue;
+    const numeral = m[1];
+    const number = numeral === undefined ? null : numeralValue(numeral);
+    if (numeral !== undefined && number === null) continue;
+    return { style, marker: m[0].trim(), number };
+  }
+  return null;
+}
+
+/** How a marker of `style` with value `n` is printed, for messages (（三）, 3., 第三条). */
+export function formatMarker(style: StyleKey, n: number): string {
+  const cn = toChineseNumeral(n);
+  switch (style) {
+    case 'bian':
+      return `第${cn}编`;
+    case 'zhang':
+      return `第${cn}章`;
+    case 'jie':
+      return `第${cn}节`;
+    case 'tiao':
+      return `第${cn}条`;
+    case 'cn-comma':
+      return `${cn}、`;
+    case 'cn-paren':
+      return `（${cn}）`;
+    case 'arabic':
+      return `${n}.`;
+    case 'arabic-paren':
+      return `（${n}）`;
+    case 'circled':
+      return CIRCLED[n - 1] ?? `(${n})`;
+    case 'enumeration':
+      return `${cn}是`;
+    default:
+      return `${n}`;
+  }
+}
+
+function toChineseNumeral(n: number): string {
+  const d = '零一二三四五六七八九';
+  if (n < 10) return d[n] ?? String(n);
+  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
+  if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+  return String(n);
+}

@@ -1,0 +1,38 @@
+// Splits the rest of a heading line (after its marker) into title and inline body.
+// `（一）加强组织领导。充分发挥…` → title 加强组织领导, body 充分发挥…
+// Titles end at the first 。；？！ or an early ：, outside quotes and brackets; a long first
+// sentence is cut at its first ， (policy headings are short phrases).
+const OPEN = '“‘《（(〔【「『';
+const CLOSE = '”’》）)〕】」』';
+const STOPS = '。；？！';
+const LONG_TITLE = 30;
+
+export interface TitleSplit {
+  title: string;
+  /** Offset within `rest` where the body starts. */
+  bodyIndex: number;
+}
+
+/** Index of the first char of `chars` at bracket/quote depth 0, from `from`, or -1. */
+export function indexOutside(text: string, chars: string, from = 0): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (depth === 0 && chars.includes(c)) return i;
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+export function splitTitle(rest: string): TitleSplit {
+  let stop = indexOutside(rest, STOPS);
+  const colon = indexOutside(rest, '：');
+  if (colon >= 0 && colon <= LONG_TITLE && (stop < 0 || colon < stop)) stop = colon;
+  const sentenceEnd = stop < 0 ? rest.length : stop;
+  if (sentenceEnd > LONG_TITLE) {
+    const comma = indexOutside(rest, '，');
+    if (comma > 0 && comma < sentenceEnd) return { title: rest.slice(0, comma), bodyIndex: comma + 1 };
+  }
+  return { title: rest.slice(0, sentenceEnd), bodyIndex: stop < 0 ? rest.length : stop + 1 };
+}

@@ -1,0 +1,13 @@
+// Builds the JSON Schema files in schemas/ from the zod source. Never hand-edit those
+// files: `npm run schema` rewrites them, and tests/schema.test.ts fails when they drift.
+import { z } from 'zod';
+import { PolicyDocument } from './policy-document.js';
+
+/** File name (under schemas/) → JSON text, with a trailing newline. */
+export function jsonSchemaFiles(): Record<string, string> {
+  const render = (schema: z.ZodType, id: string): string =>
+    `${JSON.stringify({ $id: id, ...z.toJSONSchema(schema, { target: 'draft-2020-12' }) }, null, 2)}\n`;
+  return {
+    'policy-document.schema.json': render(PolicyDocument, 'policy-document.schema.json'),
+  };
+}

@@ -1,0 +1,125 @@
+// The output contract (../shared/spec/output-contract.md) as zod schemas.
+// These are the ONLY source of the TypeScript types and of schemas/*.schema.json;
+// `npm run schema` regenerates the JSON Schema and a test fails when it drifts.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const Point = z.object({
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  offset: z.number().int().min(0),
+});
+
+/** A unist position into the ORIGINAL input (line/column from 1, offset from 0). */
+export const Position = z.object({ start: Point, end: Point });
+
+export const SectionKind = z.enum([
+  'part',
+  'chapter',
+  'section',
+  'article',
+  'item',
+  'subitem',
+  'box',
+  'bullet',
+  'enumeration',
+]);
+
+export const Section = z.object({
+  id: z.string().min(1),
+  kind: SectionKind,
+  marker: z.string().nullable(),
+  number: z.number().int().nullable(),
+  title: z.string().nullable(),
+  text: z.string(),
+  implicit: z.boolean(),
+  position: Position,
+  get children(): z.ZodArray<typeof Section> {
+    return z.array(Section);
+  },
+});
+
+export const Task = z.object({
+  id: z.string(),
+  sectionId: z.string(),
+  title: z.string(),
+  lead: z.array(z.string()),
+  support: z.array(z.string()),
+  responsible: z.array(z.string()),
+  position: Position,
+});
+
+export const Comparator = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'approx', 'increase', 'decrease']);
+
+export const Target = z.object({
+  id: z.string(),
+  sectionId: z.string().nullable(),
+  text: z.string(),
+  indicator: z.string(),
+  comparator: Comparator,
+  value: z.number(),
+  unit: z.string().nullable(),
+  year: z.number().int().nullable(),
+  aspirational: z.boolean(),
+  position: Position,
+});
+
+export const Reference = z.object({
+  title: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  position: Position,
+});
+
+export const Message = z.object({
+  code: z.string(),
+  severity: z.enum(['warning', 'error']),
+  message: z.string(),
+  position: Position.nullable(),
+});
+
+export const Source = z.object({
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoding: z.string(),
+  format: z.enum(['text', 'html', 'markdown']),
+  script: z.enum(['simplified', 'traditional', 'mixed']),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const Meta = z.object({
+  title: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  issuer: z.string().nullable(),
+  issuedDate: isoDate.nullable(),
+  publishedDate: isoDate.nullable(),
+  docType: z.string().nullable(),
+  period: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
+  addressees: z.array(z.string()),
+});
+
+export const PolicyDocument = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  source: Source,
+  meta: Meta,
+  preamble: z.string(),
+  sections: z.array(Section),
+  tasks: z.array(Task),
+  targets: z.array(Target),
+  references: z.array(Reference),
+  messages: z.array(Message),
+});
+
+export type Point = z.infer<typeof Point>;
+export type Position = z.infer<typeof Position>;
+export type SectionKind = z.infer<typeof SectionKind>;
+export type Section = z.infer<typeof Section>;
+export type Task = z.infer<typeof Task>;
+export type Comparator = z.infer<typeof Comparator>;
+export type Target = z.infer<typeof Target>;
+export type Reference = z.infer<typeof Reference>;
+export type Message = z.infer<typeof Message>;
+export type Source = z.infer<typeof Source>;
+export type Meta = z.infer<typeof Meta>;
+export type PolicyDocument = z.infer<typeof PolicyDocument>;

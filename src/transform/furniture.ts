@@ -1,0 +1,81 @@
+// Page furniture: navigation, share buttons, counters, footers scraped with the text.
+// Input: classified lines. Output: furniture lines get role `furniture` (kept in the tree
+// for positions and metadata look-ups, never in any text field). Three rules:
+//  1. a line that matches a furniture pattern, anywhere;
+//  2. in the page header (before the body starts), short lines with no sentence
+//     punctuation that are not headings ("文章", "搜索", "详细内容");
+//  3. the page footer: from the first furniture line after the last heading, to the end.
+import type { LineNode, PolicyRoot } from '../tree.js';
+
+/** One pattern per kind of furniture; extend here when a site adds a new one. */
+export const FURNITURE_PATTERNS: readonly RegExp[] = [
+  /扫一扫|扫描二维码|请扫码|二维码|微信公众号|关注公众号|分享到|分享好友|朋友圈/,
+  /放大字体|缩小字体|字体[：:]?\s*[【[]?[大中小]|字号[：:]?\s*[大中小]/,
+  /浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|访问次数/,
+  /打印本文|打印本页|【打印】|关闭窗口|【关闭】|加入收藏|告诉好友|返回顶部|^我要纠错/,
+  /Copyright|版权所有|All rights reserved|©|ICP备|网站标识码|公网安备|技术支持[：:]|主办单位[：:]|承办单位[：:]|网站地图/i,
+  /Processed in [\d.]+ second|^seo(\s+seo)*$/i,
+  /当前位置|您的位置|您现在的位置|首页\s*(>|》|»|＞|→|\/)/,
+  /^(上一篇|下一篇|相关阅读|相关文章|相关新闻|推荐阅读|推荐法规|点击排行|热门文章|热点排行|更多)/,
+  /^(法规中心|关于我们|联系我们|广告业务|广告服务|信息服务|网站声明|隐私政策)/,
+  /^(邮政编码|邮编|地址|电话|电询|传真|QQ|邮箱|E-?mail|网址)\s*[：:]/i,
+  /^[[【]\s*\S+\s*[\]】]\s*[[【]/,
+  /^(声明|免责声明)[：:]?$|^核心提示[：:]|^(责任编辑|编辑|来源|作者|稿源)[：:]/,
+  /^(地区|标签|关键词|关键字|分类|主题分类)[：:]/,
+  /^基本(介绍|信息)$|^(文章|搜索|详细内容|正文)$/,
+  // A source-and-timestamp line: 中国甘肃网 2017-07-12 17:17
+  /^\S{0,20}\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}[:：]\d{2}([:：]\d{2})?)?$/,
+  /^[•·*]\s*\S{1,6}$/,
+];
+
+// Body sentences may mention 二维码 or 分享: a long line with a full stop is prose.
+const PROSE = /。.{20,}|.{60,}。/;
+const isFurnitureLine = (value: string): boolean => !PROSE.test(value) && FURNITURE_PATTERNS.some((re) => re.test(value));
+
+// Header lines: no sentence punctuation and at most this many characters.
+const SHORT_HEADER_LINE = 10;
+const SENTENCE_PUNCTUATION = /[，。；：！？]/;
+
+export function markFurniture(lines: readonly LineNode[]): void {
+  for (const line of lines) {
+    if (line.role !== 'blank' && isFurnitureLine(line.value)) line.role = 'furniture';
+  }
+  const bodyStart = lines.findIndex(startsBody);
+  for (let i = 0; i < (bodyStart < 0 ? lines.length : bodyStart); i++) {
+    const line = lines[i];
+    if (line?.role === 'paragraph' && line.value.length <= SHORT_HEADER_LINE && !SENTENCE_PUNCTUATION.test(line.value)) {
+      line.role = 'furniture';
+    }
+  }
+  // The footer starts at a furniture line after which no heading continues the document's
+  // own numbering (a site disclaimer may number its clauses ① ②: a style new to the page).
+  const stylesBefore = new Set<string>();
+  const lastUse = new Map<string, number>();
+  lines.forEach((line, i) => {
+    if (line.heading) lastUse.set(line.heading.style, i);
+  });
+  let footer = -1;
+  for (let i = Math.max(bodyStart, 0) + 1; i < lines.length && footer < 0; i++) {
+    const line = lines[i] as LineNode;
+    if (line.heading) stylesBefore.add(line.heading.style);
+    // Furniture before the first heading (an infobox title) is not the footer.
+    if (line.role !== 'furniture' || (lastUse.size > 0 && stylesBefore.size === 0)) continue;
+    const continues = [...stylesBefore].some((style) => (lastUse.get(style) ?? -1) > i);
+    if (!continues) footer = i;
+  }
+  if (footer >= 0) {
+    for (let i = footer; i < lines.length; i++) {
+      const line = lines[i];
+      if (line && line.role !== 'blank') line.role = 'furniture';
+    }
+  }
+}
+
+/** The first line of the document body: a heading, or a paragraph with a full sentence. */
+export function startsBody(line: LineNode): boolean {
+  return line.role === 'heading' || (line.role === 'paragraph' && /[。；]/.test(line.value));
+}
+
+export function policyFurniture() {
+  return (tree: PolicyRoot): void => markFurniture(tree.children);
+}

@@ -1,0 +1,193 @@
+// Outline: flat heading/paragraph lines → nested sections.
+// Input: classified lines (furniture and metadata already marked). Output:
+// `tree.data.sections` (nested) and `tree.data.preamble` (paragraphs before the first
+// heading). Continuation paragraphs belong to the section above them. Guarantees: every
+// section has start/end offsets covering its heading, text and children; numbering that
+// restarts with no parent heading gets `implicit` parents; gaps become messages.
+import type { VFile } from 'vfile';
+import type { Positioner } from '../util/position.js';
+import { warn } from '../util/report.js';
+import { NUMBERING_STYLES, type StyleKey, formatMarker } from '../parse/numbering.js';
+import type { SectionKind } from '../schema/policy-document.js';
+import type { LineNode, PolicyRoot, SectionNode } from '../tree.js';
+
+const STYLE = new Map(NUMBERING_STYLES.map((s) => [s.key, s]));
+const rankOf = (key: StyleKey | null): number => (key ? (STYLE.get(key)?.rank ?? 99) : 99);
+const isLegal = (key: StyleKey | null): boolean => (key ? (STYLE.get(key)?.legal ?? false) : false);
+/** Styles that close as soon as a numbered heading arrives. */
+const TRANSIENT = new Set<StyleKey>(['bullet', 'enumeration', 'box']);
+
+/** The conventional parent style of a style, for implicit sections: （一） sits under 一、. */
+const PARENT_STYLE: Partial<Record<StyleKey, StyleKey>> = {
+  'cn-paren': 'cn-comma',
+  arabic: 'cn-paren',
+  'arabic-paren': 'arabic',
+  circled: 'arabic-paren',
+  tiao: 'zhang',
+  jie: 'zhang',
+  zhang: 'bian',
+};
+
+export interface Outline {
+  preamble: LineNode[];
+  sections: SectionNode[];
+}
+
+export function buildOutline(lines: readonly LineNode[], file?: VFile, locate?: Positioner): Outline {
+  const preamble: LineNode[] = [];
+  const roots: SectionNode[] = [];
+  const stack: SectionNode[] = [];
+  // Last number seen per style anywhere: numbering may continue across parents (1.–10.).
+  const lastNumber = new Map<StyleKey, number>();
+
+  for (const line of lines) {
+    if (line.role === 'paragraph') {
+      const top = stack.at(-1);
+      if (top) {
+        top.paragraphs.push(line);
+        extend(stack, line.end);
+      } else preamble.push(line);
+      continue;
+    }
+    if (line.role !== 'heading' || !line.heading) continue;
+    const h = line.heading;
+    placeHeading(stack, h.style);
+    const parent = stack.at(-1);
+    const siblings = parent ? parent.children : roots;
+    if (file && locate) checkNumbering(siblings, line, lastNumber, (reason) => warn(file, { locate }, reason, 'numbering-gap', line.start, line.end));
+    const section: SectionNode = {
+      type: 'section',
+      kind: h.kind,
+      style: h.style,
+      marker: h.marker,
+      number: h.number,
+      title: h.title,
+      implicit: false,
+      heading: line,
+      paragraphs: [],
+      children: [],
+      start: line.start,
+      end: line.end,
+    };
+    siblings.push(section);
+    stack.push(section);
+    extend(stack, line.end);
+    if (h.number !== null) lastNumber.set(h.style, h.number);
+  }
+  return { preamble, sections: wrapRestarts(roots) };
+}
+
+/** Pops `stack` to where a heading of `style` belongs. */
+function placeHeading(stack: SectionNode[], style: StyleKey): void {
+  const same = findLastIndex(stack, (s) => s.style === style);
+  if (style === 'box') {
+    // A 专栏 box sits inside the part that contains it, beside that part's items.
+    stack.length = Math.min(stack.length, 1);
+    if (stack[0]?.style === 'box') stack.length = 0;
+    return;
+  }
+  if (isLegal(style)) {
+    // 编 > 章 > 节 > 条 is fixed: a new article closes everything below the chapter.
+    while (stack.length) {
+      const top = stack.at(-1) as SectionNode;
+      if (isLegal(top.style) && rankOf(top.style) < rankOf(style)) break;
+      stack.pop();
+    }
+    return;
+  }
+  if (same >= 0) {
+    stack.length = same;
+    return;
+  }
+  if (TRANSIENT.has(style)) return;
+  while (stack.length && TRANSIENT.has((stack.at(-1) as SectionNode).style as StyleKey)) stack.pop();
+  // A conventionally higher marker closes deeper ones (一、 after 1. items).
+  while (stack.length) {
+    const top = stack.at(-1) as SectionNode;
+    if (isLegal(top.style) || rankOf(top.style) < rankOf(style)) break;
+    stack.pop();
+  }
+}
+
+function extend(stack: readonly SectionNode[], end: number): void {
+  for (const s of stack) if (end > s.end) s.end = end;
+}
+
+function checkNumbering(siblings: readonly SectionNode[], line: LineNode, lastNumber: Map<StyleKey, number>, report: (reason: string) => void): void {
+  const h = line.heading;
+  if (!h || h.number === null) return;
+  const prev = findLast(siblings, (s) => s.style === h.style);
+  const expected = prev?.number != null ? prev.number + 1 : 1;
+  // Restarting at 1 is a restart, handled by implicit parents; continuing the count of
+  // the previous parent (1.–4. under （一）, 5. under （二）) is fine.
+  if (h.number === expected || h.number === 1) return;
+  if (!prev && h.number === (lastNumber.get(h.style) ?? 0) + 1) return;
+  report(`Unexpected numbering gap, expected ${formatMarker(h.style, expected)} before ${h.marker}`);
+}
+
+/**
+ * Where numbering restarts among siblings with no parent heading between the runs
+ * (（一）（二） then （一）…（九）), the parent headings were lost: wrap each run in an
+ * implicit section of the conventional parent style. Applied at every level.
+ */
+function wrapRestarts(sections: SectionNode[]): SectionNode[] {
+  for (const s of sections) s.children = wrapRestarts(s.children);
+  const runStarts: number[] = [];
+  const seen = new Map<StyleKey, number>();
+  let restartStyle: StyleKey | null = null;
+  sections.forEach((s, i) => {
+    if (!s.style || s.number === null || TRANSIENT.has(s.style)) return;
+    const prev = seen.get(s.style);
+    if (prev !== undefined && s.number === 1 && prev >= 1 && (restartStyle === null || restartStyle === s.style)) {
+      restartStyle = s.style;
+      runStarts.push(i);
+    }
+    seen.set(s.style, s.number);
+  });
+  if (restartStyle === null) return sections;
+  const style: StyleKey = restartStyle;
+  const first = sections.findIndex((s) => s.style === style);
+  const bounds = [first, ...runStarts, sections.length];
+  const wrapped: SectionNode[] = sections.slice(0, first);
+  for (let r = 0; r + 1 < bounds.length; r++) {
+    const children = sections.slice(bounds[r], bounds[r + 1]);
+    wrapped.push(implicitSection(PARENT_STYLE[style] ?? null, children));
+  }
+  return wrapped;
+}
+
+function implicitSection(style: StyleKey | null, children: SectionNode[]): SectionNode {
+  const kind: SectionKind = (style && STYLE.get(style)?.kind) || 'part';
+  return {
+    type: 'section',
+    kind,
+    style,
+    marker: null,
+    number: null,
+    title: null,
+    implicit: true,
+    heading: null,
+    paragraphs: [],
+    children,
+    start: children[0]?.start ?? 0,
+    end: Math.max(...children.map((c) => c.end)),
+  };
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i;
+  return -1;
+}
+
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  const i = findLastIndex(items, test);
+  return i < 0 ? undefined : items[i];
+}
+
+export function policyOutline() {
+  return (tree: PolicyRoot, file: VFile): void => {
+    const { preamble, sections } = buildOutline(tree.children, file, tree.data.locate);
+    tree.data.preamble = preamble;
+    tree.data.sections = sections;
+  };
+}

@@ -1,0 +1,103 @@
+// The syntax tree that flows through the unified pipeline.
+// The parser makes a root of `line` nodes; transformers classify lines (furniture,
+// metadata), nest headings into `section` nodes and fill `root.data` with what they
+// extract. Offsets are into the NORMALISED text; the compiler maps them to the source.
+import type { Node } from 'unist';
+import type { Normalised } from './normalise/index.js';
+import type { Meta, Reference, SectionKind, Target, Task } from './schema/policy-document.js';
+import type { StyleKey } from './parse/numbering.js';
+import type { Positioner } from './util/position.js';
+
+export type LineRole = 'blank' | 'heading' | 'paragraph' | 'toc' | 'furniture' | 'meta';
+
+export interface Heading {
+  style: StyleKey;
+  kind: SectionKind;
+  marker: string;
+  number: number | null;
+  title: string | null;
+  /** Body printed on the heading's own line after the title, or ''. */
+  body: string;
+  /** Normalised offset where `body` starts. */
+  bodyStart: number;
+}
+
+export interface LineNode extends Node {
+  type: 'line';
+  role: LineRole;
+  /** 1-based line number in the normalised text (= the source line). */
+  line: number;
+  /** The line's content, trimmed. */
+  value: string;
+  start: number;
+  end: number;
+  heading?: Heading;
+}
+
+export interface SectionNode extends Node {
+  type: 'section';
+  kind: SectionKind;
+  style: StyleKey | null;
+  marker: string | null;
+  number: number | null;
+  title: string | null;
+  implicit: boolean;
+  heading: LineNode | null;
+  /** Body paragraphs of this section itself (the heading line's body comes first). */
+  paragraphs: LineNode[];
+  children: SectionNode[];
+  start: number;
+  end: number;
+  /** Filled by the compiler: the stable path id ("2.1.3"). */
+  id?: string;
+}
+
+export interface TaskDraft extends Omit<Task, 'id' | 'sectionId' | 'position'> {
+  section: SectionNode;
+}
+
+export interface TargetDraft extends Omit<Target, 'id' | 'sectionId' | 'position'> {
+  section: SectionNode | null;
+  start: number;
+  end: number;
+}
+
+export interface ReferenceDraft extends Omit<Reference, 'position'> {
+  start: number;
+  end: number;
+}
+
+export interface PolicyData {
+  normalised: Normalised;
+  /** Position in the ORIGINAL source of a normalised [start, end) range. */
+  locate: Positioner;
+  meta: Meta;
+  /** Paragraphs before the first section. */
+  preamble: LineNode[];
+  sections: SectionNode[];
+  tasks: TaskDraft[];
+  targets: TargetDraft[];
+  references: ReferenceDraft[];
+}
+
+export interface PolicyRoot extends Node {
+  type: 'root';
+  children: LineNode[];
+  data: PolicyData;
+}
+
+/** Every section in document order (pre-order). */
+export function* walkSections(sections: readonly SectionNode[]): Generator<SectionNode> {
+  for (const s of sections) {
+    yield s;
+    yield* walkSections(s.children);
+  }
+}
+
+/** A section's own text: the heading line's body and its paragraphs, one per line. */
+export function sectionText(section: SectionNode): string {
+  const parts: string[] = [];
+  if (section.heading?.heading?.body) parts.push(section.heading.heading.body);
+  for (const p of section.paragraphs) parts.push(p.value);
+  return parts.join('\n');
+}
