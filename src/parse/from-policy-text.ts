@@ -10,6 +10,9 @@ import { matchMarker } from './numbering.js';
 import { splitTitle } from './split-heading.js';
 
 const SPACE = /^[\s\u3000]*/;
+// Markdown from law databases: `## 第一章 总则` headings and `<!-- INFO END -->` comments.
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
+const HTML_COMMENT = /^<!--.*-->$/;
 // After a marker, another marker of a list on the same line: 一、总体要求，二、主要任务
 const TOC_NEXT = /[，,；;\s][（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]/;
 
@@ -52,11 +55,13 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
 }
 
 function classifyLine(raw: string, offset: number, line: number): LineNode {
-  const lead = SPACE.exec(raw)?.[0].length ?? 0;
+  let lead = SPACE.exec(raw)?.[0].length ?? 0;
+  lead += MARKDOWN_HEADING.exec(raw.slice(lead))?.[0].length ?? 0;
   const value = raw.slice(lead).trimEnd();
   const start = offset + lead;
   const node: LineNode = { type: 'line', role: 'paragraph', line, value, start, end: start + value.length };
   if (!value) node.role = 'blank';
+  else if (HTML_COMMENT.test(value)) node.role = 'furniture';
   else parseHeading(node);
   return node;
 }
@@ -83,7 +88,7 @@ function parseHeading(node: LineNode): void {
     title = rest;
     bodyIndex = rest.length;
   } else {
-    const split = splitTitle(rest);
+    const split = splitTitle(rest, style.key === 'enumeration');
     title = split.title;
     bodyIndex = split.bodyIndex;
   }

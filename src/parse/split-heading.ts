@@ -1,7 +1,8 @@
 // Splits the rest of a heading line (after its marker) into title and inline body.
 // `（一）加强组织领导。充分发挥…` → title 加强组织领导, body 充分发挥…
 // Titles end at the first 。；？！ or an early ：, outside quotes and brackets; a long first
-// sentence is cut at its first ， (policy headings are short phrases).
+// sentence is cut at its first ， (policy headings are short phrases); a 一是 point is
+// named by its first clause.
 const OPEN = '“‘《（(〔【「『';
 const CLOSE = '”’》）)〕】」』';
 const STOPS = '。；？！';
@@ -25,8 +26,12 @@ export function indexOutside(text: string, chars: string, from = 0): number {
   return -1;
 }
 
-export function splitTitle(rest: string): TitleSplit {
-  let stop = indexOutside(rest, STOPS);
+/**
+ * `firstClause`: 一是/二是 points have no heading of their own; their first clause
+ * (to the first ，) names them.
+ */
+export function splitTitle(rest: string, firstClause = false): TitleSplit {
+  let stop = indexOutside(rest, firstClause ? `${STOPS}，` : STOPS);
   const colon = indexOutside(rest, '：');
   if (colon >= 0 && colon <= LONG_TITLE && (stop < 0 || colon < stop)) stop = colon;
   const sentenceEnd = stop < 0 ? rest.length : stop;

@@ -6,6 +6,7 @@
 //     punctuation that are not headings ("文章", "搜索", "详细内容");
 //  3. the page footer: from the first furniture line after the last heading, to the end.
 import type { LineNode, PolicyRoot } from '../tree.js';
+import { docTypeOf } from './meta.js';
 
 /** One pattern per kind of furniture; extend here when a site adds a new one. */
 export const FURNITURE_PATTERNS: readonly RegExp[] = [
@@ -43,7 +44,8 @@ export function markFurniture(lines: readonly LineNode[]): void {
   const bodyStart = lines.findIndex(startsBody);
   for (let i = 0; i < (bodyStart < 0 ? lines.length : bodyStart); i++) {
     const line = lines[i];
-    if (line?.role === 'paragraph' && line.value.length <= SHORT_HEADER_LINE && !SENTENCE_PUNCTUATION.test(line.value)) {
+    const short = line && line.value.length <= SHORT_HEADER_LINE && !SENTENCE_PUNCTUATION.test(line.value);
+    if (short && line.role === 'paragraph' && docTypeOf(line.value) === null) {
       line.role = 'furniture';
     }
   }

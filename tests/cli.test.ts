@@ -1,0 +1,120 @@
+// The command line, run as a user would run it (the compiled bin/policy-parse).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { PolicyDocument } from '../src/index.js';
+import { at, root } from './helpers.js';
+
+const bin = at('bin/policy-parse');
+const run = (args: string[], input?: string | Buffer) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const tmp = () => mkdtempSync(join(tmpdir(), 'policy-parse-'));
+
+describe('policy-parse <folder>', () => {
+  it('writes JSON and YAML per seed, a summary table, and exits 0', () => {
+    const out = tmp();
+    const r = run(['seeds/', '--out', out]);
+    expect(r.status).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(10);
+    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(5);
+    expect(r.stdout).toMatch(/^document\s+title\s+sections\s+tasks\s+targets/m);
+    expect(r.stdout).toContain('5 parsed, 0 failed');
+    const json = JSON.parse(readFileSync(join(out, '001_d38150bb2ab3c360.json'), 'utf8'));
+    const yaml = parseYaml(readFileSync(join(out, '001_d38150bb2ab3c360.yaml'), 'utf8'));
+    expect(yaml).toEqual(json);
+    expect(PolicyDocument.safeParse(json).success).toBe(true);
+    expect(json.source.path).toBe('seeds/001_d38150bb2ab3c360.txt');
+  });
+
+  it('is byte-identical on re-runs', () => {
+    const [a, b] = [tmp(), tmp()];
+    run(['seeds/', '--out', a, '-q']);
+    run(['seeds/', '--out', b, '-q']);
+    for (const f of readdirSync(a)) expect(readFileSync(join(b, f))).toEqual(readFileSync(join(a, f)));
+  });
+
+  it('mirrors sub-folders and honours --format', () => {
+    const dir = tmp();
+    cpSync(at('seeds/004_d5cd5e8c6d7fb42d.txt'), join(dir, 'inner', 'b.md'), { recursive: true });
+    writeFileSync(join(dir, 'notes.docx'), 'ignored');
+    const out = tmp();
+    const r = run([dir, '-o', out, '-f', 'yaml', '-q']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(join(out, 'inner'))).toEqual(['b.yaml']);
+  });
+});
+
+describe('failures', () => {
+  it('names a missing input, still writes the others, exits 1', () => {
+    const out = tmp();
+    const r = run(['seeds/000_1cb452063da1e329.txt', 'no/such/file.txt', '--out', out, '-q']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no/such/file.txt: no such file or folder');
+    expect(existsSync(join(out, '000_1cb452063da1e329.json'))).toBe(true);
+  });
+
+  it('rejects undecodable bytes with a one-line error naming the file', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.txt'), Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0xc3]));
+    writeFileSync(join(dir, 'good.txt'), '一、总体要求\n（一）指导思想。坚持质量第一。\n');
+    const out = tmp();
+    const r = run([dir, '--out', out, '-q']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/bad\.txt: .+/)]);
+    expect(readdirSync(out).sort()).toEqual(['good.json', 'good.yaml']);
+  });
+
+  it('reports an unreadable file', () => {
+    if (process.getuid?.() === 0) return; // root reads everything
+    const dir = tmp();
+    writeFileSync(join(dir, 'secret.txt'), '一、总体要求');
+    chmodSync(join(dir, 'secret.txt'), 0);
+    const r = run([dir, '--out', tmp(), '-q']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('permission denied');
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(run([]).status).toBe(2);
+    expect(run(['seeds/', '--format', 'xml']).status).toBe(2);
+    expect(run(['seeds/', '--format', 'xml']).stderr).toContain('unknown format "xml"');
+    expect(run(['seeds/', '--no-such-flag']).status).toBe(2);
+  });
+});
+
+describe('pipes and help', () => {
+  it('reads stdin with - and writes JSON to stdout', () => {
+    const r = run(['-'], '一、主要任务\n（一）加强品牌建设。培育知名品牌。（牵头单位：市商务局）\n');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.source.path).toBe('-');
+    expect(doc.tasks[0]).toMatchObject({ title: '加强品牌建设', lead: ['市商务局'] });
+  });
+
+  it('writes YAML to stdout with -f yaml', () => {
+    const r = run(['-', '-f', 'yaml'], '一、总体要求\n');
+    expect(r.status).toBe(0);
+    expect(parseYaml(r.stdout).sections[0].title).toBe('总体要求');
+  });
+
+  it('prints warnings as file:line:col on stderr', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'gap.txt'), '一、主要任务\n（一）甲。\n（三）丙。\n');
+    const r = run([dir, '--out', tmp()]);
+    expect(r.stderr).toMatch(/gap\.txt:3:1-3:\d+: warning: .*（二）.* \[numbering-gap\]/);
+  });
+
+  it('prints --version and --help with examples', () => {
+    const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8'));
+    expect(run(['--version']).stdout.trim()).toBe(pkg.version);
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('--out');
+  });
+});

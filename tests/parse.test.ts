@@ -1,0 +1,199 @@
+// Behaviour by behaviour, what the parser must get right on the fixture documents.
+// The goldens in fixtures/ pin the whole output; these assertions say what matters.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type PolicyDocument, parse } from '../src/index.js';
+import { allSections, at, outlineOf } from './helpers.js';
+
+const fixture = (name: string): PolicyDocument => parse(readFileSync(at(`fixtures/parse/${name}/input.txt`), 'utf8'), { path: name });
+const find = (doc: PolicyDocument, title: string) => [...allSections(doc.sections)].find((s) => s.title === title);
+
+describe('section tree', () => {
+  it('splits a heading from the body on its line', () => {
+    const doc = fixture('heading-inline-body');
+    const s = find(doc, '加强组织领导');
+    expect(s?.marker).toBe('（一）');
+    expect(s?.text).toBe('充分发挥省质量工作领导小组的统筹协调作用，明确职责分工。');
+  });
+
+  it('reads half-width brackets and markers followed by a space', () => {
+    expect(outlineOf(fixture('heading-half-width-brackets').sections)).toEqual([
+      'part 一、 主要任务',
+      '  section （一） 推进标准化建设',
+      '    item 1. 完善地方标准体系',
+      '      subitem （1） 开展标准比对',
+      '      subitem （2） 发布比对结果',
+      '    item 2、 建设公共服务平台',
+    ]);
+  });
+
+  it('keeps continuation paragraphs with the item above them', () => {
+    const doc = fixture('continuation-paragraph');
+    expect(find(doc, '强化食品安全保障')?.text).toContain('开展以整治无证经营为重点的综合治理行动');
+    expect(find(doc, '落实企业主体责任')?.text.split('\n')).toHaveLength(2);
+  });
+
+  it('does not take a table-of-contents line for a heading', () => {
+    const doc = fixture('toc-line-not-heading');
+    expect(doc.sections.map((s) => s.title)).toEqual(['总体要求', '重点任务', '保障措施']);
+    expect(doc.preamble).not.toContain('二、重点任务');
+  });
+
+  it('creates implicit parents where numbering restarts with no parent heading', () => {
+    const doc = fixture('numbering-restart-implicit-part');
+    expect(doc.sections).toHaveLength(3);
+    expect(doc.sections.every((s) => s.implicit && s.marker === null && s.title === null)).toBe(true);
+    expect(doc.sections.map((s) => s.children.map((c) => c.title))).toEqual([
+      ['指导思想', '主要目标'],
+      ['完善标准体系', '强化品牌建设'],
+      ['加强组织领导', '强化督促检查'],
+    ]);
+    expect(doc.tasks.map((t) => t.title)).toEqual(['加快地方标准制定', '培育团体标准', '打造区域品牌']);
+    expect(doc.messages.filter((m) => m.code === 'numbering-gap')).toEqual([]);
+  });
+
+  it('keeps numbering that continues across parents under the right parent', () => {
+    const doc = fixture('numbering-continues-across-parents');
+    const parts = doc.sections[0]?.children ?? [];
+    expect(parts.map((p) => p.children.map((c) => c.number))).toEqual([[1, 2], [3, 4]]);
+    expect(doc.messages).toEqual([]);
+  });
+
+  it('puts a 专栏 box inside its part, holding its bullets', () => {
+    const doc = fixture('box-bullets');
+    const part = doc.sections[0];
+    expect(part?.children.map((c) => c.kind)).toEqual(['section', 'section', 'box', 'section']);
+    const box = part?.children[2];
+    expect(box?.title).toBe('产业升级重点工程');
+    expect(box?.children.map((c) => [c.kind, c.title])).toEqual([
+      ['bullet', '技术改造工程'],
+      ['bullet', '集群培育工程'],
+    ]);
+    expect(doc.tasks.map((t) => t.title)).not.toContain('技术改造工程');
+  });
+
+  it('reads 一是/二是 enumerations, titled by their first clause', () => {
+    const doc = fixture('enumeration-yishi');
+    expect(outlineOf(doc.sections)).toEqual([
+      'part 三、 方案有哪些亮点',
+      '  enumeration 一是 坚持标准引领',
+      '  enumeration 二是 注重创新驱动',
+      'part 四、 如何抓好落实',
+      '  enumeration 一是 加强统筹',
+    ]);
+  });
+
+  it('nests chapters, sections and articles of a regulation', () => {
+    const doc = fixture('legal-chapters-articles');
+    expect(doc.meta.title).toBe('某省产品质量监督条例');
+    expect(doc.meta.docType).toBe('条例');
+    const kinds = doc.sections.map((c) => [c.marker, c.children.map((x) => `${x.marker}${x.children.map((y) => y.marker).join('')}`)]);
+    expect(kinds).toEqual([
+      ['第一章', ['第一条', '第二条']],
+      ['第二章', ['第一节第三条第四条', '第二节第五条']],
+      ['第三章', ['第六条']],
+    ]);
+    const article4 = [...allSections(doc.sections)].find((s) => s.marker === '第四条');
+    expect(article4?.children.map((c) => c.marker)).toEqual(['（一）', '（二）']);
+    expect(doc.tasks).toEqual([]);
+  });
+
+  it('warns about a numbering gap with its place', () => {
+    const doc = fixture('numbering-gap-message');
+    expect(doc.messages).toHaveLength(1);
+    expect(doc.messages[0]?.code).toBe('numbering-gap');
+    expect(doc.messages[0]?.message).toContain('（三）');
+    expect(doc.messages[0]?.position?.start.line).toBe(4);
+  });
+});
+
+describe('tasks and departments', () => {
+  it('reads lead, support and responsible units in their printed forms', () => {
+    const doc = fixture('department-lead-support');
+    const units = doc.tasks.map((t) => [t.title, t.lead, t.support, t.responsible]);
+    expect(units).toEqual([
+      ['开展质量提升专项行动', ['市市场监管局'], ['市发展改革委', '市经济信息化局', '市商务局'], []],
+      ['加强品牌建设', ['市商务局', '市市场监管局'], ['各区政府'], []],
+      ['推进标准化建设', ['市市场监管局'], ['市农业农村局'], []],
+      ['优化营商环境', ['市发展改革委'], ['市司法局', '市政务服务局'], []],
+      ['强化质量监管', [], [], ['各区政府']],
+    ]);
+  });
+});
+
+describe('targets', () => {
+  it('gives each indicator sharing one value its own target', () => {
+    const doc = fixture('target-shared-value');
+    const rows = doc.targets.map((t) => [t.indicator, t.comparator, t.value, t.unit, t.year]);
+    expect(rows).toEqual([
+      ['农产品质量安全例行监测合格率', 'gt', 98, '%', 2025],
+      ['食品安全抽检合格率', 'gt', 98, '%', 2025],
+      ['药品监督抽检合格率', 'gt', 99, '%', 2025],
+      ['制造业质量竞争力指数', 'gte', 86, null, 2025],
+      ['装配式建筑占新建建筑面积的比例', 'approx', 40, '%', 2025],
+    ]);
+  });
+
+  it('takes the deadline year that governs the paragraph or the enclosing goals', () => {
+    const doc = fixture('target-governing-year');
+    const rows = doc.targets.map((t) => [t.value, t.unit, t.year, t.aspirational]);
+    expect(rows).toEqual([
+      [95, '%', 2025, false],
+      [10, '家', 2025, false],
+      [300, '件', 2025, true],
+    ]);
+    for (const t of doc.targets) expect(t.sectionId).toMatch(/^1\.1\.\d$/);
+  });
+});
+
+describe('metadata, furniture and references', () => {
+  it('reads an infobox and canonicalises the document number', () => {
+    const { meta, preamble } = fixture('meta-infobox');
+    expect(meta).toMatchObject({
+      title: '某市质量发展规划（2016—2020年）',
+      docNumber: '某政发〔2016〕12号',
+      issuer: '某市人民政府',
+      publishedDate: '2016-08-01',
+      docType: '规划',
+      period: { from: 2016, to: 2020 },
+    });
+    expect(preamble).not.toMatch(/中文名|基本信息/);
+  });
+
+  it('reads the header, addressees and signature block', () => {
+    const doc = fixture('meta-signature');
+    expect(doc.meta).toMatchObject({
+      title: '某省人民政府办公厅关于加快质量品牌建设的实施意见',
+      docNumber: '某政办发〔2019〕18号',
+      issuer: '某省人民政府办公厅',
+      issuedDate: '2019-03-15',
+      publishedDate: '2019-03-20',
+      docType: '实施意见',
+      addressees: ['各市（州）人民政府', '省政府各部门、各直属机构'],
+    });
+    expect(doc.preamble).toBe('为加快质量品牌建设，经省政府同意，现提出如下实施意见。');
+    const last = doc.sections.at(-1)?.children.at(-1);
+    expect(last?.text).toBe('各地要高度重视。');
+  });
+
+  it('drops page furniture from every text field', () => {
+    const doc = fixture('furniture-header-footer');
+    const text = JSON.stringify([doc.preamble, [...allSections(doc.sections)].map((s) => [s.title, s.text])]);
+    for (const noise of ['首页', '当前位置', '浏览次数', '字号', '扫一扫', '分享到', '打印', '版权所有', '邮编', 'ICP']) {
+      expect(text).not.toContain(noise);
+    }
+    expect(doc.meta.title).toBe('某市市场监督管理局关于开展质量月活动的通知');
+    expect(doc.meta.publishedDate).toBe('2023-09-01');
+    expect(doc.meta.issuedDate).toBe('2023-08-30');
+    expect(doc.sections.map((s) => s.title)).toEqual(['活动主题', '工作要求']);
+  });
+
+  it('lists cited documents with their numbers in canonical form', () => {
+    const doc = fixture('references-doc-number');
+    expect(doc.references.map((r) => [r.title, r.docNumber])).toEqual([
+      ['国务院办公厅关于印发消费品标准和质量提升规划（2016—2020年）的通知', '国办发〔2016〕68号'],
+      ['中共中央 国务院关于开展质量提升行动的指导意见', '中发〔2017〕24号'],
+      ['关于质量提升行动的实施意见', '某发〔2018〕3号'],
+    ]);
+  });
+});
