@@ -87,7 +87,7 @@ function serialise(doc: PolicyDocument, format: Format, stringifyYaml: (v: unkno
 /** Writes via a temporary file in the same folder, then renames: never half-written. */
 function writeAtomic(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.policy-parse-${randomBytes(6).toString("hex")}.tmp`);
   try {
     writeFileSync(temp, text);
     renameSync(temp, path);
