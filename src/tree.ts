@@ -20,6 +20,8 @@ export interface Heading {
   body: string;
   /** Normalised offset where `body` starts. */
   bodyStart: number;
+  /** Units read from a task table's columns. */
+  attribution?: { lead: string[]; support: string[]; responsible: string[] };
 }
 
 export interface LineNode extends Node {

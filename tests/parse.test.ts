@@ -197,3 +197,23 @@ describe('metadata, furniture and references', () => {
     ]);
   });
 });
+
+describe('task tables', () => {
+  it('reads a tab-separated task table into tasks with their units', () => {
+    const doc = fixture('task-table');
+    expect(doc.tasks.map((t) => [t.title, t.lead, t.support])).toEqual([
+      ['建立质量分级制度', ['市市场监管局'], ['市商务局', '市财政局']],
+      ['开展质量标杆培育', ['市经济信息化局'], ['市市场监管局']],
+      ['完善质量激励政策', ['市财政局'], []],
+    ]);
+  });
+
+  it('reads a Markdown task table under a part', () => {
+    const doc = fixture('task-table-markdown');
+    expect(doc.sections[0]?.children.map((c) => c.title)).toEqual(['推进标准化建设', '加强计量基础设施建设']);
+    expect(doc.tasks.map((t) => [t.title, t.responsible])).toEqual([
+      ['推进标准化建设', ['市市场监管局', '各区政府']],
+      ['加强计量基础设施建设', ['市市场监管局']],
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import type { LineNode, PolicyRoot } from '../tree.js';
 import { createPositioner } from '../util/position.js';
 import { matchMarker } from './numbering.js';
 import { splitTitle } from './split-heading.js';
+import { markTaskTables } from './task-table.js';
 
 const SPACE = /^[\s\u3000]*/;
 // Markdown from law databases: `## 第一章 总则` headings and `<!-- INFO END -->` comments.
@@ -28,6 +29,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
     lineStart = lineEnd + 1;
     lineNo++;
   }
+  markTaskTables(children);
   return {
     type: 'root',
     children,

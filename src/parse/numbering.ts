@@ -16,7 +16,9 @@ export type StyleKey =
   | 'circled'
   | 'box'
   | 'bullet'
-  | 'enumeration';
+  | 'enumeration'
+  /** A row of a task table (see task-table.ts); it has no printed marker pattern. */
+  | 'table-row';
 
 export interface NumberingStyle {
   key: StyleKey;

@@ -35,7 +35,7 @@ export function extractTasks(sections: readonly SectionNode[], docType: string |
     for (const s of list) {
       const boxed = inBox || s.kind === 'box';
       const text = sectionText(s);
-      const attribution = parseAttribution(text);
+      const attribution = parseAttribution(text) ?? tableAttribution(s);
       const leaf = !s.children.some((c) => !TRANSIENT_KINDS.has(c.kind));
       const candidate = !boxed && !TRANSIENT_KINDS.has(s.kind) && !s.implicit && s.title !== null;
       if (candidate && ((leaf && inTaskPart.has(s) && !taskParts.has(s)) || attribution)) {
@@ -55,6 +55,11 @@ export function extractTasks(sections: readonly SectionNode[], docType: string |
   };
   visit(sections, false);
   return tasks;
+}
+
+function tableAttribution(s: SectionNode) {
+  const units = s.heading?.heading?.attribution;
+  return units && units.lead.length + units.support.length + units.responsible.length ? units : null;
 }
 
 /** The top-level sections that hold the tasks (looking through implicit wrappers). */

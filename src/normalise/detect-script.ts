@@ -1,0 +1,48 @@
+/**
+ * Script detection: is a text Simplified, Traditional or a mix?
+ *
+ * Expects: any string. Guarantees: counts only characters that are evidence for one
+ * script (Traditional-only vs Simplified-only, see opencc-tables.ts); shared
+ * characters (人, 民, 后, 著 …) and non-Han text count for neither. No Han evidence
+ * at all means `simplified`, the project's canonical script.
+ */
+import { openccTables, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './opencc-tables.js';
+
+export type Script = 'simplified' | 'traditional' | 'mixed';
+
+export interface ScriptCounts {
+  /** Characters that only occur in Traditional text. */
+  traditional: number;
+  /** Characters that only occur in Simplified text. */
+  simplified: number;
+}
+
+export function countScriptCharacters(text: string): ScriptCounts {
+  const { charClass } = openccTables();
+  let traditional = 0;
+  let simplified = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Everything below CJK Extension A is ASCII, punctuation or other scripts.
+    if (code < 0x3400) continue;
+    const cls = charClass[code];
+    if (cls === TRADITIONAL_ONLY) traditional++;
+    else if (cls === SIMPLIFIED_ONLY) simplified++;
+  }
+  return { traditional, simplified };
+}
+
+export function scriptFromCounts({ traditional, simplified }: ScriptCounts): Script {
+  if (traditional === 0) return 'simplified';
+  if (simplified === 0) return 'traditional';
+  const share = traditional / (traditional + simplified);
+  if (share >= 0.9) return 'traditional';
+  // A Simplified page with a couple of stray Traditional characters (a quoted
+  // name, an OCR slip) is still Simplified.
+  if (share <= 0.1 || (traditional <= 2 && share < 0.25)) return 'simplified';
+  return 'mixed';
+}
+
+export function detectScript(text: string): Script {
+  return scriptFromCounts(countScriptCharacters(text));
+}

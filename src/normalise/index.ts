@@ -1,0 +1,54 @@
+/**
+ * Normalisation stage: one canonical string per sentence, with a way back.
+ *
+ * Expects: the raw text of one document (any script, any punctuation width, any
+ * line-break convention). Guarantees:
+ *  - `text` is Simplified Chinese with mainland vocabulary and mainland full-width
+ *    punctuation (see to-simplified.ts, normalise-characters.ts, punctuation.ts);
+ *  - line N of `text` is line N of the source: every CRLF, CR or LF becomes one '\n'
+ *    and no line break is added or removed;
+ *  - `script` describes the INPUT;
+ *  - `map.toSource(i)` is the source offset of normalised offset i (0..text.length);
+ *  - normalise(normalise(x).text).text === normalise(x).text.
+ * No I/O; opencc dictionaries are turned into tables on the first call.
+ */
+import { detectScript, type Script } from './detect-script.js';
+import { normaliseCharacters } from './normalise-characters.js';
+import { OffsetMap } from './offset-map.js';
+import { normalisePunctuation } from './punctuation.js';
+import { toSimplified } from './to-simplified.js';
+
+export type { Script, ScriptCounts } from './detect-script.js';
+export { countScriptCharacters, detectScript, scriptFromCounts } from './detect-script.js';
+export { OffsetMap, OffsetMapBuilder } from './offset-map.js';
+export { normaliseCharacters } from './normalise-characters.js';
+export { normalisePunctuation } from './punctuation.js';
+export { foldCharacters, taiwanPhraseCount, toSimplified, type Simplified } from './to-simplified.js';
+
+export interface Normalised {
+  /** Normalised text. */
+  text: string;
+  /** Script of the INPUT. */
+  script: Script;
+  /** Normalised offset -> source offset. */
+  map: OffsetMap;
+}
+
+export interface NormaliseOptions {
+  /**
+   * Use this script instead of detecting it, e.g. to normalise an excerpt exactly as
+   * it was normalised inside its whole document.
+   */
+  script?: Script;
+}
+
+export function normalise(source: string, options: NormaliseOptions = {}): Normalised {
+  const script = options.script ?? detectScript(source);
+  // Widths and line breaks first: the later stages then see one kind of space,
+  // one kind of line break and ASCII digits.
+  const characters = normaliseCharacters(source);
+  const simplified = toSimplified(characters.text, script);
+  const punctuated = normalisePunctuation(simplified.text);
+  const map = punctuated.map.composeWith(simplified.map).composeWith(characters.map);
+  return { text: punctuated.text, script, map };
+}

@@ -1,0 +1,380 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  detectScript,
+  normalise,
+  OffsetMap,
+  OffsetMapBuilder,
+  toSimplified,
+  type Script,
+} from '../src/normalise/index.js';
+import { openccTables, TRADITIONAL_ONLY } from '../src/normalise/opencc-tables.js';
+import { TW_PHRASE_GUARDS, TW_PHRASES } from '../src/normalise/tw-phrases.js';
+
+const fixturesDir = fileURLToPath(new URL('../fixtures/normalise/', import.meta.url));
+const seedsDir = fileURLToPath(new URL('../seeds/', import.meta.url));
+const lawsDir = '/work/shared/corpus/laws';
+
+const fixtureNames = readdirSync(fixturesDir)
+  .filter((name) => statSync(join(fixturesDir, name)).isDirectory())
+  .sort();
+const readFixture = (name: string): string => readFileSync(join(fixturesDir, name, 'input.txt'), 'utf8');
+
+function* walk(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+/** Deterministic pseudo-random numbers, so a failure reproduces. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+describe('fixtures', () => {
+  it('has the behaviour cases', () => {
+    expect(fixtureNames).toEqual(
+      expect.arrayContaining([
+        'crlf-and-spaces',
+        'mixed-script',
+        'punctuation-width',
+        'simplified-unchanged',
+        'traditional-taiwan-phrases',
+        'year-range-dash',
+      ]),
+    );
+  });
+
+  for (const name of fixtureNames) {
+    it(name, async () => {
+      const { text } = normalise(readFixture(name));
+      await expect(text).toMatchFileSnapshot(join(fixturesDir, name, 'output.txt'));
+    });
+  }
+
+  const expectedScripts: Record<string, Script> = {
+    'traditional-taiwan-phrases': 'traditional',
+    'simplified-unchanged': 'simplified',
+    'simplified-stray-traditional': 'simplified',
+    'mixed-script': 'mixed',
+    'punctuation-width': 'simplified',
+  };
+  for (const [name, script] of Object.entries(expectedScripts)) {
+    it(`${name} is detected as ${script}`, () => {
+      expect(normalise(readFixture(name)).script).toBe(script);
+    });
+  }
+
+  it('leaves valid Simplified text byte for byte alone', () => {
+    const input = readFixture('simplified-unchanged');
+    expect(toSimplified(input, 'simplified').changed).toBe(0);
+    expect(normalise(input).text).toBe(input);
+  });
+});
+
+describe('detectScript', () => {
+  it('recognises Traditional text', () => {
+    expect(detectScript('國務院辦公廳關於印發消費品標準和質量提升規劃的通知')).toBe('traditional');
+  });
+
+  it('recognises Simplified text', () => {
+    expect(detectScript('国务院办公厅关于印发消费品标准和质量提升规划的通知')).toBe('simplified');
+  });
+
+  it('recognises a mix', () => {
+    expect(detectScript('国务院办公厅关于印发规划的通知。國務院辦公廳關於印發規劃的通知。')).toBe('mixed');
+  });
+
+  it('calls text without Han evidence simplified', () => {
+    expect(detectScript('')).toBe('simplified');
+    expect(detectScript('GB/T 19001-2016, ISO 9001:2015')).toBe('simplified');
+    // Characters shared by both scripts are no evidence either way.
+    expect(detectScript('人民大会')).toBe('simplified');
+  });
+
+  it('keeps a Simplified document with a couple of stray Traditional characters simplified', () => {
+    const text = '以推动高质量發展为主题，加快建设质量强国，为经济社会持续健康发展做出更大贡献，着力提升供给体系质量。';
+    expect(detectScript(text)).toBe('simplified');
+  });
+
+  it('does not count characters that are valid Simplified as Traditional', () => {
+    expect(detectScript('乾隆年间著名的二噁英研究与毕昇')).toBe('simplified');
+  });
+});
+
+describe('Traditional → Simplified', () => {
+  const convert = (text: string): string => normalise(text).text;
+
+  it('uses mainland vocabulary, not opencc twp over-conversions', () => {
+    expect(convert('建立健全資訊安全指標體系，整合雲端資源，保護智慧財產權。')).toBe(
+      '建立健全信息安全指标体系，整合云资源，保护知识产权。',
+    );
+    expect(convert('努力滿足人民民眾日益增長的需求，推動家用電器智慧型化、網路化發展。')).toBe(
+      '努力满足人民群众日益增长的需求，推动家用电器智能化、网络化发展。',
+    );
+  });
+
+  it('keeps 著 in 著名 and does not invent 着', () => {
+    expect(convert('著名商標擁有量力爭達到1000件以上。')).toBe('著名商标拥有量力争达到1000件以上。');
+  });
+
+  it('does not let a short key straddle a word boundary', () => {
+    expect(convert('鼓勵企業進行銷售，多數位於園區內。')).toBe('鼓励企业进行销售，多数位于园区内。');
+    expect(convert('發展再生能源與可再生能源。')).toBe('发展可再生能源与可再生能源。');
+  });
+
+  it('matches Taiwan phrases written with Simplified characters in mixed text', () => {
+    expect(toSimplified('網路與网路', 'mixed').text).toBe('网络与网络');
+  });
+
+  it('in a Simplified document converts only Traditional-only characters and never phrases', () => {
+    const { text, changed } = toSimplified('推动發展，加强网路监管，乾隆年间，皇后大道，著名商标', 'simplified');
+    expect(text).toBe('推动发展，加强网路监管，乾隆年间，皇后大道，著名商标');
+    expect(changed).toBe(1);
+  });
+
+  it('phrase table entries are mainland Simplified and stable under a second pass', () => {
+    const { charClass } = openccTables();
+    for (const [taiwan, mainland] of TW_PHRASES) {
+      for (const ch of mainland) expect(charClass[ch.charCodeAt(0)], `${taiwan} → ${mainland}`).not.toBe(TRADITIONAL_ONLY);
+      expect(toSimplified(mainland, 'traditional').text, `${taiwan} → ${mainland}`).toBe(mainland);
+      expect(toSimplified(taiwan, 'traditional').text, taiwan).toBe(mainland);
+    }
+    const keys = TW_PHRASES.map(([taiwan]) => taiwan);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(TW_PHRASES.length).toBeGreaterThanOrEqual(100);
+    // Words that are correct mainland Chinese must not be rewritten (opencc twp does).
+    for (const word of ['建立', '整合', '指標', '品質', '資料', '支援', '執行', '線上', '程式', '民眾']) {
+      expect(keys).not.toContain(word);
+    }
+    // A guard only makes sense where a key starts inside it.
+    for (const guard of TW_PHRASE_GUARDS) {
+      const overlaps = keys.some((key) => [...guard].some((_, i) => (key.startsWith(guard.slice(i)) || guard.slice(i).startsWith(key))));
+      expect(overlaps, guard).toBe(true);
+    }
+  });
+});
+
+describe('punctuation and width', () => {
+  const cases: Array<[string, string]> = [
+    ['中文名:北京', '中文名：北京'],
+    ['时间09:03:18,共1,000元', '时间09:03:18，共1,000元'],
+    ['QQ:2891238009', 'QQ:2891238009'],
+    ['网址:http://x.cn/a?b=1', '网址：http://x.cn/a?b=1'],
+    ['规划(2016-2020年)', '规划（2016—2020年）'],
+    ['质量控制(QC)小组', '质量控制（QC）小组'],
+    ['(国办发〔2016〕68号)', '（国办发〔2016〕68号）'],
+    ['f(x) = x + 1', 'f(x) = x + 1'],
+    ['参加"质量月"活动', '参加“质量月”活动'],
+    ['say "hello" twice', 'say "hello" twice'],
+    ['京政办发[2016]60号', '京政办发[2016]60号'],
+    ['详见[指南](https://x.cn/(a))', '详见[指南](https://x.cn/(a))'],
+    ['增长１２．５％，ＩＳＯ', '增长12.5%，ISO'],
+    // A space between two Han characters may mean something (中共中央 国务院); next to punctuation it does not.
+    ['品质升 级， 强化', '品质升 级，强化'],
+    ['中共中央 国务院关于', '中共中央 国务院关于'],
+    ['1. 开展', '1. 开展'],
+    ['专栏1 提升', '专栏1 提升'],
+    ['  缩进保留', '  缩进保留'],
+    ['——加强组织领导——落实责任', '——加强组织领导——落实责任'],
+    ['2016 ～ 2020年', '2016—2020年'],
+    ['电话6512-3456，GB 2760-2014', '电话6512-3456，GB 2760-2014'],
+    ['a\u200bb\ufeffc\u00a0d\u3000e\tf', 'abc d e\tf'],
+  ];
+  for (const [input, expected] of cases) {
+    it(`${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () => {
+      expect(normalise(input, { script: 'simplified' }).text).toBe(expected);
+    });
+  }
+
+  it('applies to Traditional input too', () => {
+    expect(normalise('發布日期:2017-02-14,規劃(2016-2020年)').text).toBe('发布日期：2017-02-14，规划（2016—2020年）');
+  });
+});
+
+describe('line breaks', () => {
+  it('turns CRLF, CR and LF into exactly one \\n each', () => {
+    expect(normalise('一\r\n二\r三\n四\r\n\r\n五').text).toBe('一\n二\n三\n四\n\n五');
+  });
+
+  it('preserves the line count of every fixture and seed', () => {
+    const inputs = fixtureNames.map(readFixture);
+    if (existsSync(seedsDir)) for (const path of walk(seedsDir)) inputs.push(readFileSync(path, 'utf8'));
+    for (const input of inputs) {
+      const lines = input.split(/\r\n|\r|\n/).length;
+      expect(normalise(input).text.split('\n').length).toBe(lines);
+    }
+  });
+});
+
+describe('OffsetMap', () => {
+  it('is the identity when nothing changed length', () => {
+    const map = OffsetMap.identity(5);
+    expect([0, 1, 5].map((o) => map.toSource(o))).toEqual([0, 1, 5]);
+    expect(map.anchorCount).toBe(1);
+  });
+
+  /** A random edit script with the expected toSource value of every output offset. */
+  function randomEdits(sourceLength: number, next: () => number): { map: OffsetMap; expected: number[] } {
+    const builder = new OffsetMapBuilder();
+    const expected: number[] = [];
+    let s = 0;
+    while (s < sourceLength) {
+      const o = expected.length;
+      if (next() < 0.5) {
+        const n = Math.min(sourceLength - s, 1 + Math.floor(next() * 5));
+        for (let k = 0; k < n; k++) expected.push(s + k);
+        s += n;
+      } else {
+        const srcLen = Math.min(sourceLength - s, Math.floor(next() * 4));
+        const outLen = Math.floor(next() * 4);
+        if (srcLen === 0 && outLen === 0) continue;
+        builder.replace(o, s, outLen, srcLen);
+        for (let k = 0; k < outLen; k++) expected.push(outLen === srcLen ? s + k : s);
+        s += srcLen;
+      }
+    }
+    expected.push(sourceLength);
+    return { map: builder.build(expected.length - 1, sourceLength), expected };
+  }
+
+  it('maps inside a replaced span to its source start and its end to the source end', () => {
+    const next = random(7);
+    for (let trial = 0; trial < 200; trial++) {
+      const { map, expected } = randomEdits(1 + Math.floor(next() * 40), next);
+      expect(expected.map((_, o) => map.toSource(o))).toEqual(expected);
+    }
+  });
+
+  it('composes like function composition and stays monotonic', () => {
+    const next = random(11);
+    for (let trial = 0; trial < 200; trial++) {
+      const inner = randomEdits(1 + Math.floor(next() * 40), next).map;
+      const outer = randomEdits(inner.length, next).map;
+      const composed = outer.composeWith(inner);
+      for (let o = 0; o <= outer.length; o++) {
+        expect(composed.toSource(o)).toBe(inner.toSource(outer.toSource(o)));
+        if (o > 0) expect(composed.toSource(o)).toBeGreaterThanOrEqual(composed.toSource(o - 1));
+      }
+    }
+  });
+
+  it('stores anchors only where lengths change', () => {
+    const source = '推動智慧財產權保護。\r\n'.repeat(1000);
+    const { text, map } = normalise(source);
+    expect(text.length).toBeLessThan(source.length);
+    // One phrase span and one CRLF per line: a handful of anchors each, not one per character.
+    expect(map.anchorCount).toBeLessThanOrEqual(4 * 1000 + 2);
+  });
+});
+
+describe('offsets back into the source', () => {
+  it('points at the right characters across phrase conversion and CRLF', () => {
+    const source = '推動智慧財產權保護\r\n  資訊,軟體\r\n';
+    const { text, map } = normalise(source);
+    expect(text).toBe('推动知识产权保护\n  信息，软件\n');
+    expect(map.toSource(text.indexOf('知'))).toBe(source.indexOf('智'));
+    // Inside a span that changed length: the start of the source span.
+    expect(map.toSource(text.indexOf('权'))).toBe(source.indexOf('智'));
+    expect(map.toSource(text.indexOf('保'))).toBe(source.indexOf('保'));
+    expect(map.toSource(text.indexOf('信'))).toBe(source.indexOf('資'));
+    expect(map.toSource(text.indexOf('，'))).toBe(source.indexOf(','));
+    expect(map.toSource(text.indexOf('软'))).toBe(source.indexOf('軟'));
+    expect(map.toSource(0)).toBe(0);
+    expect(map.toSource(text.length)).toBe(source.length);
+  });
+
+  // A document with every kind of length change: BOM, CRLF, phrases, deleted spaces.
+  const document =
+    '\ufeff' +
+    readFixture('traditional-taiwan-phrases').replace(/\n/g, '\r\n').replace(/，/g, '， ') +
+    '\r\n推動\u200b數位轉型。   加強品質管理。\r\n';
+
+  it('slices the source to text that normalises to the same output', () => {
+    const { text, map, script } = normalise(document);
+    // Boundaries that no conversion context crosses: line starts/ends and the
+    // start of a sentence after 。.
+    const boundaries = new Set<number>([0, text.length]);
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\n') boundaries.add(i).add(i + 1);
+      if (text[i] === '。' && /\p{Script=Han}/u.test(text[i + 1] ?? '') && document[map.toSource(i + 1) - 1] === '。') {
+        boundaries.add(i + 1);
+      }
+    }
+    const points = [...boundaries].sort((a, b) => a - b);
+    expect(points.length).toBeGreaterThan(20);
+    const next = random(3);
+    for (let trial = 0; trial < 300; trial++) {
+      let a = points[Math.floor(next() * points.length)]!;
+      let b = points[Math.floor(next() * points.length)]!;
+      if (a > b) [a, b] = [b, a];
+      const slice = document.slice(map.toSource(a), map.toSource(b));
+      expect(normalise(slice, { script }).text, `${a}..${b}`).toBe(text.slice(a, b));
+    }
+  });
+
+  it('is monotonic and in range for every offset', () => {
+    const { text, map } = normalise(document);
+    let previous = 0;
+    for (let o = 0; o <= text.length; o++) {
+      const s = map.toSource(o);
+      expect(s).toBeGreaterThanOrEqual(previous);
+      expect(s).toBeLessThanOrEqual(document.length);
+      previous = s;
+    }
+  });
+});
+
+describe('idempotence', () => {
+  const inputs: Array<[string, string]> = fixtureNames.map((name) => [name, readFixture(name)]);
+  if (existsSync(seedsDir)) for (const path of walk(seedsDir)) inputs.push([path, readFileSync(path, 'utf8')]);
+  for (const [name, input] of inputs) {
+    it(name, () => {
+      const once = normalise(input).text;
+      expect(normalise(once).text).toBe(once);
+    });
+  }
+});
+
+describe.skipIf(!existsSync(lawsDir))('Simplified laws corpus', () => {
+  // Genuine Traditional characters in the corpus (not valid Simplified), which the
+  // Simplified path is right to convert: an OCR slip 人民群諮 in the 1984 State
+  // Council order on legal units of measurement.
+  const knownStrayTraditional = new Set(['諮']);
+
+  it('is detected as Simplified and left unchanged by script conversion', () => {
+    let files = 0;
+    const changed: string[] = [];
+    for (const path of walk(lawsDir)) {
+      const text = readFileSync(path, 'utf8');
+      files++;
+      expect(detectScript(text), path).toBe('simplified');
+      const converted = toSimplified(text, 'simplified').text;
+      if (converted === text) continue;
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] !== converted[i]) changed.push(text[i]!);
+      }
+    }
+    expect(files).toBeGreaterThan(0);
+    expect(changed.filter((ch) => !knownStrayTraditional.has(ch))).toEqual([]);
+  });
+
+  it('normalises a sample idempotently with the same line count', () => {
+    let n = 0;
+    for (const path of walk(lawsDir)) {
+      if (n++ % 100 !== 0) continue;
+      const input = readFileSync(path, 'utf8');
+      const once = normalise(input).text;
+      expect(once.split('\n').length, path).toBe(input.split(/\r\n|\r|\n/).length);
+      expect(normalise(once).text, path).toBe(once);
+    }
+  });
+});
