@@ -14,8 +14,8 @@ import STCharacters from 'opencc-js/dict/STCharacters';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import { detectScript, normalise, toSimplified } from '../dist/src/normalise/index.js';
 
-const lawsDir = process.argv[2] ?? '/work/shared/corpus/laws';
-const seedPath = process.argv[3] ?? '/work/shared/seeds/000_1cb452063da1e329.txt';
+const lawsDir = process.argv[2] ?? new URL('../../shared/corpus/laws', import.meta.url).pathname;
+const seedPath = process.argv[3] ?? new URL('../seeds/000_1cb452063da1e329.txt', import.meta.url).pathname;
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {

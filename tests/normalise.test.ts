@@ -15,7 +15,8 @@ import { TW_PHRASE_GUARDS, TW_PHRASES } from '../src/normalise/tw-phrases.js';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/normalise/', import.meta.url));
 const seedsDir = fileURLToPath(new URL('../seeds/', import.meta.url));
-const lawsDir = '/work/shared/corpus/laws';
+// The laws corpus sits in ../shared beside the repository (skipped where it is absent).
+const lawsDir = fileURLToPath(new URL('../../shared/corpus/laws/', import.meta.url));
 
 const fixtureNames = readdirSync(fixturesDir)
   .filter((name) => statSync(join(fixturesDir, name)).isDirectory())
