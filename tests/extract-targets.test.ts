@@ -423,3 +423,16 @@ describe('parseChineseNumber', () => {
     expect(parseChineseNumber(s)).toBeNull();
   });
 });
+
+describe('prohibitions and penalties', () => {
+  it('reads 不得超过 as at most and 不得少于 as at least', () => {
+    const [a] = extractTargets('用人单位的缴费比例不得超过20%。');
+    expect([a?.indicator, a?.comparator, a?.value, a?.unit]).toEqual(['用人单位的缴费比例', 'lte', 20, '%']);
+    const [b] = extractTargets('到2025年，全市绿色建筑占新建建筑比例不得低于70%。');
+    expect([b?.indicator, b?.comparator, b?.value, b?.year]).toEqual(['全市绿色建筑占新建建筑比例', 'gte', 70, 2025]);
+  });
+
+  it('takes no target from a penalty clause', () => {
+    expect(extractTargets('违反本条例规定的，由市场监督管理部门责令改正，处1万元以上5万元以下罚款。')).toEqual([]);
+  });
+});

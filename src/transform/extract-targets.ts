@@ -37,6 +37,8 @@ export const COMPARATOR_WORDS: Readonly<Record<Exclude<Comparator, 'eq'>, readon
   gt: ['超过', '高于', '大于', '多于', '突破', '超'],
   gte: [
     '不低于', '不少于', '至少', '最少', '达到', '达', '实现',
+    // A prohibition reverses the word: 不得少于30日 means at least 30.
+    '不得低于', '不得少于', '不得小于', '不应低于', '不应少于', '不能低于', '不能少于',
     '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '增长到', '增长至', '增至',
     '扩大到', '扩大至', '上升到', '上升至',
     '稳定在', '保持在', '维持在', '稳定', '保持',
@@ -44,6 +46,7 @@ export const COMPARATOR_WORDS: Readonly<Record<Exclude<Comparator, 'eq'>, readon
   lt: ['低于', '少于', '小于'],
   lte: [
     '不超过', '不高于', '不多于', '不大于', '最多',
+    '不得超过', '不得高于', '不得多于', '不得大于', '不应超过', '不应高于', '不能超过', '不能高于',
     '控制在', '控制到', '控制至', '下降到', '下降至', '降低到', '降低至', '降到', '降至',
     '减少到', '减少至', '压减到', '压减至', '压缩到', '压缩至', '缩短到', '缩短至', '缩减到', '缩减至',
   ],
@@ -121,6 +124,8 @@ export const GUARD_PREFIXES: readonly string[] = [
 export const CN_GUARD_PREFIXES: readonly string[] = ['数', '几', '之', '唯', '统'];
 /** A clause containing one of these is about funding, not targets. */
 export const FUNDING_WORDS: readonly string[] = ['给予', '奖励', '补助', '补贴', '资助'];
+/** Penalty clauses (处1万元以上5万元以下罚款) state sanctions, not commitments. */
+export const PENALTY_WORDS: readonly string[] = ['罚款', '罚金', '处以', '没收', '拘留', '有期徒刑'];
 
 /** Measure words / units, without the 万/亿 multiplier (added in front when present). */
 export const UNITS: readonly string[] = [
@@ -680,7 +685,7 @@ export function extractTargets(paragraph: string): TargetMatch[] {
     if (STATUS_QUO_MARKERS.some((w) => clause.text.startsWith(w))) statusQuo = true;
     const text = clause.text;
     const before = results.length;
-    const funding = FUNDING_WORDS.some((w) => text.includes(w));
+    const funding = [...FUNDING_WORDS, ...PENALTY_WORDS].some((w) => text.includes(w));
     const tokens = funding || statusQuo ? [] : scanNumbers(text);
     let region = 0; // start of the text that can still name an indicator
 

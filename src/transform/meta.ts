@@ -31,6 +31,7 @@ export const DOC_TYPES: ReadonlyArray<readonly [string, string]> = [
   ['条例', '条例'],
   ['规定', '规定'],
   ['决定', '决定'],
+  ['解释', '解释'],
   ['解读', '解读'],
   ['公告', '公告'],
   ['通告', '通告'],

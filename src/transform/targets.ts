@@ -7,6 +7,7 @@
 // the end of the document's period (行动计划（2016）).
 import type { PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
 import { extractTargets } from './extract-targets.js';
+import { isRegulation } from './tasks.js';
 
 const DEADLINE = /(?:到|至|截至|截止到?)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)?(?:前|以前)/g;
 
@@ -16,16 +17,23 @@ function lastDeadline(text: string): number | null {
   return year;
 }
 
-export function placeTargets(sections: readonly SectionNode[], periodEnd: number | null): TargetDraft[] {
+/**
+ * `regulation`: the limits a regulation sets (期限不得超过2年) are rules, not commitments;
+ * there only clauses with their own deadline year count.
+ */
+export function placeTargets(sections: readonly SectionNode[], periodEnd: number | null, regulation = false): TargetDraft[] {
   const targets: TargetDraft[] = [];
   const visit = (list: readonly SectionNode[], inherited: number | null): void => {
     for (const s of list) {
-      const lines = s.heading ? [s.heading, ...s.paragraphs] : s.paragraphs;
+      // A heading line is read after its marker, so 第四十一条 or （三） never names an indicator.
+      const marker = s.heading?.heading?.marker.length ?? 0;
+      const lines = s.heading ? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker }, ...s.paragraphs] : s.paragraphs;
       // The first deadline of this section's own text governs its children.
       let governing: number | null = null;
       let current = inherited;
       for (const line of lines) {
         for (const t of extractTargets(line.value)) {
+          if (regulation && t.year === null) continue;
           targets.push({
             section: s,
             text: t.text,
@@ -54,6 +62,6 @@ export function placeTargets(sections: readonly SectionNode[], periodEnd: number
 
 export function policyTargets() {
   return (tree: PolicyRoot): void => {
-    tree.data.targets = placeTargets(tree.data.sections, tree.data.meta.period?.to ?? null);
+    tree.data.targets = placeTargets(tree.data.sections, tree.data.meta.period?.to ?? null, isRegulation(tree.data.sections, tree.data.meta.docType));
   };
 }

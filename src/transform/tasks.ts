@@ -20,13 +20,15 @@ export const GENERAL_PART =
 /** Part titles after the tasks: safeguards, organisation, schedule. */
 export const CLOSING_PART =
   /保障措施|保障机制|组织实施|组织保障|实施保障|工作要求|职责分工|进度安排|实施步骤|时间安排|实施安排|步骤安排|工作步骤|组织领导|加强领导|监督检查|考核评估|附则|其他事项|工作机制/;
-/** Document types that carry no task part. */
-const NO_TASKS = new Set(['解读', '条例', '办法', '规定', '细则', '法', '决定']);
+/** Regulatory document types: no task part (an interpretation 解读 has none either). */
+const NO_TASKS = new Set(['条例', '办法', '规定', '细则', '法', '决定', '解释', '批复']);
+/** Chapters and articles mark a regulation whatever its title says. */
+const LEGAL_KINDS = new Set(['chapter', 'article']);
 
 const TRANSIENT_KINDS = new Set(['box', 'bullet', 'enumeration']);
 
 export function extractTasks(sections: readonly SectionNode[], docType: string | null, file?: VFile, locate?: Positioner): TaskDraft[] {
-  const taskParts = NO_TASKS.has(docType ?? '') ? new Set<SectionNode>() : findTaskParts(sections);
+  const taskParts = isRegulation(sections, docType) || docType === '解读' ? new Set<SectionNode>() : findTaskParts(sections);
   const inTaskPart = new Set<SectionNode>();
   for (const part of taskParts) for (const s of walkSections([part])) inTaskPart.add(s);
 
@@ -62,12 +64,19 @@ function tableAttribution(s: SectionNode) {
   return units && units.lead.length + units.support.length + units.responsible.length ? units : null;
 }
 
+/** A regulation (条例, 办法, a law…) or anything built of chapters and articles. */
+export function isRegulation(sections: readonly SectionNode[], docType: string | null): boolean {
+  return NO_TASKS.has(docType ?? '') || [...walkSections(sections)].some((s) => LEGAL_KINDS.has(s.kind));
+}
+
 /** The top-level sections that hold the tasks (looking through implicit wrappers). */
 export function findTaskParts(sections: readonly SectionNode[]): Set<SectionNode> {
   const parts = sections.filter((s) => s.kind !== 'box');
   const labels = parts.map(partLabel);
   const named = parts.filter((_, i) => labels[i] === 'task');
   if (named.length) return new Set(named);
+  // With no landmark at all there is no "between": a list of points is not a task list.
+  if (labels.every((l) => l === 'other')) return new Set();
   const first = labels.lastIndexOf('general') + 1;
   let last = labels.indexOf('closing', first);
   if (last < 0) last = parts.length;
