@@ -48,17 +48,9 @@ export class OffsetMap {
     if (offset >= this.length) return this.sourceLength;
     // A deletion at the very start (a BOM) moves offset 0 too, so 0 is looked up.
     if (!(offset > 0)) offset = 0;
-    const outs = this.#outs;
-    // Binary search for the last anchor at or before `offset`.
-    let lo = 0;
-    let hi = outs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (outs[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAnchorAtOrBefore(this.#outs, offset);
     const src = this.#srcs[lo]!;
-    return this.#flat[lo] ? src : src + (offset - outs[lo]!);
+    return this.#flat[lo] ? src : src + (offset - this.#outs[lo]!);
   }
 
   /** Anchors as [outOffset, sourceOffset, flat] triples, for composition and tests. */
