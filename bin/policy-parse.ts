@@ -186,22 +186,114 @@ function countSections(sections: PolicyDocument['sections']): number {
   return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
 }
 
+const DIFF_FORMATS = ['terminal', 'json', 'md'] as const;
+type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+interface DiffOptions {
+  format: DiffFormat;
+  exitCode: boolean;
+  all: boolean;
+  color?: boolean;
+}
+
+const DIFF_EXAMPLES = `
+Examples:
+  $ policy-parse diff plan-2016.txt plan-2023.txt           coloured report of what changed
+  $ policy-parse diff out/a.json out/b.json --format md     Markdown, for a pull request
+  $ policy-parse diff a.txt b.txt --format json | jq '.targets[] | select(.change == "changed")'
+
+Each side is a source document or a JSON/YAML file written by policy-parse.
+Exit status: 0 (with --exit-code: no differences), 1 differences (with --exit-code only),
+2 trouble, such as an unreadable input.`;
+
+/** A side of a diff: a policy-parse JSON/YAML output, or a source document parsed now. */
+async function loadDocument(path: string): Promise<PolicyDocument> {
+  const { parseWithFile, PolicyDocument: schema } = await import('../src/index.js');
+  const bytes = readFileSync(path);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    let data: unknown;
+    try {
+      data = ext === '.json' ? JSON.parse(text) : (await import('yaml')).parse(text);
+    } catch (error) {
+      throw new Error(`not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+    }
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue ? `$${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}` : '$';
+      throw new Error(`not a policy-parse document: ${where}: ${issue?.message ?? 'invalid'}`);
+    }
+    return result.data;
+  }
+  return parseWithFile(bytes, { path: path.split(sep).join('/') }).document;
+}
+
+/** Colour when asked, else when stdout is a terminal and NO_COLOR is unset (FORCE_COLOR wins). */
+function useColor(flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  const { NO_COLOR, FORCE_COLOR } = process.env;
+  if (FORCE_COLOR !== undefined && FORCE_COLOR !== '0') return true;
+  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
+  return Boolean(process.stdout.isTTY);
+}
+
+async function runDiff(oldPath: string, newPath: string, options: DiffOptions): Promise<number> {
+  const sides: PolicyDocument[] = [];
+  for (const path of [oldPath, newPath]) {
+    try {
+      sides.push(await loadDocument(path));
+    } catch (error) {
+      process.stderr.write(`policy-parse: ${path}: ${reason(error)}\n`);
+      return 2;
+    }
+  }
+  const { diff, hasDifferences, formatDiffMarkdown, formatDiffTerminal } = await import('../src/index.js');
+  const result = diff(sides[0] as PolicyDocument, sides[1] as PolicyDocument);
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (options.format === 'md') process.stdout.write(formatDiffMarkdown(result, { all: options.all }));
+  else process.stdout.write(formatDiffTerminal(result, { all: options.all, color: useColor(options.color) }));
+  return options.exitCode && hasDifferences(result) ? 1 : 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  let code = 0;
   const program = new Command()
     .name('policy-parse')
     .description('Parse Chinese government policy documents into structured, validated JSON and YAML.')
     .version(version(), '-v, --version')
+    .addHelpText('after', EXAMPLES.replace('\n\nExit', '\n  $ policy-parse diff old.txt new.txt        compare two versions (policy-parse diff --help)\n\nExit'))
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('parse', { isDefault: true })
+    .description('parse documents into JSON and YAML (the default command: `policy-parse seeds/`)')
     .argument('<inputs...>', 'files or folders (.txt, .md, .markdown); - reads one document from stdin')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('-f, --format <formats>', 'comma-separated output formats: json, yaml').default(['json', 'yaml'], 'json,yaml').argParser(parseFormats))
     .option('-q, --quiet', 'print only errors', false)
     .addHelpText('after', EXAMPLES)
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  let code = 0;
-  program.action(async (inputs: string[], options: Options) => {
-    code = await run(inputs, options);
-  });
+    .action(async (inputs: string[], options: Options) => {
+      code = await run(inputs, options);
+    });
+
+  program
+    .command('diff')
+    .description('compare two versions of a document by meaning: sections, tasks and targets')
+    .argument('<old>', 'the old version: a source document or a policy-parse JSON/YAML file')
+    .argument('<new>', 'the new version, likewise')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(DIFF_FORMATS).default('terminal'))
+    .option('--exit-code', 'exit 1 when the documents differ, 0 when they do not (like diff(1))', false)
+    .option('-a, --all', 'also list unchanged sections, tasks and targets', false)
+    .option('--color', 'colour the terminal report even when not a terminal')
+    .option('--no-color', 'never colour the terminal report (NO_COLOR is honoured too)')
+    .addHelpText('after', DIFF_EXAMPLES)
+    .action(async (oldPath: string, newPath: string, options: DiffOptions) => {
+      code = await runDiff(oldPath, newPath, options);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -6,6 +6,9 @@ import { processor } from './processor.js';
 import type { PolicyDocument } from './schema/policy-document.js';
 
 export * from './schema/policy-document.js';
+export * from './schema/plan-diff.js';
+export { diff, hasDifferences } from './diff/index.js';
+export { formatDiffMarkdown, formatDiffTerminal, type FormatOptions } from './diff/format-diff.js';
 export { jsonSchemaFiles } from './schema/json-schemas.js';
 export { normalise, detectScript } from './normalise/index.js';
 export { processor } from './processor.js';
