@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PolicyDocument } from '../src/index.js';
+import { PlanDiff, PolicyDocument } from '../src/index.js';
 import { at, root } from './helpers.js';
 
 const bin = at('bin/policy-parse');
@@ -116,5 +116,60 @@ describe('pipes and help', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Examples:');
     expect(help.stdout).toContain('--out');
+  });
+});
+
+describe('policy-parse diff', () => {
+  const pair = (name: string) => [`fixtures/diff/${name}/old.txt`, `fixtures/diff/${name}/new.txt`];
+
+  it('prints a report and exits 0; with --exit-code, 1 when the versions differ', () => {
+    const r = run(['diff', ...pair('reworded-title')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('~ （四）厚植绿色低碳发展质量根基 (was （四）厚植绿色发展质量根基)');
+    expect(r.stdout).toContain('厚植绿色{+低碳+}发展质量根基');
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(run(['diff', ...pair('reworded-title'), '--exit-code']).status).toBe(1);
+    expect(run(['diff', ...pair('identical'), '--exit-code']).status).toBe(0);
+  });
+
+  it('writes JSON that validates against the PlanDiff schema, and Markdown', () => {
+    const json = run(['diff', ...pair('changed-target-value'), '--format', 'json']);
+    expect(json.status).toBe(0);
+    const result = PlanDiff.parse(JSON.parse(json.stdout));
+    expect(result.targets.find((t) => t.change === 'changed')).toMatchObject({ old: { value: 96 }, new: { value: 97 } });
+    const md = run(['diff', ...pair('changed-target-value'), '--format', 'md']);
+    expect(md.stdout).toContain('| changed | 制造业产品质量合格率 | \\> 96% (2025) | \\> 97% (2025) |');
+  });
+
+  it('takes policy-parse JSON as either side, with the same result as the sources', () => {
+    const out = tmp();
+    run([...pair('changed-lead-department'), '--out', out, '-f', 'json', '-q']);
+    const fromSources = run(['diff', ...pair('changed-lead-department'), '-f', 'json']).stdout;
+    const fromJson = run(['diff', join(out, 'old.json'), join(out, 'new.json'), '-f', 'json']).stdout;
+    expect(fromJson).toBe(fromSources);
+  });
+
+  it('colours with --color or FORCE_COLOR, never with NO_COLOR', () => {
+    expect(run(['diff', ...pair('reworded-title'), '--color']).stdout).toContain('\u001b[33m~');
+    const forced = spawnSync(process.execPath, [bin, 'diff', ...pair('reworded-title')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' },
+    });
+    expect(forced.stdout).toContain('\u001b[');
+  });
+
+  it('exits 2 with a one-line error for a missing or malformed side', () => {
+    const missing = run(['diff', 'no/such.txt', pair('identical')[1] as string, '--exit-code']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toEqual(['policy-parse: no/such.txt: no such file']);
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.json'), '{"schemaVersion": 1, "sections": "none"}');
+    const bad = run(['diff', join(dir, 'bad.json'), pair('identical')[1] as string]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.json: not a policy-parse document: \$\.\w+: /);
+    writeFileSync(join(dir, 'broken.json'), '{');
+    expect(run(['diff', join(dir, 'broken.json'), join(dir, 'broken.json')]).stderr).toMatch(/broken\.json: not valid JSON/);
+    expect(run(['diff', pair('identical')[0] as string]).status).toBe(2);
   });
 });
