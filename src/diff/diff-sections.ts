@@ -169,11 +169,18 @@ function ref(item: FlatSection): SectionRef {
   return { id, kind, marker, title };
 }
 
+/** A section's own title and text, whitespace collapsed, one space between the two. */
 function ownText(section: Section): string {
-  return section.title ? (section.text ? `${section.title}\n${section.text}` : section.title) : section.text;
+  return [section.title ?? '', section.text].map(collapse).filter(Boolean).join(' ');
 }
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Whitespace is layout in Chinese text: dropped next to a non-ASCII character, else one space. */
+export function collapse(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
+    .trim();
+}
 
 export function diffSections(olds: readonly FlatSection[], news: readonly FlatSection[], pairing: Pairing): SectionChange[] {
   const moved = movedPairs(olds, news, pairing);
@@ -182,8 +189,8 @@ export function diffSections(olds: readonly FlatSection[], news: readonly FlatSe
     const o = pairing.newToOld[n] as number;
     if (o === -1) return { change: 'added', old: null, new: ref(b), similarity: null, moved: false, textDiff: [] };
     const a = olds[o] as FlatSection;
-    const before = collapse(ownText(a.section));
-    const after = collapse(ownText(b.section));
+    const before = ownText(a.section);
+    const after = ownText(b.section);
     const changed = before !== after;
     return {
       change: changed ? 'changed' : moved.has(n) ? 'moved' : 'unchanged',

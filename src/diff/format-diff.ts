@@ -37,6 +37,13 @@ function sectionLabel(ref: SectionRef | null): string {
   return `${ref.marker ?? ''}${ref.title ?? (ref.marker ? '' : `(${ref.kind} ${ref.id})`)}`;
 }
 
+/** " (was 第二十三条)" when the old label differs: renumbered, retitled or both. */
+function was(change: SectionChange): string {
+  if (!change.old || !change.new) return '';
+  const before = sectionLabel(change.old);
+  return before === sectionLabel(change.new) ? '' : ` (was ${before})`;
+}
+
 function idPlace(change: { old: { id: string } | null; new: { id: string } | null }): string {
   if (change.old && change.new) return change.old.id === change.new.id ? change.new.id : `${change.old.id} → ${change.new.id}`;
   return change.new?.id ?? change.old?.id ?? '';
@@ -104,8 +111,7 @@ export function formatDiffTerminal(result: PlanDiff, options: FormatOptions = {}
   head('Sections', result.summary.sections);
   for (const s of listed(result.sections, options.all)) {
     const label = s.change === 'removed' ? sectionLabel(s.old) : sectionLabel(s.new);
-    const renamed = s.old && s.new && s.change === 'changed' && s.old.title !== s.new.title ? ` (was ${sectionLabel(s.old)})` : '';
-    entry(s.change, `${label}${renamed}`, `${idPlace(s)}${s.moved && s.change === 'changed' ? ' · moved' : ''}`);
+    entry(s.change, `${label}${was(s)}`, `${idPlace(s)}${s.moved && s.change === 'changed' ? ' · moved' : ''}`);
     if (s.textDiff.length) lines.push(`      ${edits(s.textDiff)}`);
   }
 
@@ -162,8 +168,7 @@ export function formatDiffMarkdown(result: PlanDiff, options: FormatOptions = {}
     out.push('', '### Sections', '');
     for (const s of sections) {
       const label = md(s.change === 'removed' ? sectionLabel(s.old) : sectionLabel(s.new));
-      const was = s.old && s.new && s.change === 'changed' && s.old.title !== s.new.title ? ` (was ${md(sectionLabel(s.old))})` : '';
-      out.push(`- **${s.change}** ${label}${was} — ${idPlace(s)}${s.moved && s.change === 'changed' ? ', moved' : ''}`);
+      out.push(`- **${s.change}** ${label}${md(was(s))} — ${idPlace(s)}${s.moved && s.change === 'changed' ? ', moved' : ''}`);
       if (s.textDiff.length) out.push(`  > ${mdEdits(s.textDiff)}`);
     }
   }
