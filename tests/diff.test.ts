@@ -146,6 +146,22 @@ describe('diff()', () => {
   });
 });
 
+describe('target pairing', () => {
+  const plan = (goal: string) => parse(`一、总体要求\n（一）发展目标\n到2025年，${goal}。\n二、主要任务\n（一）加强质量监管。开展监督抽查。\n`);
+
+  it('pairs a reworded indicator and names the fields that changed', () => {
+    const result = diff(plan('消费品质量监督抽查合格率达到92%以上'), plan('消费品质量抽查合格率达到96%以上'));
+    expect(result.targets).toMatchObject([
+      { change: 'changed', fields: ['indicator', 'value'], old: { indicator: '消费品质量监督抽查合格率', value: 92 }, new: { indicator: '消费品质量抽查合格率', value: 96 } },
+    ]);
+  });
+
+  it('does not pair different indicators', () => {
+    const result = diff(plan('消费品质量监督抽查合格率达到92%以上'), plan('新建绿色工厂数量达到50家以上'));
+    expect(result.targets.map((t) => t.change)).toEqual(['removed', 'added']);
+  });
+});
+
 describe('textDiff()', () => {
   it('diffs by words, so a number changes whole', () => {
     const edits = textDiff('合格率达到92%以上。', '合格率达到96%以上。');
