@@ -1,5 +1,6 @@
 // npm run bench: speed figures, printed with the machine's core count. Needs `npm run build`.
 // Medians of several runs; nothing here is a pass/fail test.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,9 @@ function countSections(sections) {
 }
 
 console.log(`policy-parse bench — node ${process.version}, ${availableParallelism()} cores`);
+
+const startUp = time(() => spawnSync(process.execPath, ['-e', '0']), 7);
+console.log(`process start-up (node -e 0): ${startUp.ms.toFixed(1)} ms`);
 
 // diff: seed-sized documents, then two 5,000-section versions.
 {
