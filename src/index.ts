@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { VFile } from 'vfile';
 import type { SourceInfo } from './compile/to-policy-document.js';
 import { processor } from './processor.js';
+import { decode } from './read/decode.js';
 import type { PolicyDocument } from './schema/policy-document.js';
 
 export * from './schema/policy-document.js';
@@ -10,13 +11,18 @@ export * from './schema/plan-diff.js';
 export { diff, hasDifferences } from './diff/index.js';
 export { formatDiffMarkdown, formatDiffTerminal, type FormatOptions } from './diff/format-diff.js';
 export { jsonSchemaFiles } from './schema/json-schemas.js';
+export { jsonPath, validate, type SchemaIssue, type Validation } from './schema/validate.js';
 export { normalise, detectScript } from './normalise/index.js';
 export { processor } from './processor.js';
+export { InputError, canonicalEncoding, decode, type Decoded } from './read/decode.js';
 
 export interface ParseOptions {
   /** Path recorded in `source.path` and used in messages (forward slashes). */
   path?: string;
+  /** text, html or markdown; by default from the path's extension. */
   format?: SourceInfo['format'];
+  /** Force an encoding for byte input (utf-8, utf-16le, gb18030, big5 …); detected by default. */
+  encoding?: string;
 }
 
 export interface ParseResult {
@@ -25,22 +31,34 @@ export interface ParseResult {
   file: VFile;
 }
 
-/** Parses one document given as text or raw UTF-8 bytes. Never throws on odd content. */
+/**
+ * Parses one document given as text or raw bytes (any supported encoding). Never throws
+ * on odd content; bytes that are not a document at all (empty, binary, undecodable)
+ * throw an InputError saying why. Positions count UTF-16 code units of the decoded text.
+ */
 export function parseWithFile(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
+  const decoded = typeof input === 'string' ? { text: input, encoding: 'utf-8' } : decode(input, { encoding: options.encoding });
   const path = (options.path ?? '-').replaceAll('\\', '/');
   const source: SourceInfo = {
     path,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    encoding: 'utf-8',
-    format: options.format ?? 'text',
+    encoding: decoded.encoding,
+    format: options.format ?? formatOf(path),
   };
-  const file = new VFile({ path, value: text.replace(/^\uFEFF/, ''), data: { source } });
+  const file = new VFile({ path, value: decoded.text.replace(/^\uFEFF/, ''), data: { source } });
   processor.processSync(file);
   return { document: file.result as PolicyDocument, file };
 }
 
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): PolicyDocument {
   return parseWithFile(input, options).document;
+}
+
+/** The input format a path's extension names (text when it names none). */
+export function formatOf(path: string): SourceInfo['format'] {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
+  return 'text';
 }

@@ -70,13 +70,65 @@ describe('failures', () => {
   });
 
   it('reports an unreadable file', () => {
-    if (process.getuid?.() === 0) return; // root reads everything
     const dir = tmp();
     writeFileSync(join(dir, 'secret.txt'), '一、总体要求');
+    writeFileSync(join(dir, 'open.txt'), '一、总体要求');
     chmodSync(join(dir, 'secret.txt'), 0);
-    const r = run([dir, '--out', tmp(), '-q']);
+    const out = tmp();
+    chmodSync(dir, 0o755);
+    chmodSync(out, 0o777);
+    // Root reads everything, so as root the CLI runs as nobody (setpriv, util-linux).
+    const asNobody = process.getuid?.() === 0;
+    const args = [bin, dir, '--out', out, '-q'];
+    const r = asNobody
+      ? spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, ...args], { cwd: root, encoding: 'utf8' })
+      : spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('permission denied');
+    expect(r.stderr.trim().split('\n')).toEqual([`policy-parse: ${join(dir, 'secret.txt')}: permission denied`]);
+    expect(readdirSync(out)).toContain('open.json');
+  });
+
+  it('refuses each input that is not a document with one line, and writes the rest', () => {
+    const dir = tmp();
+    const files: Record<string, string | Buffer> = {
+      'good.txt': '一、总体要求\n（一）指导思想。坚持质量第一。\n',
+      'empty.txt': '',
+      'blank.txt': ' \n\t\u3000\n',
+      'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+      'undecodable.txt': Buffer.from([0x80, 0xff, 0x80, 0xff, 0x20, 0x61, 0xff]),
+      'big.txt': Buffer.alloc(3 * 1024 * 1024, '一、总体要求\n'),
+    };
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+    const out = tmp();
+    const r = run([dir, join(dir, 'missing.txt'), join(dir, 'nothing-here'), '--out', out, '--max-size', '2', '-q']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').sort()).toEqual(
+      [
+        `policy-parse: ${join(dir, 'missing.txt')}: no such file or folder`,
+        `policy-parse: ${join(dir, 'nothing-here')}: no such file or folder`,
+        `policy-parse: ${join(dir, 'big.txt')}: file too large: 3.0 MB, above the 2 MB limit (raise it with --max-size)`,
+        `policy-parse: ${join(dir, 'binary.txt')}: binary file: contains NUL bytes (UTF-16 needs a byte-order mark, or --encoding)`,
+        `policy-parse: ${join(dir, 'blank.txt')}: only whitespace`,
+        `policy-parse: ${join(dir, 'empty.txt')}: empty file`,
+        `policy-parse: ${join(dir, 'undecodable.txt')}: undecodable bytes: not UTF-8, UTF-16, GB18030 or Big5 text (force one with --encoding)`,
+      ].sort(),
+    );
+    expect(readdirSync(out)).toEqual(['good.json', 'good.yaml']);
+    const empty = tmp();
+    expect(run([empty, '--out', out, '-q']).stderr).toBe(`policy-parse: ${empty}: folder holds no documents (.txt, .md, .markdown, .html, .htm)\n`);
+  });
+
+  it('reads GB18030, Big5 and UTF-16 files, or the encoding --encoding names', () => {
+    const out = tmp();
+    const r = run(['fixtures/encodings/', '--out', out, '-f', 'json', '-q']);
+    expect(r.status).toBe(0);
+    const encodingOf = (name: string) => JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')).source.encoding;
+    expect(['000.big5', '002.gb18030', '004.utf-16le', '004.utf-16be'].map(encodingOf)).toEqual(['big5', 'gb18030', 'utf-16le', 'utf-16be']);
+    const forced = run(['fixtures/encodings/000.big5.txt', '--encoding', 'gb18030', '-o', tmp(), '-q']);
+    expect(forced.status).toBe(0); // forced: read as GB18030 even though it is Big5
+    const bad = run(['seeds/', '--encoding', 'klingon', '-o', tmp()]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('policy-parse: unknown encoding "klingon"\n');
   });
 
   it('exits 2 on usage errors', () => {
@@ -171,5 +223,39 @@ describe('policy-parse diff', () => {
     writeFileSync(join(dir, 'broken.json'), '{');
     expect(run(['diff', join(dir, 'broken.json'), join(dir, 'broken.json')]).stderr).toMatch(/broken\.json: not valid JSON/);
     expect(run(['diff', pair('identical')[0] as string]).status).toBe(2);
+  });
+});
+
+describe('policy-parse validate', () => {
+  it('passes policy-parse output, and locates each problem in a broken file', () => {
+    const out = tmp();
+    run(['seeds/', '--out', out, '-q']);
+    const ok = run(['validate', out]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe('10 valid, 0 invalid\n');
+
+    const doc = JSON.parse(readFileSync(join(out, '000_1cb452063da1e329.json'), 'utf8'));
+    doc.sections[2].title = 5;
+    doc.targets[0].value = '95';
+    delete doc.meta.issuer;
+    writeFileSync(join(out, 'broken.json'), JSON.stringify(doc));
+    writeFileSync(join(out, 'truncated.json'), '{"schemaVersion": 1, "sour');
+    const bad = run(['validate', join(out, 'broken.json'), join(out, 'truncated.json'), join(out, 'missing.json')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      `policy-parse: ${join(out, 'missing.json')}: no such file or folder`,
+      `${join(out, 'broken.json')}: $.meta.issuer: Invalid input: expected string, received undefined`,
+      `${join(out, 'broken.json')}: $.sections[2].title: Invalid input: expected string, received number`,
+      `${join(out, 'broken.json')}: $.targets[0].value: Invalid input: expected number, received string`,
+      expect.stringMatching(/^.*truncated\.json: not valid JSON \(.+\)$/),
+    ]);
+    expect(bad.stdout).toBe('0 valid, 3 invalid\n');
+  });
+
+  it('recognises a diff written with --format json', () => {
+    const dir = tmp();
+    const json = run(['diff', 'fixtures/diff/identical/old.txt', 'fixtures/diff/identical/new.txt', '-f', 'json']).stdout;
+    writeFileSync(join(dir, 'diff.json'), json);
+    expect(run(['validate', join(dir, 'diff.json')]).status).toBe(0);
   });
 });

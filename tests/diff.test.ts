@@ -18,7 +18,7 @@ function load(name: string): { result: PlanDiff; old: ReturnType<typeof parse>; 
   return { result: diff(a, b), old: a, new: b };
 }
 
-const changes = (entries: ReadonlyArray<{ change: string }>, change: string) => entries.filter((e) => e.change === change);
+const changes = <T extends { change: string }>(entries: readonly T[], change: string): T[] => entries.filter((e) => e.change === change);
 
 /** What each fixture must show, beyond matching its golden. */
 const facts: Record<string, (r: PlanDiff) => void> = {
