@@ -1,4 +1,5 @@
-// Fixture cases, one folder per behaviour: fixtures/parse/<case>/input.txt → output.json
+// Fixture cases, one folder per behaviour: fixtures/parse/<case>/input.txt (or input.md,
+// input.html: the extension sets the input format) → output.json
 // (the whole document) and messages.txt (what stderr would show). Regenerate with
 // `npx vitest run -u` and review the diff. Every golden also validates against the schema,
 // and every section's position slices the source back to its own heading.
@@ -10,7 +11,8 @@ import { allSections, at, listDir } from './helpers.js';
 const cases = listDir('fixtures/parse');
 
 describe.each(cases)('fixtures/parse/%s', (name) => {
-  const inputPath = `fixtures/parse/${name}/input.txt`;
+  const input = listDir(`fixtures/parse/${name}`).find((f) => /^input\.(txt|md|html)$/.test(f));
+  const inputPath = `fixtures/parse/${name}/${input}`;
   const source = readFileSync(at(inputPath), 'utf8');
   const doc = parse(source, { path: inputPath });
 

@@ -57,7 +57,7 @@ export function buildOutline(lines: readonly LineNode[], file?: VFile, locate?: 
     if (file && locate) checkNumbering(siblings, line, lastNumber, (reason) => warn(file, { locate }, reason, 'numbering-gap', line.start, line.end));
     const section: SectionNode = {
       type: 'section',
-      kind: h.kind,
+      kind: kindUnder(parent, h.kind),
       style: h.style,
       marker: h.marker,
       number: h.number,
@@ -109,6 +109,16 @@ function placeHeading(stack: SectionNode[], style: StyleKey): void {
   }
 }
 
+/**
+ * Inside a law's article the enumerations are 项 and 目, not sections: （一） under 第X条
+ * is an item (a section is a 节), and 1. under such an item a subitem.
+ */
+function kindUnder(parent: SectionNode | undefined, kind: SectionKind): SectionKind {
+  if (parent?.kind === 'article' && kind === 'section') return 'item';
+  if (parent?.kind === 'item' && parent.style === 'cn-paren' && kind === 'item') return 'subitem';
+  return kind;
+}
+
 function extend(stack: readonly SectionNode[], end: number): void {
   for (const s of stack) if (end > s.end) s.end = end;
 }
@@ -117,11 +127,10 @@ function checkNumbering(siblings: readonly SectionNode[], line: LineNode, lastNu
   const h = line.heading;
   if (!h || h.number === null) return;
   const prev = findLast(siblings, (s) => s.style === h.style);
-  const expected = prev?.number != null ? prev.number + 1 : 1;
   // Restarting at 1 is a restart, handled by implicit parents; continuing the count of
-  // the previous parent (1.–4. under （一）, 5. under （二）) is fine.
+  // the previous parent (1.–4. under （一）, 5. under （二）; 第五条 in 第二章) is fine.
+  const expected = prev?.number != null ? prev.number + 1 : (lastNumber.get(h.style) ?? 0) + 1;
   if (h.number === expected || h.number === 1) return;
-  if (!prev && h.number === (lastNumber.get(h.style) ?? 0) + 1) return;
   report(`Unexpected numbering gap, expected ${formatMarker(h.style, expected)} before ${h.marker}`);
 }
 
