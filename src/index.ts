@@ -46,7 +46,8 @@ export function parseWithFile(input: string | Uint8Array, options: ParseOptions 
     encoding: decoded.encoding,
     format: options.format ?? formatOf(path),
   };
-  const file = new VFile({ path, value: decoded.text.replace(/^\uFEFF/, ''), data: { source } });
+  // A string keeps its BOM: normalise() drops it and positions still count it.
+  const file = new VFile({ path, value: decoded.text, data: { source } });
   processor.processSync(file);
   return { document: file.result as PolicyDocument, file };
 }

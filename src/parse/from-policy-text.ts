@@ -16,6 +16,8 @@ const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const HTML_COMMENT = /^<!--.*-->$/;
 // After a marker, another marker of a list on the same line: 一、总体要求，二、主要任务
 const TOC_NEXT = /[，,；;\s][（(]?[一二三四五六七八九十\d]{1,3}[、.．）)]/;
+// A law's contents on one line: 第一章 总则 第二章 任免范围 第三章 …
+const LEGAL_TOC_NEXT = /\s第[一二三四五六七八九十百\d]+[编章节]/;
 
 export function fromPolicyText(normalised: Normalised): PolicyRoot {
   const { text } = normalised;
@@ -30,6 +32,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
     lineNo++;
   }
   markTaskTables(children);
+  markContents(children);
   return {
     type: 'root',
     children,
@@ -80,6 +83,10 @@ function parseHeading(node: LineNode): void {
     node.role = 'toc';
     return;
   }
+  if (style.legal && style.key !== 'tiao' && LEGAL_TOC_NEXT.test(rest)) {
+    node.role = 'toc';
+    return;
+  }
   let title: string | null;
   let bodyIndex: number;
   if (style.key === 'tiao') {
@@ -105,4 +112,44 @@ function parseHeading(node: LineNode): void {
     body,
     bodyStart: node.end - body.length,
   };
+}
+
+/**
+ * A law's table of contents, one 章 per line before the body: a run of 编/章/节 headings
+ * with nothing between them in which one style comes twice (第一章, 第二章 …). A body's
+ * own run (第一编, 第一章, 第一节, then 第一条) never repeats a style, since no real
+ * chapter is empty. Marks the run `toc` (up to where the count starts again, the body's
+ * first heading) so its chapters are not taken for the body's.
+ */
+function markContents(lines: LineNode[]): void {
+  const division = (line: LineNode) =>
+    line.role === 'heading' && line.heading && ['bian', 'zhang', 'jie'].includes(line.heading.style) ? line.heading.style : undefined;
+  let i = 0;
+  while (i < lines.length) {
+    if (!division(lines[i] as LineNode)) {
+      i++;
+      continue;
+    }
+    const run: LineNode[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      const line = lines[j] as LineNode;
+      if (division(line)) run.push(line);
+      else if (line.role !== 'blank') break;
+    }
+    const styles = run.map(division);
+    if (new Set(styles).size < styles.length) {
+      // The body's own first heading may follow the contents directly: where a count
+      // starts again (…第六章, 第一章), the contents end.
+      const last = new Map<string, number>();
+      const restart = run.findIndex((line) => {
+        const { style, number } = line.heading as NonNullable<LineNode['heading']>;
+        const previous = last.get(style);
+        last.set(style, number ?? 0);
+        return previous !== undefined && (number ?? 0) <= previous;
+      });
+      for (const line of restart < 0 ? run : run.slice(0, restart)) line.role = 'toc';
+    }
+    i = j;
+  }
 }

@@ -5,6 +5,7 @@
 //  2. in the page header (before the body starts), short lines with no sentence
 //     punctuation that are not headings ("文章", "搜索", "详细内容");
 //  3. the page footer: from the first furniture line after the last heading, to the end.
+import { NUMBERING_STYLES } from '../parse/numbering.js';
 import type { LineNode, PolicyRoot } from '../tree.js';
 import { docTypeOf } from './meta.js';
 
@@ -33,13 +34,18 @@ export const FURNITURE_PATTERNS: readonly RegExp[] = [
 const PROSE = /。.{20,}|.{60,}。/;
 const isFurnitureLine = (value: string): boolean => !PROSE.test(value) && FURNITURE_PATTERNS.some((re) => re.test(value));
 
+// A line opening with 第…编/章/节/条 is the law's own text, even when it mentions 二维码 or
+// 承办单位： ("第十四条 …按照下列规定确定承办单位：").
+const LEGAL_STYLES = new Set(NUMBERING_STYLES.filter((s) => s.legal).map((s) => s.key));
+const isLegalHeading = (line: LineNode): boolean => line.heading !== undefined && LEGAL_STYLES.has(line.heading.style);
+
 // Header lines: no sentence punctuation and at most this many characters.
 const SHORT_HEADER_LINE = 10;
 const SENTENCE_PUNCTUATION = /[，。；：！？]/;
 
 export function markFurniture(lines: readonly LineNode[]): void {
   for (const line of lines) {
-    if (line.role !== 'blank' && isFurnitureLine(line.value)) line.role = 'furniture';
+    if (line.role !== 'blank' && !isLegalHeading(line) && isFurnitureLine(line.value)) line.role = 'furniture';
   }
   const bodyStart = lines.findIndex(startsBody);
   for (let i = 0; i < (bodyStart < 0 ? lines.length : bodyStart); i++) {

@@ -1,0 +1,10 @@
+// Opt-in, slow tests over the corpora in ../shared (run with `npm run test:corpus`).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/corpus/**/*.test.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+  },
+});
