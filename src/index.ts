@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { VFile } from 'vfile';
 import type { SourceInfo } from './compile/to-policy-document.js';
+import { looksLikeHtml } from './html/html-to-text.js';
 import { processor } from './processor.js';
 import { decode } from './read/decode.js';
 import type { PolicyDocument } from './schema/policy-document.js';
@@ -13,6 +14,7 @@ export { formatDiffMarkdown, formatDiffTerminal, type FormatOptions } from './di
 export { jsonSchemaFiles } from './schema/json-schemas.js';
 export { jsonPath, validate, type SchemaIssue, type Validation } from './schema/validate.js';
 export { normalise, detectScript } from './normalise/index.js';
+export { htmlToText, looksLikeHtml, type HtmlText } from './html/html-to-text.js';
 export { processor } from './processor.js';
 export { InputError, canonicalEncoding, decode, type Decoded } from './read/decode.js';
 
@@ -44,7 +46,7 @@ export function parseWithFile(input: string | Uint8Array, options: ParseOptions 
     path,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     encoding: decoded.encoding,
-    format: options.format ?? formatOf(path),
+    format: options.format ?? formatOf(path, decoded.text),
   };
   // A string keeps its BOM: normalise() drops it and positions still count it.
   const file = new VFile({ path, value: decoded.text, data: { source } });
@@ -56,10 +58,10 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   return parseWithFile(input, options).document;
 }
 
-/** The input format a path's extension names (text when it names none). */
-export function formatOf(path: string): SourceInfo['format'] {
+/** The input format: what the path's extension names, else HTML when the text looks like a page. */
+export function formatOf(path: string, text = ''): SourceInfo['format'] {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'md' || ext === 'markdown') return 'markdown';
-  return 'text';
+  return looksLikeHtml(text) ? 'html' : 'text';
 }

@@ -68,7 +68,8 @@ export function markFurniture(lines: readonly LineNode[]): void {
     if (line.heading) stylesBefore.add(line.heading.style);
     // Furniture before the first heading (an infobox title) is not the footer.
     if (line.role !== 'furniture' || (lastUse.size > 0 && stylesBefore.size === 0)) continue;
-    const continues = [...stylesBefore].some((style) => (lastUse.get(style) ?? -1) > i);
+    // A task table's rows are the document's own too (its header row is furniture).
+    const continues = [...stylesBefore, 'table-row'].some((style) => (lastUse.get(style) ?? -1) > i);
     if (!continues) footer = i;
   }
   if (footer >= 0) {
