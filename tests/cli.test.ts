@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PlanDiff, PolicyDocument } from '../src/index.js';
@@ -113,7 +113,8 @@ describe('failures', () => {
         `policy-parse: ${join(dir, 'undecodable.txt')}: undecodable bytes: not UTF-8, UTF-16, GB18030 or Big5 text (force one with --encoding)`,
       ].sort(),
     );
-    expect(readdirSync(out)).toEqual(['good.json', 'good.yaml']);
+    // Several inputs given: each folder's outputs go under its own name.
+    expect(readdirSync(join(out, basename(dir)))).toEqual(['good.json', 'good.yaml']);
     const empty = tmp();
     expect(run([empty, '--out', out, '-q']).stderr).toBe(`policy-parse: ${empty}: folder holds no documents (.txt, .md, .markdown, .html, .htm)\n`);
   });

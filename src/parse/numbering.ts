@@ -76,7 +76,11 @@ export interface MarkerMatch {
 }
 
 /** The numbering marker a trimmed line starts with, if any. */
+/** Every marker starts with one of these: most lines are ruled out before any pattern runs. */
+const MARKER_START = /^[第一二三四五六七八九十百千零〇两（(0-9\u2460-\u2473专—\-－]/;
+
 export function matchMarker(line: string): MarkerMatch | null {
+  if (!MARKER_START.test(line)) return null;
   for (const style of NUMBERING_STYLES) {
     const m = style.pattern.exec(line);
     if (!m) continue;

@@ -14,14 +14,21 @@ export interface TitleSplit {
   bodyIndex: number;
 }
 
-/** Index of the first char of `chars` at bracket/quote depth 0, from `from`, or -1. */
-export function indexOutside(text: string, chars: string, from = 0): number {
+/** Per UTF-16 unit: 1 opens a bracket or quote, 2 closes one. */
+const BRACKET = new Uint8Array(0x10000);
+for (const c of OPEN) BRACKET[c.charCodeAt(0)] = 1;
+for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = 2;
+
+/** Index of the first char of `chars` at bracket/quote depth 0, in [from, to), or -1. */
+export function indexOutside(text: string, chars: string, from = 0, to = text.length): number {
   let depth = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i] ?? '';
-    if (depth === 0 && chars.includes(c)) return i;
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c) && depth > 0) depth--;
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (depth === 0 && chars.includes(text[i] as string)) return i;
+    const kind = BRACKET[code];
+    if (kind === 1) depth++;
+    else if (kind === 2 && depth > 0) depth--;
   }
   return -1;
 }
@@ -32,11 +39,11 @@ export function indexOutside(text: string, chars: string, from = 0): number {
  */
 export function splitTitle(rest: string, firstClause = false): TitleSplit {
   let stop = indexOutside(rest, firstClause ? `${STOPS}，` : STOPS);
-  const colon = indexOutside(rest, '：');
+  const colon = indexOutside(rest, '：', 0, LONG_TITLE + 1);
   if (colon >= 0 && colon <= LONG_TITLE && (stop < 0 || colon < stop)) stop = colon;
   const sentenceEnd = stop < 0 ? rest.length : stop;
   if (sentenceEnd > LONG_TITLE) {
-    const comma = indexOutside(rest, '，');
+    const comma = indexOutside(rest, '，', 0, sentenceEnd);
     if (comma > 0 && comma < sentenceEnd) return { title: rest.slice(0, comma), bodyIndex: comma + 1 };
   }
   return { title: rest.slice(0, sentenceEnd), bodyIndex: stop < 0 ? rest.length : stop + 1 };

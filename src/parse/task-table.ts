@@ -19,6 +19,8 @@ const COLUMN_WORDS: ReadonlyArray<readonly [RegExp, Column]> = [
   [/(任务|工作内容|具体措施|主要措施|政策措施|工作措施|事项|内容|举措)/, 'task'],
 ];
 const MARKDOWN_RULE = /^\|?\s*:?-{3,}/;
+/** Some word of a lead/support/responsible header, for a quick first test. */
+const UNIT_WORD = /牵头|主责|配合|参与|协办|责任|实施|负责/;
 
 /**
  * Cells of a row: tab- or |-separated, keeping empty cells. With `width` (the header's cell count), a row whose single-space
@@ -43,6 +45,8 @@ export function markTaskTables(lines: LineNode[]): void {
   let columns: Column[] | null = null;
   for (const line of lines) {
     if (line.role === 'blank') continue;
+    // Outside a table, only a line naming a unit column can be a header.
+    if (!columns && !UNIT_WORD.test(line.value)) continue;
     const cells = cellsOf(line.value, columns?.length);
     const header = cells.length >= 3 && !/[。；]/.test(line.value) ? columnsOf(cells) : null;
     if (header) {

@@ -2,12 +2,13 @@
 // BOM, GB18030/GBK/GB2312 and Big5 (Node's full ICU decodes all of them).
 // Input: a file's bytes, optionally a forced encoding. Output: the text (BOM removed) and
 // the encoding's canonical name, or an InputError whose message is the one-line reason a
-// person would want ("binary file: contains NUL bytes"). No I/O.
+// person would want ("binary file: contains NUL bytes"). No I/O (Node's Buffer for speed).
 //
 // Order: a forced encoding; a BOM; NUL bytes mean binary; valid UTF-8 is UTF-8; an HTML
 // <meta charset> that decodes cleanly; else whichever of GB18030 and Big5 decodes without
 // error, ranked by chardet's statistics (both accept most double-byte text, so validity
 // alone cannot choose between them).
+import { Buffer, isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 
 export class InputError extends Error {
@@ -41,8 +42,8 @@ export function decode(bytes: Uint8Array, options: { encoding?: string } = {}): 
   }
   if (bytes.includes(0)) throw new InputError('binary file: contains NUL bytes (UTF-16 needs a byte-order mark, or --encoding)');
 
-  const utf8 = tryDecode(bytes, 'utf-8');
-  if (utf8 !== undefined) return checked({ text: utf8, encoding: 'utf-8' });
+  // isUtf8 validates (SIMD) far faster than a fatal TextDecoder decodes.
+  if (isUtf8(bytes)) return checked({ text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' });
 
   const declared = META_CHARSET.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)))?.[1];
   if (declared) {

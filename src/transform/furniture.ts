@@ -31,8 +31,12 @@ export const FURNITURE_PATTERNS: readonly RegExp[] = [
 ];
 
 // Body sentences may mention 二维码 or 分享: a long line with a full stop is prose.
-const PROSE = /。.{20,}|.{60,}。/;
-const isFurnitureLine = (value: string): boolean => !PROSE.test(value) && FURNITURE_PATTERNS.some((re) => re.test(value));
+/** Prose, never furniture: a 。 with 20 characters after it, or one 60 characters in. */
+const isProse = (value: string): boolean => {
+  const first = value.indexOf('。');
+  return first >= 0 && (value.length - first > 20 || value.lastIndexOf('。') >= 60);
+};
+const isFurnitureLine = (value: string): boolean => !isProse(value) && FURNITURE_PATTERNS.some((re) => re.test(value));
 
 // A line opening with 第…编/章/节/条 is the law's own text, even when it mentions 二维码 or
 // 承办单位： ("第十四条 …按照下列规定确定承办单位：").

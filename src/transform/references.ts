@@ -13,7 +13,8 @@ const TITLE_BEFORE = /《([^《》]{2,120})》\s*[（(]?\s*$/;
 export function extractReferences(lines: readonly LineNode[], ownNumber: string | null): ReferenceDraft[] {
   const found = new Map<string, ReferenceDraft>();
   for (const line of lines) {
-    if (line.role !== 'paragraph' && line.role !== 'heading') continue;
+    // Every document number ends in 号: most lines are skipped before the regex runs.
+    if ((line.role !== 'paragraph' && line.role !== 'heading') || !line.value.includes('号')) continue;
     for (const m of line.value.matchAll(NUMBER_ANYWHERE)) {
       const docNumber = canonicalDocNumber(m[0]);
       if (!docNumber || docNumber === ownNumber || found.has(docNumber)) continue;

@@ -11,6 +11,9 @@ import { isRegulation } from './tasks.js';
 
 const DEADLINE = /(?:到|至|截至|截止到?)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)?(?:前|以前)/g;
 
+/** A year as extractTargets() reads deadlines: 2025年 or 二〇二五年. */
+const YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
+
 function lastDeadline(text: string): number | null {
   let year: number | null = null;
   for (const m of text.matchAll(DEADLINE)) year = Number(m[1] ?? m[2]);
@@ -32,7 +35,9 @@ export function placeTargets(sections: readonly SectionNode[], periodEnd: number
       let governing: number | null = null;
       let current = inherited;
       for (const line of lines) {
-        for (const t of extractTargets(line.value)) {
+        // A regulation's targets carry their own year: a line without one has none.
+        const targetsHere = regulation && !(line.value.includes('年') && YEAR.test(line.value)) ? [] : extractTargets(line.value);
+        for (const t of targetsHere) {
           if (regulation && t.year === null) continue;
           targets.push({
             section: s,

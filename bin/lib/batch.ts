@@ -1,0 +1,246 @@
+// The parse command over many files: collect inputs (folders recursively, in a stable
+// order), keep this shard's share, run the jobs on worker threads, and report in input
+// order whatever order they finish in, so output, stderr and the summary are the same
+// for any --jobs. At most a few jobs per worker are in flight: memory stays flat however
+// large the corpus.
+import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { type JobInput, type JobOptions, type JobResult, runJob } from './job.js';
+import type { Format } from './output.js';
+import { Progress } from './progress.js';
+import { columns, pad } from './terminal.js';
+
+export const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+
+export interface BatchOptions {
+  out: string;
+  format: Format[];
+  quiet: boolean;
+  encoding?: string;
+  maxSize: number;
+  jobs?: number;
+  check: boolean;
+  shard?: Shard;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Jobs in flight per worker: enough to keep it busy, few enough to keep memory flat. */
+const IN_FLIGHT = 4;
+/** Below this much input, starting workers costs more than it saves. */
+const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Files to parse, in a stable order; folders are searched recursively. With one folder its
+ * outputs mirror it (seeds/a.txt → out/a.json); with several, each folder's outputs go under
+ * its own name (out/seeds/a.json), so two folders' a.txt never meet.
+ */
+export function collectInputs(args: readonly string[], problems: string[]): JobInput[] {
+  const inputs: JobInput[] = [];
+  const seen = new Map<string, string>();
+  const add = (path: string, stem: string) => {
+    const earlier = seen.get(stem);
+    if (earlier !== undefined) {
+      problems.push(`${path}: its output would overwrite that of ${earlier}; give it another name or folder`);
+      return;
+    }
+    seen.set(stem, path);
+    inputs.push({ index: inputs.length, path, stem });
+  };
+  for (const arg of args) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(arg).isDirectory();
+    } catch {
+      problems.push(`${arg}: no such file or folder`);
+      continue;
+    }
+    if (!isFolder) {
+      add(arg, stripExtension(basename(arg)));
+      continue;
+    }
+    const found = walk(arg).filter((p) => INPUT_EXTENSIONS.has(extname(p).toLowerCase()));
+    if (!found.length) problems.push(`${arg}: folder holds no documents (.txt, .md, .markdown, .html, .htm)`);
+    const prefix = args.length > 1 ? basename(resolve(arg)) : '';
+    for (const path of found) add(path, join(prefix, stripExtension(relative(arg, path))));
+  }
+  return inputs;
+}
+
+export function walk(dir: string): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return walk(path);
+    return e.isFile() ? [path] : [];
+  });
+}
+
+function stripExtension(path: string): string {
+  return path.slice(0, path.length - extname(path).length);
+}
+
+/** FNV-1a of the output stem: the same file lands in the same shard on every machine. */
+export function shardOf(stem: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(stem.split(sep).join('/'))) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash % count;
+}
+
+export async function runBatch(args: string[], options: BatchOptions): Promise<number> {
+  const problems: string[] = [];
+  let inputs = collectInputs(args, problems);
+  if (options.shard) {
+    const { index, count } = options.shard;
+    inputs = inputs.filter((input) => shardOf(input.stem, count) === index - 1).map((input, i) => ({ ...input, index: i }));
+  }
+  for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
+
+  const outDir = resolve(options.out);
+  const jobOptions: JobOptions = {
+    outDir,
+    formats: options.format,
+    encoding: options.encoding,
+    maxBytes: options.maxSize * 1024 * 1024,
+    check: options.check,
+    inputPaths: inputs.map((i) => resolve(i.path)),
+  };
+  const totalBytes = inputs.reduce((n, i) => n + sizeOf(i.path), 0);
+  const progress = !options.quiet && process.stderr.isTTY && inputs.length > 1 ? new Progress(inputs.length, totalBytes) : undefined;
+
+  const rows: string[][] = [];
+  const stale: string[] = [];
+  const missing: string[] = [];
+  let failed = problems.length;
+  const report = (result: JobResult) => {
+    progress?.clear();
+    if (result.ok) {
+      rows.push(result.row);
+      stale.push(...result.stale);
+      missing.push(...result.missing);
+      if (!options.quiet) for (const m of result.messages) process.stderr.write(`${m}\n`);
+    } else {
+      failed++;
+      process.stderr.write(`policy-parse: ${inputs[result.index]?.path}: ${result.error}\n`);
+    }
+    progress?.advance(result.bytes);
+  };
+
+  const jobs = workerCount(options.jobs, inputs.length, totalBytes);
+  if (jobs <= 1) for (const input of inputs) report(runJob(input, jobOptions));
+  else await runOnWorkers(inputs, jobOptions, jobs, report);
+  progress?.done();
+
+  if (options.check) return reportCheck(outDir, inputs, options.format, stale, missing, failed);
+  if (!options.quiet && rows.length) {
+    const header = ['document', 'title', 'sections', 'tasks', 'targets', 'refs', 'messages'];
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => columns(r[c] ?? ''))));
+    for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
+    process.stdout.write(`${rows.length} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** --jobs, by default the machine's cores; one (this thread) for small batches. */
+function workerCount(requested: number | undefined, inputs: number, bytes: number): number {
+  if (requested !== undefined) return Math.min(requested, Math.max(inputs, 1));
+  if (bytes < WORKER_THRESHOLD_BYTES) return 1;
+  return Math.min(availableParallelism(), inputs);
+}
+
+/** Runs the jobs on `count` workers and reports results in input order. */
+async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, count: number, report: (r: JobResult) => void): Promise<void> {
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: options }));
+  const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const finished = new Map<number, JobResult>();
+  // Never run far ahead of what has been reported: the buffer of results stays small.
+  const window = count * IN_FLIGHT * 4;
+  let next = 0;
+  let reported = 0;
+  try {
+    await new Promise<void>((done, fail) => {
+      const pump = () => {
+        for (const worker of workers) {
+          while ((inFlight.get(worker) ?? 0) < IN_FLIGHT && next < inputs.length && next - reported < window) {
+            worker.postMessage(inputs[next++]);
+            inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
+          }
+        }
+      };
+      const flush = () => {
+        for (let r = finished.get(reported); r; r = finished.get(reported)) {
+          finished.delete(reported);
+          report(r);
+          reported++;
+        }
+        if (reported === inputs.length) done();
+      };
+      for (const worker of workers) {
+        worker.on('message', (result: JobResult) => {
+          inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
+          finished.set(result.index, result);
+          flush();
+          pump();
+        });
+        worker.on('error', fail);
+      }
+      pump();
+      flush();
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** --check: stale, missing and extra outputs, listed; nothing is written. */
+function reportCheck(outDir: string, inputs: readonly JobInput[], formats: readonly Format[], stale: string[], missing: string[], failed: number): number {
+  const expected = new Set(inputs.flatMap((i) => formats.map((f) => join(outDir, `${i.stem}.${f}`))));
+  let existing: string[] = [];
+  try {
+    existing = walk(outDir);
+  } catch {
+    // No output folder yet: everything is missing.
+  }
+  const extra = existing.filter((p) => formats.some((f) => p.endsWith(`.${f}`)) && !expected.has(p));
+  const show = (p: string) => relative(process.cwd(), p) || p;
+  for (const p of stale) process.stdout.write(`stale: ${show(p)}\n`);
+  for (const p of missing) process.stdout.write(`missing: ${show(p)}\n`);
+  for (const p of extra) process.stdout.write(`extra: ${show(p)}\n`);
+  const problems = stale.length + missing.length + extra.length;
+  process.stdout.write(
+    problems || failed
+      ? `${stale.length} stale, ${missing.length} missing, ${extra.length} extra, ${failed} failed: run without --check to update ${show(outDir)}/\n`
+      : `${expected.size} outputs up to date in ${show(outDir)}/\n`,
+  );
+  return problems || failed ? 1 : 0;
+}
+
+/** `policy-parse -`: one document from stdin, its JSON (or YAML) to stdout. */
+export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'encoding'>): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  const { parseWithFile } = await import('../../src/index.js');
+  const { formatMessage, reason } = await import('./job.js');
+  const { serialise } = await import('./output.js');
+  try {
+    const { document } = parseWithFile(readFileSync(0), { path: '-', encoding: options.encoding });
+    if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage('-', m)}\n`);
+    process.stdout.write(serialise(document, options.format[0] ?? 'json'));
+    return 0;
+  } catch (error) {
+    process.stderr.write(`policy-parse: -: ${reason(error)}\n`);
+    return 1;
+  }
+}

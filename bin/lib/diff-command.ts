@@ -1,0 +1,40 @@
+// `policy-parse diff OLD NEW`: loads both sides, diffs them, prints the chosen report.
+import { type PolicyDocument, diff, formatDiffMarkdown, formatDiffTerminal, hasDifferences } from '../../src/index.js';
+import { reason } from './job.js';
+import { loadDocument } from './structured.js';
+
+export const DIFF_FORMATS = ['terminal', 'json', 'md'] as const;
+
+export interface DiffOptions {
+  format: (typeof DIFF_FORMATS)[number];
+  exitCode: boolean;
+  all: boolean;
+  color?: boolean;
+  encoding?: string;
+}
+
+/** Colour when asked, else when stdout is a terminal and NO_COLOR is unset (FORCE_COLOR wins). */
+function useColor(flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  const { NO_COLOR, FORCE_COLOR } = process.env;
+  if (FORCE_COLOR !== undefined && FORCE_COLOR !== '0') return true;
+  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
+  return Boolean(process.stdout.isTTY);
+}
+
+export function runDiff(oldPath: string, newPath: string, options: DiffOptions): number {
+  const sides: PolicyDocument[] = [];
+  for (const path of [oldPath, newPath]) {
+    try {
+      sides.push(loadDocument(path, options.encoding));
+    } catch (error) {
+      process.stderr.write(`policy-parse: ${path}: ${reason(error)}\n`);
+      return 2;
+    }
+  }
+  const result = diff(sides[0] as PolicyDocument, sides[1] as PolicyDocument);
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (options.format === 'md') process.stdout.write(formatDiffMarkdown(result, { all: options.all }));
+  else process.stdout.write(formatDiffTerminal(result, { all: options.all, color: useColor(options.color) }));
+  return options.exitCode && hasDifferences(result) ? 1 : 0;
+}

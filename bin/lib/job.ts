@@ -1,0 +1,142 @@
+// One document of a batch: read → parse → serialise → write (or, with --check, compare
+// with what is already written). Runs the same in the main thread and in a worker, and
+// returns only small, cloneable facts: the batch keeps no documents in memory.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { parseWithFile, type PolicyDocument } from '../../src/index.js';
+import { serialise, type Format } from './output.js';
+
+export interface JobInput {
+  index: number;
+  path: string;
+  /** Output path under --out without extension. */
+  stem: string;
+}
+
+export interface JobOptions {
+  outDir: string;
+  formats: Format[];
+  encoding?: string;
+  maxBytes: number;
+  /** Compare with the files in outDir instead of writing. */
+  check: boolean;
+  /** Resolved input paths: an output must never overwrite one. */
+  inputPaths: readonly string[];
+}
+
+export type JobResult =
+  | {
+      index: number;
+      ok: true;
+      bytes: number;
+      /** document, title, sections, tasks, targets, refs, messages: the summary row. */
+      row: string[];
+      /** `file:line:col: warning: …` lines. */
+      messages: string[];
+      /** With --check: outputs that differ from the file in outDir, or are not there. */
+      stale: string[];
+      missing: string[];
+    }
+  | { index: number; ok: false; bytes: number; error: string };
+
+export function runJob(input: JobInput, options: JobOptions): JobResult {
+  let bytes = 0;
+  try {
+    const targets = options.formats.map((f) => join(options.outDir, `${input.stem}.${f}`));
+    const clash = targets.find((t) => options.inputPaths.includes(t));
+    if (clash) throw new Error(`output ${clash} would overwrite an input; choose another --out`);
+    const size = statSync(input.path).size;
+    if (size > options.maxBytes) {
+      throw new Error(`file too large: ${(size / 1024 / 1024).toFixed(1)} MB, above the ${options.maxBytes / 1024 / 1024} MB limit (raise it with --max-size)`);
+    }
+    const source = readFileSync(input.path);
+    bytes = source.length;
+    const displayPath = input.path.split(sep).join('/');
+    const { document } = parseWithFile(source, { path: displayPath, encoding: options.encoding });
+    const stale: string[] = [];
+    const missing: string[] = [];
+    options.formats.forEach((format, i) => {
+      const target = targets[i] as string;
+      const text = serialise(document, format);
+      if (!options.check) return writeAtomic(target, text);
+      let existing: string | undefined;
+      try {
+        existing = readFileSync(target, 'utf8');
+      } catch {
+        missing.push(target);
+        return;
+      }
+      if (existing !== text) stale.push(target);
+    });
+    return {
+      index: input.index,
+      ok: true,
+      bytes,
+      row: summaryRow(input.stem, document),
+      messages: document.messages.map((m) => formatMessage(displayPath, m)),
+      stale,
+      missing,
+    };
+  } catch (error) {
+    return { index: input.index, ok: false, bytes, error: reason(error) };
+  }
+}
+
+function summaryRow(stem: string, doc: PolicyDocument): string[] {
+  return [
+    stem,
+    truncate(doc.meta.title ?? '—', 24),
+    String(countSections(doc.sections)),
+    String(doc.tasks.length),
+    String(doc.targets.length),
+    String(doc.references.length),
+    String(doc.messages.length),
+  ];
+}
+
+function countSections(sections: PolicyDocument['sections']): number {
+  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+export function formatMessage(path: string, m: PolicyDocument['messages'][number]): string {
+  const p = m.position;
+  const place = p ? `${p.start.line}:${p.start.column}-${p.end.line}:${p.end.column}` : '1:1';
+  return `${path}:${place}: ${m.severity}: ${m.message} [${m.code}]`;
+}
+
+/** Folders this thread has made: one mkdir per folder, not per file. */
+const made = new Set<string>();
+
+/** Writes via a temporary file in the same folder, then renames: never half-written. */
+export function writeAtomic(path: string, text: string): void {
+  const folder = dirname(path);
+  if (!made.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  }
+  const temp = join(dirname(path), `.policy-parse-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** The one-line reason for a failure, as a person would say it. */
+export function reason(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EISDIR') return 'is a folder';
+  }
+  return error instanceof Error ? error.message : String(error);
+}

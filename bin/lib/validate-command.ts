@@ -1,0 +1,47 @@
+// `policy-parse validate`: checks JSON/YAML outputs against the schema, one located line
+// per problem (`file: $.sections[2].title: expected string`), then `N valid, M invalid`.
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { validate } from '../../src/index.js';
+import { walk } from './batch.js';
+import { reason } from './job.js';
+import { STRUCTURED_EXTENSIONS, readStructured } from './structured.js';
+
+/** Problems printed per file before "… and N more". */
+const MAX_ISSUES = 20;
+
+export function runValidate(args: readonly string[], options: { quiet: boolean }): number {
+  const files: string[] = [];
+  let invalid = 0;
+  for (const arg of args) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(arg).isDirectory();
+    } catch {
+      process.stderr.write(`policy-parse: ${arg}: no such file or folder\n`);
+      invalid++;
+      continue;
+    }
+    const found = isFolder ? walk(arg).filter((p) => STRUCTURED_EXTENSIONS.has(extname(p).toLowerCase())) : [arg];
+    if (!found.length) {
+      process.stderr.write(`policy-parse: ${arg}: folder holds no .json, .yaml or .yml files\n`);
+      invalid++;
+    }
+    files.push(...found);
+  }
+  let valid = 0;
+  for (const path of files) {
+    try {
+      const { issues } = validate(readStructured(path));
+      for (const issue of issues.slice(0, MAX_ISSUES)) process.stderr.write(`${path}: ${issue.path}: ${issue.message}\n`);
+      if (issues.length > MAX_ISSUES) process.stderr.write(`${path}: … and ${issues.length - MAX_ISSUES} more\n`);
+      if (issues.length) invalid++;
+      else valid++;
+    } catch (error) {
+      process.stderr.write(`${path}: ${reason(error)}\n`);
+      invalid++;
+    }
+  }
+  if (!options.quiet) process.stdout.write(`${valid} valid, ${invalid} invalid\n`);
+  return invalid ? 1 : 0;
+}
