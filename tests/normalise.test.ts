@@ -379,3 +379,12 @@ describe.skipIf(!existsSync(lawsDir))('Simplified laws corpus', () => {
     }
   });
 });
+
+describe('opencc-generated.ts', () => {
+  it('is what scripts/generate-opencc-tables.mjs derives from opencc-js (npm run generate:opencc)', async () => {
+    // @ts-expect-error: a plain .mjs script without type declarations
+    const { generateOpenccTables } = await import('../scripts/generate-opencc-tables.mjs');
+    const committed = readFileSync(fileURLToPath(new URL('../src/normalise/opencc-generated.ts', import.meta.url)), 'utf8');
+    expect(committed).toBe(generateOpenccTables());
+  });
+});

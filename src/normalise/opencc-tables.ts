@@ -1,18 +1,14 @@
 /**
  * Character tables derived from opencc-js dictionaries, built once on first use.
  *
- * Expects: nothing; the dictionary strings are bundled modules, no file I/O.
+ * Expects: nothing; the data is bundled modules, no file I/O.
  * Guarantees: `charClass` marks every BMP character as Traditional-only,
  * Simplified-only or neutral; `fullMap` is opencc's TSCharacters (minus mappings into
  * the astral planes); `strictMap` is the subset that is safe on Simplified text;
  * `phrases` is opencc's TSPhrases as a trie.
  */
-import STCharacters from 'opencc-js/dict/STCharacters';
-import STPhrases from 'opencc-js/dict/STPhrases';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
-import TWVariants from 'opencc-js/dict/TWVariants';
-import HKVariants from 'opencc-js/dict/HKVariants';
+import { ASTRAL_PAIRS, FULL_PAIRS, SIMPLIFIED_ONLY as SIMPLIFIED_ONLY_CHARS, TRADITIONAL_ONLY as TRADITIONAL_ONLY_CHARS } from './opencc-generated.js';
 import { PhraseTrie } from './phrase-trie.js';
 
 /** charClass values. */
@@ -21,13 +17,6 @@ export const NEUTRAL = 0;
 export const TRADITIONAL_ONLY = 1;
 /** Has a different Traditional form and is not itself used in Traditional text. */
 export const SIMPLIFIED_ONLY = 2;
-
-/**
- * Traditional characters that the 通用规范汉字表 keeps for specific Simplified uses
- * (乾坤/乾隆, the surname 於, 二噁英, 宫商角徵羽, 毕昇, 春蒐). They are never
- * converted in a Simplified document and do not count as Traditional evidence.
- */
-const VALID_IN_SIMPLIFIED = '乾於噁徵昇蒐';
 
 export interface OpenccTables {
   /** Per BMP code unit: NEUTRAL | TRADITIONAL_ONLY | SIMPLIFIED_ONLY. */
@@ -44,74 +33,33 @@ export interface OpenccTables {
 
 let tables: OpenccTables | undefined;
 
-function entries(dictionary: string): string[][] {
-  return dictionary.split('|').map((line) => line.split(' '));
-}
-
-function isBmpChar(s: string): boolean {
-  return s.length === 1;
-}
-
+/**
+ * The tables, from opencc-generated.ts (derived from opencc-js at build time by
+ * scripts/generate-opencc-tables.mjs, which holds the rules: a character is
+ * TRADITIONAL_ONLY when it has a Simplified form, appears in Traditional text and is not a
+ * Simplified key, not kept by opencc's own phrases and not in 乾於噁徵昇蒐, which the
+ * 通用规范汉字表 keeps; mappings into the astral planes are left out).
+ */
 export function openccTables(): OpenccTables {
   if (tables) return tables;
-
-  // Every character that a Traditional text can contain: S->T targets, the Traditional
-  // side of S->T phrases, and the Taiwan/Hong Kong standard glyph variants.
-  const traditionalForms = new Set<string>();
-  for (const dictionary of [STCharacters, STPhrases, TWVariants, HKVariants]) {
-    for (const [, ...targets] of entries(dictionary)) {
-      for (const target of targets) for (const ch of target) traditionalForms.add(ch);
-    }
-  }
-  const simplifiedKeys = new Set(entries(STCharacters).map(([key]) => key!));
-
-  // Characters opencc's own T->S phrase table leaves in Simplified output are valid
-  // Simplified in some word (束脩, 祕鲁 …); treating them as convertible would make
-  // normalise() non-idempotent.
-  const keptByPhrases = new Set<string>();
-  const phraseList = entries(TSPhrases);
-  for (const [, target] of phraseList) for (const ch of target ?? '') keptByPhrases.add(ch);
-
   const charClass = new Uint8Array(0x10000);
   const fullMap = new Uint16Array(0x10000);
   const strictMap = new Uint16Array(0x10000);
-  const astralMap = new Map<number, string>();
-
-  for (const [source, target] of entries(TSCharacters)) {
-    if (!source || !target || source === target) continue;
-    if (!isBmpChar(source)) {
-      astralMap.set(source.codePointAt(0)!, target);
-      continue;
-    }
-    // Class-simplified forms in the astral planes (鱀 -> 𬶨) are not what mainland
-    // documents print; keep the BMP character so texts still compare equal.
-    if (!isBmpChar(target)) continue;
-    const code = source.charCodeAt(0);
-    fullMap[code] = target.charCodeAt(0);
-    const unambiguous =
-      traditionalForms.has(source) &&
-      !simplifiedKeys.has(source) &&
-      !VALID_IN_SIMPLIFIED.includes(source) &&
-      !keptByPhrases.has(source);
-    if (unambiguous) {
-      charClass[code] = TRADITIONAL_ONLY;
-      strictMap[code] = target.charCodeAt(0);
-    }
+  for (let i = 0; i < FULL_PAIRS.length; i += 2) fullMap[FULL_PAIRS.charCodeAt(i)] = FULL_PAIRS.charCodeAt(i + 1);
+  for (let i = 0; i < TRADITIONAL_ONLY_CHARS.length; i++) {
+    const code = TRADITIONAL_ONLY_CHARS.charCodeAt(i);
+    charClass[code] = TRADITIONAL_ONLY;
+    strictMap[code] = fullMap[code] as number;
   }
-
-  for (const [source, ...targets] of entries(STCharacters)) {
-    if (!source || !isBmpChar(source)) continue;
-    if (targets.every((t) => t === source) || traditionalForms.has(source)) continue;
-    const code = source.charCodeAt(0);
-    if (charClass[code] === NEUTRAL && fullMap[code] === 0) charClass[code] = SIMPLIFIED_ONLY;
-  }
+  for (let i = 0; i < SIMPLIFIED_ONLY_CHARS.length; i++) charClass[SIMPLIFIED_ONLY_CHARS.charCodeAt(i)] = SIMPLIFIED_ONLY;
+  const astralMap = new Map<number, string>(ASTRAL_PAIRS.map(([source, target]) => [source.codePointAt(0) as number, target]));
 
   const phrases = new PhraseTrie();
-  for (const [source, target] of phraseList) {
+  for (const line of TSPhrases.split('|')) {
+    const [source, target] = line.split(' ');
     // Same rule as for characters: no phrase output in the astral planes (二噁英).
     if (source && target && !/[\ud800-\udfff]/.test(target)) phrases.add(source, target);
   }
-
   tables = { charClass, fullMap, strictMap, astralMap, phrases };
   return tables;
 }
