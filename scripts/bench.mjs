@@ -1,19 +1,30 @@
-// npm run bench: speed figures, printed with the machine's core count. Needs `npm run build`.
-// Medians of several runs; nothing here is a pass/fail test.
+// npm run bench: speed figures with the machine's core count (medians of several runs).
+// Nothing here passes or fails; the figures go into issues and the README.
+//   - start-up: `node -e 0`, `policy-parse --version`, one seed parsed to JSON;
+//   - the laws corpus (../shared/corpus/laws, Simplified) through the whole CLI, JSON
+//     output, default workers: MB/s, documents/s, peak RSS; and twice the corpus;
+//   - a Traditional corpus generated from seed 000, likewise;
+//   - time per pipeline stage, in one thread;
+//   - diff: two seed-sized documents and two 5,000-section versions.
+// Set BENCH_RUNS (default 3) for more runs, POLICY_PARSE_LAWS for another corpus.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusSentences, planPair } from './bench/diff.mjs';
+import { stageTimes } from './bench/stages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { parse, diff } = await import(`${root}dist/src/index.js`);
-const LAWS = process.env.POLICY_PARSE_LAWS ?? `${root}../shared/corpus/laws`;
+const { parse, diff, processor } = await import(`${root}dist/src/index.js`);
+const LAWS = process.env.POLICY_PARSE_LAWS ?? join(root, '../shared/corpus/laws');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const bin = join(root, 'bin/policy-parse');
+const measure = join(root, 'scripts/bench/measure-cli.mjs');
+const work = mkdtempSync(join(tmpdir(), 'policy-parse-bench-'));
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mb = (bytes) => bytes / 1024 / 1024;
 
 function time(fn, runs) {
   const ms = [];
@@ -26,28 +37,112 @@ function time(fn, runs) {
   return { ms: median(ms), result };
 }
 
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+}
+
+function bytesIn(paths) {
+  return paths.reduce((n, p) => n + statSync(p).size, 0);
+}
+
+/** The CLI over `inputs` into a fresh folder, `runs` times: median seconds and peak RSS. */
+function cli(inputs, runs, extra = []) {
+  const seconds = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const out = join(work, `out-${i}`);
+    rmSync(out, { recursive: true, force: true });
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [measure, ...inputs, '--out', out, '-f', 'json', '-q', ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    seconds.push((performance.now() - start) / 1000);
+    if (r.status !== 0) throw new Error(`policy-parse exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    rss.push(Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
+    rmSync(out, { recursive: true, force: true });
+  }
+  return { seconds: median(seconds), rss: Math.max(...rss) };
+}
+
 function countSections(sections) {
   return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
 }
 
-console.log(`policy-parse bench — node ${process.version}, ${availableParallelism()} cores`);
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`policy-parse bench — node ${process.version}, ${availableParallelism()} cores (${cpu}), medians of ${RUNS} runs\n`);
 
-const startUp = time(() => spawnSync(process.execPath, ['-e', '0']), 7);
-console.log(`process start-up (node -e 0): ${startUp.ms.toFixed(1)} ms`);
+// Start-up.
+{
+  const seed = join(root, 'seeds/002_03db1d08565b47d2.txt');
+  const node0 = time(() => spawnSync(process.execPath, ['-e', '0']), 9).ms;
+  const version = time(() => spawnSync(process.execPath, [bin, '--version']), 9).ms;
+  const one = time(() => spawnSync(process.execPath, [bin, seed, '--out', join(work, 'one'), '-f', 'json', '-q']), 9).ms;
+  console.log('start-up');
+  console.log(`  node -e 0                     ${node0.toFixed(0)} ms`);
+  console.log(`  policy-parse --version        ${version.toFixed(0)} ms  (${(version / node0).toFixed(2)}× node -e 0; bar 1.5×)`);
+  console.log(`  one seed to JSON              ${one.toFixed(0)} ms  (${(one / node0).toFixed(2)}× node -e 0; bar 3×)\n`);
+}
+
+// Corpora through the whole CLI.
+const traditionalDir = join(work, 'traditional');
+{
+  const seed = readFileSync(join(root, 'seeds/000_1cb452063da1e329.txt'), 'utf8');
+  mkdirSync(traditionalDir);
+  // 400 copies, each made distinct so nothing could be cached: about 6 MB.
+  for (let i = 0; i < 400; i++) writeFileSync(join(traditionalDir, `plan-${String(i).padStart(3, '0')}.txt`), seed.replace('北京市', `北京市第${i}號`));
+}
+function corpusLine(name, inputs, paths) {
+  const bytes = bytesIn(paths);
+  const r = cli(inputs, RUNS);
+  console.log(
+    `  ${name.padEnd(28)} ${mb(bytes).toFixed(1).padStart(6)} MB  ${String(paths.length).padStart(5)} docs  ${r.seconds.toFixed(2).padStart(6)} s  ` +
+      `${(mb(bytes) / r.seconds).toFixed(1).padStart(5)} MB/s  ${(paths.length / r.seconds).toFixed(0).padStart(5)} docs/s  peak RSS ${r.rss.toFixed(0)} MB`,
+  );
+  return r;
+}
+console.log('whole CLI, JSON output, default workers (bars: laws ≥ 20 MB/s, Traditional ≥ 8 MB/s, RSS < 300 MB)');
+const lawsFiles = files(LAWS).filter((p) => p.endsWith('.md'));
+const laws = corpusLine('laws corpus', [LAWS], lawsFiles);
+const twiceDir = join(work, 'twice');
+mkdirSync(twiceDir);
+symlinkSync(LAWS, join(twiceDir, 'a'));
+symlinkSync(LAWS, join(twiceDir, 'b'));
+const twice = corpusLine('laws corpus twice', [join(twiceDir, 'a'), join(twiceDir, 'b')], [...lawsFiles, ...lawsFiles]);
+console.log(`  twice the corpus takes ${(twice.seconds / laws.seconds).toFixed(2)}× the time`);
+corpusLine('Traditional (seed 000 × 400)', [traditionalDir], files(traditionalDir));
+const one = cli([LAWS], 1, ['--jobs', '1']);
+console.log(`  laws corpus, --jobs 1: ${one.seconds.toFixed(2)} s, ${(mb(bytesIn(lawsFiles)) / one.seconds).toFixed(1)} MB/s\n`);
+
+// Stages, one thread.
+{
+  console.log('pipeline stages, one thread (ms; MB/s of input)');
+  for (const [name, paths] of [
+    ['laws', lawsFiles],
+    ['Traditional', files(traditionalDir)],
+  ]) {
+    const texts = paths.map((p) => readFileSync(p, 'utf8'));
+    const bytes = bytesIn(paths);
+    const times = stageTimes(processor, texts);
+    const total = [...times.values()].reduce((a, b) => a + b, 0);
+    const cells = [...times].map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`);
+    console.log(`  ${name.padEnd(12)} ${cells.join(' · ')} · total ${total.toFixed(0)} (${(mb(bytes) / (total / 1000)).toFixed(1)} MB/s)`);
+  }
+  console.log();
+}
 
 // diff: seed-sized documents, then two 5,000-section versions.
 {
-  const a = parse(readFileSync(`${root}seeds/002_03db1d08565b47d2.txt`), { path: 'a' });
-  const b = parse(readFileSync(`${root}fixtures/diff/renumber-inserted-part/new.txt`), { path: 'b' });
+  console.log('diff');
+  const a = parse(readFileSync(join(root, 'seeds/002_03db1d08565b47d2.txt')), { path: 'a' });
+  const b = parse(readFileSync(join(root, 'fixtures/diff/renumber-inserted-part/new.txt')), { path: 'b' });
   const small = time(() => diff(a, b), 9);
-  console.log(`diff, seed-sized (${countSections(a.sections)} sections): ${small.ms.toFixed(1)} ms`);
-
+  console.log(`  seed-sized (${countSections(a.sections)} sections): ${small.ms.toFixed(1)} ms`);
   const pair = planPair(corpusSentences(LAWS, 6000));
   const big = { old: parse(pair.old, { path: 'old' }), new: parse(pair.new, { path: 'new' }) };
   const large = time(() => diff(big.old, big.new), 5);
   const s = large.result.summary.sections;
   console.log(
-    `diff, ${countSections(big.old.sections)} vs ${countSections(big.new.sections)} sections: ${large.ms.toFixed(0)} ms` +
-      ` (added ${s.added}, removed ${s.removed}, changed ${s.changed}, moved ${s.moved}, unchanged ${s.unchanged})`,
+    `  ${countSections(big.old.sections)} vs ${countSections(big.new.sections)} sections: ${large.ms.toFixed(0)} ms (bar 2,000 ms)` +
+      ` — added ${s.added}, removed ${s.removed}, changed ${s.changed}, moved ${s.moved}, unchanged ${s.unchanged}`,
   );
 }
+
+rmSync(work, { recursive: true, force: true });
