@@ -136,7 +136,7 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   else await runOnWorkers(inputs, jobOptions, jobs, report);
   progress?.done();
 
-  if (options.check) return reportCheck(outDir, inputs, options.format, stale, missing, failed);
+  if (options.check) return reportCheck(outDir, inputs, options.format, stale, missing, failed, options.shard);
   if (!options.quiet && rows.length) {
     const header = ['document', 'title', 'sections', 'tasks', 'targets', 'refs', 'messages'];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => columns(r[c] ?? ''))));
@@ -206,7 +206,15 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
 }
 
 /** --check: stale, missing and extra outputs, listed; nothing is written. */
-function reportCheck(outDir: string, inputs: readonly JobInput[], formats: readonly Format[], stale: string[], missing: string[], failed: number): number {
+function reportCheck(
+  outDir: string,
+  inputs: readonly JobInput[],
+  formats: readonly Format[],
+  stale: string[],
+  missing: string[],
+  failed: number,
+  shard: Shard | undefined,
+): number {
   const expected = new Set(inputs.flatMap((i) => formats.map((f) => join(outDir, `${i.stem}.${f}`))));
   let existing: string[] = [];
   try {
@@ -214,7 +222,9 @@ function reportCheck(outDir: string, inputs: readonly JobInput[], formats: reado
   } catch {
     // No output folder yet: everything is missing.
   }
-  const extra = existing.filter((p) => formats.some((f) => p.endsWith(`.${f}`)) && !expected.has(p));
+  // With --shard, files of the other shards are theirs to check, not extra.
+  const inShard = (p: string) => !shard || shardOf(stripExtension(relative(outDir, p)), shard.count) === shard.index - 1;
+  const extra = existing.filter((p) => formats.some((f) => p.endsWith(`.${f}`)) && !expected.has(p) && inShard(p));
   const show = (p: string) => relative(process.cwd(), p) || p;
   for (const p of stale) process.stdout.write(`stale: ${show(p)}\n`);
   for (const p of missing) process.stdout.write(`missing: ${show(p)}\n`);

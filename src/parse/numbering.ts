@@ -37,7 +37,7 @@ export const NUMBERING_STYLES: readonly NumberingStyle[] = [
   { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)编(?![a-z])`) },
   { key: 'zhang', kind: 'chapter', rank: 1, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)章`) },
   { key: 'jie', kind: 'section', rank: 2, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)节`) },
-  { key: 'tiao', kind: 'article', rank: 3, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)条(?![的款项第、，,和或及至到中])(?!规定)`) },
+  { key: 'tiao', kind: 'article', rank: 3, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)条(?:之${CN}+)?(?![的款项第、，,和或及至到中])(?!规定)`) },
   { key: 'cn-comma', kind: 'part', rank: 10, legal: false, pattern: new RegExp(`^(${CN}{1,4})\\s*[、．.](?![\\d一二三四五六七八九十])`) },
   { key: 'cn-paren', kind: 'section', rank: 11, legal: false, pattern: new RegExp(`^[（(]\\s*(${CN}{1,4})\\s*[）)]`) },
   { key: 'arabic', kind: 'item', rank: 12, legal: false, pattern: /^(\d{1,3})\s*(?:[、．]|\.(?!\d))/ },
@@ -126,5 +126,11 @@ function toChineseNumeral(n: number): string {
   if (n < 10) return d[n] ?? String(n);
   if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
   if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+  if (n < 1000) {
+    // 一百二十一, 一百零五, 二百一十 (past one hundred the 一 before 十 is written).
+    const rest = n % 100;
+    const tail = rest === 0 ? '' : rest < 10 ? `零${d[rest]}` : `${d[Math.floor(rest / 10)]}十${rest % 10 ? d[rest % 10] : ''}`;
+    return `${d[Math.floor(n / 100)]}百${tail}`;
+  }
   return String(n);
 }

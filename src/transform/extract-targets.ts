@@ -293,6 +293,21 @@ interface Clause {
   sentence: number;
 }
 
+/** Per UTF-16 unit, which of the sets above it is in (bit flags): one lookup per character. */
+const OPENER = 1;
+const CLOSER = 2;
+const CLAUSE_BREAK = 4;
+const SENTENCE_BREAK = 8;
+const CHAR_KIND = new Uint8Array(0x10000);
+for (const [set, flag] of [
+  [OPENERS, OPENER],
+  [CLOSERS, CLOSER],
+  [CLAUSE_BREAKS, CLAUSE_BREAK],
+  [SENTENCE_BREAKS, SENTENCE_BREAK],
+] as const) {
+  for (const c of set) CHAR_KIND[c.charCodeAt(0)] = (CHAR_KIND[c.charCodeAt(0)] as number) | flag;
+}
+
 function splitClauses(p: string): Clause[] {
   const out: Clause[] = [];
   let depth = 0;
@@ -306,13 +321,14 @@ function splitClauses(p: string): Clause[] {
     if (y > x) out.push({ start: x, end: y, text: p.slice(x, y), sentence: s });
   };
   for (let i = 0; i < p.length; i++) {
-    const c = p[i] ?? '';
-    if (OPENERS.has(c)) depth++;
-    else if (CLOSERS.has(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && CLAUSE_BREAKS.has(c)) {
+    const kind = CHAR_KIND[p.charCodeAt(i)] as number;
+    if (kind === 0) continue;
+    if (kind & OPENER) depth++;
+    else if (kind & CLOSER) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && kind & CLAUSE_BREAK) {
       push(from, i, sentence);
       from = i + 1;
-      if (SENTENCE_BREAKS.has(c)) sentence++;
+      if (kind & SENTENCE_BREAK) sentence++;
     }
   }
   push(from, p.length, sentence);

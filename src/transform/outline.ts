@@ -125,7 +125,8 @@ function extend(stack: readonly SectionNode[], end: number): void {
 
 function checkNumbering(siblings: readonly SectionNode[], line: LineNode, lastNumber: Map<StyleKey, number>, report: (reason: string) => void): void {
   const h = line.heading;
-  if (!h || h.number === null) return;
+  // 第一百二十条之一 is inserted after 第一百二十条 by an amendment: not a gap, not a repeat.
+  if (!h || h.number === null || h.marker.includes('之')) return;
   const prev = findLast(siblings, (s) => s.style === h.style);
   // Restarting at 1 is a restart, handled by implicit parents; continuing the count of
   // the previous parent (1.–4. under （一）, 5. under （二）; 第五条 in 第二章) is fine.
