@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type JobInput, type JobOptions, type JobResult, runJob } from './job.js';
-import type { Format } from './output.js';
+import { type Format, prepareFormats } from './output.js';
 import { Progress } from './progress.js';
 import { columns, pad } from './terminal.js';
 
@@ -132,7 +132,10 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   };
 
   const jobs = workerCount(options.jobs, inputs.length, totalBytes);
-  if (jobs <= 1) for (const input of inputs) report(runJob(input, jobOptions));
+  if (jobs <= 1) {
+    await prepareFormats(options.format);
+    for (const input of inputs) report(runJob(input, jobOptions));
+  }
   else await runOnWorkers(inputs, jobOptions, jobs, report);
   progress?.done();
 
@@ -243,7 +246,8 @@ export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'q
   const { readFileSync } = await import('node:fs');
   const { parseWithFile } = await import('../../src/index.js');
   const { formatMessage, reason } = await import('./job.js');
-  const { serialise } = await import('./output.js');
+  const { prepareFormats: prepare, serialise } = await import('./output.js');
+  await prepare(options.format);
   try {
     const { document } = parseWithFile(readFileSync(0), { path: '-', encoding: options.encoding });
     if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage('-', m)}\n`);

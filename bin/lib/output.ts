@@ -1,11 +1,25 @@
 // Output formats of the parse command, serialised the same way everywhere (files, stdout,
-// --check, the JSON Lines filter) so that re-runs are byte-identical.
-import { stringify } from 'yaml';
+// --check, the JSON Lines filter) so that re-runs are byte-identical. The YAML library is
+// loaded only when YAML is asked for (prepareFormats), which keeps JSON runs' start-up short.
 import type { PolicyDocument } from '../../src/index.js';
 
 export const FORMATS = ['json', 'yaml'] as const;
 export type Format = (typeof FORMATS)[number];
 
+let toYaml: ((value: unknown) => string) | undefined;
+
+/** Loads what `formats` need; call (and await) before serialise(). */
+export async function prepareFormats(formats: readonly Format[]): Promise<void> {
+  if (formats.includes('yaml') && !toYaml) {
+    // Bundled, the package may arrive as a CommonJS namespace under `default`.
+    const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+    const stringify = yaml.stringify ?? yaml.default?.stringify;
+    toYaml = (value) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
+  }
+}
+
 export function serialise(doc: PolicyDocument, format: Format): string {
-  return format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
+  if (!toYaml) throw new Error('YAML output was not prepared (prepareFormats)');
+  return toYaml(doc);
 }
