@@ -131,6 +131,7 @@ export function normalisePunctuation(text: string): Stage {
     if (lineEnd < 0) lineEnd = text.length;
     candidate.lastIndex = lineEnd + 1;
 
+    if (onlyKeptSpaces(text, lineStart, lineEnd)) continue;
     const edit = editLine(text.slice(lineStart, lineEnd));
     if (!edit) continue;
 
@@ -158,6 +159,23 @@ export function normalisePunctuation(text: string): Stage {
   parts.push(text.slice(copiedFrom));
   outLength += text.length - copiedFrom;
   return { text: parts.join(''), map: builder.build(outLength, text.length) };
+}
+
+/** ASCII marks editLine() converts; a line with none of them can only lose spaces. */
+const MARK = /[,;:?!()"\-~\u2013\u2014\u2015\uff0d\uff5e]/;
+
+/**
+ * True when editLine() would change nothing: no mark to convert, and every run of spaces
+ * keeps clear of punctuation (第一条 为了…, the common case in laws). A fast path only.
+ */
+function onlyKeptSpaces(text: string, from: number, to: number): boolean {
+  for (let i = text.indexOf(' ', from); i >= 0 && i < to; ) {
+    let end = i + 1;
+    while (end < to && text.charCodeAt(end) === SPACE) end++;
+    if ((i > from && isPunctuation(text.charCodeAt(i - 1))) || (end < to && isPunctuation(text.charCodeAt(end)))) return false;
+    i = text.indexOf(' ', end);
+  }
+  return !MARK.test(text.slice(from, to));
 }
 
 function substituted(edit: LineEdit, from: number, to: number): string {
