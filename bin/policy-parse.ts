@@ -14,6 +14,8 @@ Examples:
   $ policy-parse corpus/ -o data --shard 2/8 this machine's eighth of the corpus
   $ policy-parse --stdin-jsonl < docs.jsonl  streaming filter: JSON Lines in and out
   $ policy-parse diff old.txt new.txt        compare two versions (policy-parse diff --help)
+  $ policy-parse show plan.txt --depth 2     the outline as a tree in the terminal
+  $ policy-parse report out/ --html r.html   one HTML page over a run: outlines, targets table
 
 Exit status: 0 all parsed, 1 some documents failed (the others are written), 2 usage error.`;
 
@@ -32,7 +34,7 @@ const DEFAULT_MAX_MB = 10;
 
 interface ParseCommandOptions {
   out: string;
-  format: Array<'json' | 'yaml'>;
+  format: Array<'json' | 'yaml' | 'csv' | 'jsonl'>;
   quiet: boolean;
   encoding?: string;
   maxSize: number;
@@ -53,7 +55,7 @@ function version(): string {
 
 function parseFormats(value: string): ParseCommandOptions['format'] {
   const formats = value.split(',').map((f) => f.trim().toLowerCase());
-  for (const f of formats) if (f !== 'json' && f !== 'yaml') usage(`unknown format "${f}" (choose from json, yaml)`);
+  for (const f of formats) if (!['json', 'yaml', 'csv', 'jsonl'].includes(f)) usage(`unknown format "${f}" (choose from json, yaml, csv, jsonl)`);
   return [...new Set(formats)] as ParseCommandOptions['format'];
 }
 
@@ -74,6 +76,11 @@ function parseShard(value: string): { index: number; count: number } {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `policy-parse … | head` closes the pipe early: stop quietly, as other tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   let code = 0;
   const program = new Command()
     .name('policy-parse')
@@ -88,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('parse documents into JSON and YAML (the default command: `policy-parse seeds/`)')
     .argument('[inputs...]', 'files or folders (.txt, .md, .markdown, .html, .htm); - reads one document from stdin')
     .option('-o, --out <dir>', 'output folder', 'out')
-    .addOption(new Option('-f, --format <formats>', 'comma-separated output formats: json, yaml').default(['json', 'yaml'], 'json,yaml').argParser(parseFormats))
+    .addOption(new Option('-f, --format <formats>', 'comma-separated: json, yaml (a file per document), csv (tasks.csv, targets.csv, sections.csv), jsonl (documents.jsonl)').default(['json', 'yaml'], 'json,yaml').argParser(parseFormats))
     .option('-q, --quiet', 'print only errors', false)
     .option('--encoding <name>', 'read inputs as this encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5 …) instead of detecting it')
     .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this').default(DEFAULT_MAX_MB).argParser(parsePositive('--max-size', false)))
@@ -106,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('compare two versions of a document by meaning: sections, tasks and targets')
     .argument('<old>', 'the old version: a source document or a policy-parse JSON/YAML file')
     .argument('<new>', 'the new version, likewise')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'md']).default('terminal'))
+    .addOption(new Option('-f, --format <format>', 'report format (html: a self-contained page, side by side)').choices(['terminal', 'json', 'md', 'html']).default('terminal'))
     .option('--exit-code', 'exit 1 when the documents differ, 0 when they do not (like diff(1))', false)
     .option('-a, --all', 'also list unchanged sections, tasks and targets', false)
     .option('--encoding <name>', 'read source documents as this encoding instead of detecting it')
@@ -116,6 +123,29 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (oldPath: string, newPath: string, options) => {
       const { runDiff } = await import('./lib/diff-command.js');
       code = runDiff(oldPath, newPath, options);
+    });
+
+  program
+    .command('show')
+    .description('print a document\'s outline as an indented tree: markers, titles, task units, targets')
+    .argument('<file>', 'a source document or a policy-parse JSON/YAML file')
+    .addOption(new Option('-d, --depth <n>', 'show this many levels (deeper ones are counted)').argParser(parsePositive('--depth', true)))
+    .option('--encoding <name>', 'read a source document as this encoding instead of detecting it')
+    .option('--color', 'colour even when not a terminal')
+    .option('--no-color', 'never colour (NO_COLOR is honoured too)')
+    .action(async (file: string, options: { depth?: number; color?: boolean; encoding?: string }) => {
+      const { runShow } = await import('./lib/show-command.js');
+      code = runShow(file, options);
+    });
+
+  program
+    .command('report')
+    .description('write one self-contained HTML page over a folder of policy-parse JSON: documents, outlines, a sortable targets table')
+    .argument('<out-dir>', 'a folder written by policy-parse (its .json documents are read)')
+    .requiredOption('--html <file>', 'the page to write')
+    .action(async (outDir: string, options: { html: string }) => {
+      const { runReport } = await import('./lib/report-command.js');
+      code = runReport(outDir, options);
     });
 
   program
@@ -160,7 +190,7 @@ async function runParse(inputs: string[], options: ParseCommandOptions): Promise
   if (!inputs.length) return usageError("missing required argument 'inputs'");
   const batch = await import('./lib/batch.js');
   if (inputs.length === 1 && inputs[0] === '-') return batch.runStdinDocument(options);
-  return batch.runBatch(inputs, options);
+  return batch.runBatch(inputs, { ...options, version: version() });
 }
 
 function usageError(message: string): number {

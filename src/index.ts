@@ -9,8 +9,12 @@ import type { PolicyDocument } from './schema/policy-document.js';
 
 export * from './schema/policy-document.js';
 export * from './schema/plan-diff.js';
+export { RunIndex } from './schema/run-index.js';
 export { diff, hasDifferences } from './diff/index.js';
 export { formatDiffMarkdown, formatDiffTerminal, type FormatOptions } from './diff/format-diff.js';
+export { formatDiffHtml } from './report/diff-html.js';
+export { renderReport } from './report/html-report.js';
+export { formatOutline, type OutlineOptions } from './show/format-outline.js';
 export { jsonSchemaFiles } from './schema/json-schemas.js';
 export { jsonPath, validate, type SchemaIssue, type Validation } from './schema/validate.js';
 export { normalise, detectScript } from './normalise/index.js';

@@ -19,8 +19,9 @@ describe('policy-parse <folder>', () => {
     const r = run(['seeds/', '--out', out]);
     expect(r.status).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toHaveLength(10);
-    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(5);
+    expect(files).toHaveLength(11); // and index.json
+    expect(files).toContain('index.json');
+    expect(files.filter((f) => f.endsWith('.json') && f !== 'index.json')).toHaveLength(5);
     expect(r.stdout).toMatch(/^document\s+title\s+sections\s+tasks\s+targets/m);
     expect(r.stdout).toContain('5 parsed, 0 failed');
     const json = JSON.parse(readFileSync(join(out, '001_d38150bb2ab3c360.json'), 'utf8'));
@@ -66,7 +67,9 @@ describe('failures', () => {
     const r = run([dir, '--out', out, '-q']);
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/bad\.txt: .+/)]);
-    expect(readdirSync(out).sort()).toEqual(['good.json', 'good.yaml']);
+    expect(readdirSync(out).sort()).toEqual(['good.json', 'good.yaml', 'index.json']);
+    // The run's index lists the failure too.
+    expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')).failed).toEqual([{ path: join(dir, 'bad.txt'), error: expect.stringMatching(/.+/) }]);
   });
 
   it('reports an unreadable file', () => {
@@ -233,7 +236,7 @@ describe('policy-parse validate', () => {
     run(['seeds/', '--out', out, '-q']);
     const ok = run(['validate', out]);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toBe('10 valid, 0 invalid\n');
+    expect(ok.stdout).toBe('11 valid, 0 invalid\n'); // 10 documents and index.json
 
     const doc = JSON.parse(readFileSync(join(out, '000_1cb452063da1e329.json'), 'utf8'));
     doc.sections[2].title = 5;

@@ -52,9 +52,13 @@ afterAll(() => {
 const shown = (path: string): string => relative(root, path) || path;
 
 /** Every file under `dir`, relative, sorted by code point (hidden temporaries included). */
+/** A run's own files (index.json, one per shard): compared separately from the documents. */
+const RUN_FILE = /^index(\.shard-\d+-of-\d+)?\.json$/;
+
 function filesUnder(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !(prefix === '' && RUN_FILE.test(e.name)))
     .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), join(prefix, e.name)) : [join(prefix, e.name)]))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -164,7 +168,7 @@ describe('--check', () => {
 
     const ok = run(['seeds/', '-o', out, '--check']);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toBe(`10 outputs up to date in ${shown(out)}/\n`);
+    expect(ok.stdout).toBe(`11 outputs up to date in ${shown(out)}/\n`); // 10 documents and index.json
 
     const stale = join(out, `${seedStems[1]}.json`);
     const missing = join(out, `${seedStems[2]}.yaml`);
@@ -198,7 +202,8 @@ describe('--check', () => {
     expect(none.status).toBe(1);
     expect(none.stdout.trim().split('\n')).toEqual([
       ...seedStems.map((s) => `missing: ${shown(join(absent, `${s}.json`))}`),
-      `0 stale, 5 missing, 0 extra, 0 failed: run without --check to update ${shown(absent)}/`,
+      `missing: ${shown(join(absent, 'index.json'))}`,
+      `0 stale, 6 missing, 0 extra, 0 failed: run without --check to update ${shown(absent)}/`,
     ]);
     expect(existsSync(absent)).toBe(false);
   });

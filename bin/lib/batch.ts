@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type JobInput, type JobOptions, type JobResult, runJob } from './job.js';
-import { type Format, prepareFormats } from './output.js';
+import { type FileFormat, type Format, isFileFormat, prepareFormats } from './output.js';
+import { RunOutputs } from './run-outputs.js';
 import { Progress } from './progress.js';
 import { columns, pad } from './terminal.js';
 
@@ -18,6 +19,8 @@ export interface BatchOptions {
   out: string;
   format: Format[];
   quiet: boolean;
+  /** Recorded in index.json. */
+  version: string;
   encoding?: string;
   maxSize: number;
   jobs?: number;
@@ -102,9 +105,12 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
 
   const outDir = resolve(options.out);
+  const fileFormats = options.format.filter(isFileFormat);
   const jobOptions: JobOptions = {
     outDir,
-    formats: options.format,
+    formats: fileFormats,
+    tables: options.format.includes('csv'),
+    jsonl: options.format.includes('jsonl'),
     encoding: options.encoding,
     maxBytes: options.maxSize * 1024 * 1024,
     check: options.check,
@@ -113,6 +119,15 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   const totalBytes = inputs.reduce((n, i) => n + sizeOf(i.path), 0);
   const progress = !options.quiet && process.stderr.isTTY && inputs.length > 1 ? new Progress(inputs.length, totalBytes) : undefined;
 
+  const runOutputs = new RunOutputs({
+    outDir,
+    csv: jobOptions.tables,
+    jsonl: jobOptions.jsonl,
+    check: options.check,
+    version: options.version,
+    // Shards writing into one folder each keep their own run files.
+    suffix: options.shard ? `.shard-${options.shard.index}-of-${options.shard.count}` : '',
+  });
   const rows: string[][] = [];
   const stale: string[] = [];
   const missing: string[] = [];
@@ -121,25 +136,36 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
     progress?.clear();
     if (result.ok) {
       rows.push(result.row);
+      runOutputs.add(result.manifest, result.tables, result.jsonl);
       stale.push(...result.stale);
       missing.push(...result.missing);
       if (!options.quiet) for (const m of result.messages) process.stderr.write(`${m}\n`);
     } else {
       failed++;
+      runOutputs.fail(inputs[result.index]?.path ?? '', result.error);
       process.stderr.write(`policy-parse: ${inputs[result.index]?.path}: ${result.error}\n`);
     }
     progress?.advance(result.bytes);
   };
 
   const jobs = workerCount(options.jobs, inputs.length, totalBytes);
-  if (jobs <= 1) {
-    await prepareFormats(options.format);
-    for (const input of inputs) report(runJob(input, jobOptions));
+  try {
+    if (jobs <= 1) {
+      await prepareFormats(fileFormats);
+      for (const input of inputs) report(runJob(input, jobOptions));
+    } else await runOnWorkers(inputs, jobOptions, jobs, report);
+  } catch (error) {
+    runOutputs.abort();
+    throw error;
   }
-  else await runOnWorkers(inputs, jobOptions, jobs, report);
   progress?.done();
+  // A shard checks its documents only: the run files in --out may come from a full run.
+  const checkRunFiles = !(options.check && options.shard);
+  const run = checkRunFiles ? runOutputs.finish() : (runOutputs.abort(), { stale: [], missing: [] });
+  stale.push(...run.stale);
+  missing.push(...run.missing);
 
-  if (options.check) return reportCheck(outDir, inputs, options.format, stale, missing, failed, options.shard);
+  if (options.check) return reportCheck(outDir, inputs, fileFormats, checkRunFiles ? runOutputs.files : [], stale, missing, failed, options.shard);
   if (!options.quiet && rows.length) {
     const header = ['document', 'title', 'sections', 'tasks', 'targets', 'refs', 'messages'];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => columns(r[c] ?? ''))));
@@ -212,13 +238,14 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
 function reportCheck(
   outDir: string,
   inputs: readonly JobInput[],
-  formats: readonly Format[],
+  formats: readonly FileFormat[],
+  runFiles: readonly string[],
   stale: string[],
   missing: string[],
   failed: number,
   shard: Shard | undefined,
 ): number {
-  const expected = new Set(inputs.flatMap((i) => formats.map((f) => join(outDir, `${i.stem}.${f}`))));
+  const expected = new Set([...inputs.flatMap((i) => formats.map((f) => join(outDir, `${i.stem}.${f}`))), ...runFiles.map((f) => join(outDir, f))]);
   let existing: string[] = [];
   try {
     existing = walk(outDir);
@@ -227,7 +254,9 @@ function reportCheck(
   }
   // With --shard, files of the other shards are theirs to check, not extra.
   const inShard = (p: string) => !shard || shardOf(stripExtension(relative(outDir, p)), shard.count) === shard.index - 1;
-  const extra = existing.filter((p) => formats.some((f) => p.endsWith(`.${f}`)) && !expected.has(p) && inShard(p));
+  // Run files (index.json, tables) are never extra: other runs and shards write their own.
+  const isRunFile = (p: string) => /(^|[\\/])(index|tasks|targets|sections|documents)(\.shard-\d+-of-\d+)?\.(json|csv|jsonl)$/.test(relative(outDir, p));
+  const extra = existing.filter((p) => formats.some((f) => p.endsWith(`.${f}`)) && !expected.has(p) && inShard(p) && !isRunFile(p));
   const show = (p: string) => relative(process.cwd(), p) || p;
   for (const p of stale) process.stdout.write(`stale: ${show(p)}\n`);
   for (const p of missing) process.stdout.write(`missing: ${show(p)}\n`);
@@ -246,12 +275,13 @@ export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'q
   const { readFileSync } = await import('node:fs');
   const { parseWithFile } = await import('../../src/index.js');
   const { formatMessage, reason } = await import('./job.js');
-  const { prepareFormats: prepare, serialise } = await import('./output.js');
-  await prepare(options.format);
+  const { isFileFormat: isFile, prepareFormats: prepare, serialise } = await import('./output.js');
+  const format = options.format.find(isFile) ?? 'json';
+  await prepare([format]);
   try {
     const { document } = parseWithFile(readFileSync(0), { path: '-', encoding: options.encoding });
     if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage('-', m)}\n`);
-    process.stdout.write(serialise(document, options.format[0] ?? 'json'));
+    process.stdout.write(options.format[0] === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format));
     return 0;
   } catch (error) {
     process.stderr.write(`policy-parse: -: ${reason(error)}\n`);

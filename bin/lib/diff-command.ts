@@ -1,9 +1,9 @@
 // `policy-parse diff OLD NEW`: loads both sides, diffs them, prints the chosen report.
-import { type PolicyDocument, diff, formatDiffMarkdown, formatDiffTerminal, hasDifferences } from '../../src/index.js';
+import { type PolicyDocument, diff, formatDiffHtml, formatDiffMarkdown, formatDiffTerminal, hasDifferences } from '../../src/index.js';
 import { reason } from './job.js';
 import { loadDocument } from './structured.js';
 
-export const DIFF_FORMATS = ['terminal', 'json', 'md'] as const;
+export const DIFF_FORMATS = ['terminal', 'json', 'md', 'html'] as const;
 
 export interface DiffOptions {
   format: (typeof DIFF_FORMATS)[number];
@@ -35,6 +35,7 @@ export function runDiff(oldPath: string, newPath: string, options: DiffOptions):
   const result = diff(sides[0] as PolicyDocument, sides[1] as PolicyDocument);
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (options.format === 'md') process.stdout.write(formatDiffMarkdown(result, { all: options.all }));
+  else if (options.format === 'html') process.stdout.write(formatDiffHtml(result));
   else process.stdout.write(formatDiffTerminal(result, { all: options.all, color: useColor(options.color) }));
   return options.exitCode && hasDifferences(result) ? 1 : 0;
 }

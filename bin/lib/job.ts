@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { parseWithFile, type PolicyDocument } from '../../src/index.js';
-import { serialise, type Format } from './output.js';
+import { type FileFormat, serialise } from './output.js';
+import { type ManifestEntry, type TableRows, manifestEntry, tableRows } from './tables.js';
 
 export interface JobInput {
   index: number;
@@ -16,7 +17,11 @@ export interface JobInput {
 
 export interface JobOptions {
   outDir: string;
-  formats: Format[];
+  /** One file per document in each of these. */
+  formats: FileFormat[];
+  /** Rows for the run's CSV tables, and the compact JSON line for documents.jsonl. */
+  tables: boolean;
+  jsonl: boolean;
   encoding?: string;
   maxBytes: number;
   /** Compare with the files in outDir instead of writing. */
@@ -37,6 +42,10 @@ export type JobResult =
       /** With --check: outputs that differ from the file in outDir, or are not there. */
       stale: string[];
       missing: string[];
+      /** For the run's index.json, CSV tables and JSON Lines. */
+      manifest: ManifestEntry;
+      tables?: TableRows;
+      jsonl?: string;
     }
   | { index: number; ok: false; bytes: number; error: string };
 
@@ -77,6 +86,9 @@ export function runJob(input: JobInput, options: JobOptions): JobResult {
       messages: document.messages.map((m) => formatMessage(displayPath, m)),
       stale,
       missing,
+      manifest: manifestEntry(document, input.stem.split(sep).join('/')),
+      tables: options.tables ? tableRows(document) : undefined,
+      jsonl: options.jsonl ? JSON.stringify(document) : undefined,
     };
   } catch (error) {
     return { index: input.index, ok: false, bytes, error: reason(error) };

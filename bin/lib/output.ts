@@ -3,8 +3,12 @@
 // loaded only when YAML is asked for (prepareFormats), which keeps JSON runs' start-up short.
 import type { PolicyDocument } from '../../src/index.js';
 
-export const FORMATS = ['json', 'yaml'] as const;
+/** json and yaml write a file per document; csv and jsonl write run-wide files. */
+export const FORMATS = ['json', 'yaml', 'csv', 'jsonl'] as const;
 export type Format = (typeof FORMATS)[number];
+export type FileFormat = 'json' | 'yaml';
+
+export const isFileFormat = (format: Format): format is FileFormat => format === 'json' || format === 'yaml';
 
 let toYaml: ((value: unknown) => string) | undefined;
 
@@ -18,7 +22,7 @@ export async function prepareFormats(formats: readonly Format[]): Promise<void> 
   }
 }
 
-export function serialise(doc: PolicyDocument, format: Format): string {
+export function serialise(doc: PolicyDocument, format: FileFormat): string {
   if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
   if (!toYaml) throw new Error('YAML output was not prepared (prepareFormats)');
   return toYaml(doc);

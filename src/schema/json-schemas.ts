@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PlanDiff } from './plan-diff.js';
 import { PolicyDocument } from './policy-document.js';
+import { RunIndex } from './run-index.js';
 
 /** File name (under schemas/) → JSON text, with a trailing newline. */
 export function jsonSchemaFiles(): Record<string, string> {
@@ -11,5 +12,6 @@ export function jsonSchemaFiles(): Record<string, string> {
   return {
     'policy-document.schema.json': render(PolicyDocument, 'policy-document.schema.json'),
     'plan-diff.schema.json': render(PlanDiff, 'plan-diff.schema.json'),
+    'run-index.schema.json': render(RunIndex, 'run-index.schema.json'),
   };
 }

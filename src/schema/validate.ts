@@ -1,9 +1,11 @@
 // Checks data read back from policy-parse's JSON/YAML against the contract, with each
 // problem located by a JSONPath-like place: `$.sections[2].title: expected string`.
-// A PlanDiff (from `policy-parse diff --format json`) is recognised by its `summary`.
+// A PlanDiff (from `policy-parse diff --format json`) is recognised by its `summary`, a
+// run's index.json by its `tool`.
 import type { z } from 'zod';
 import { PlanDiff } from './plan-diff.js';
 import { PolicyDocument } from './policy-document.js';
+import { RunIndex } from './run-index.js';
 
 export interface SchemaIssue {
   /** `$`, `$.sections[2].title` … */
@@ -12,16 +14,20 @@ export interface SchemaIssue {
 }
 
 export interface Validation {
-  schema: 'policy-document' | 'plan-diff';
+  schema: 'policy-document' | 'plan-diff' | 'run-index';
   issues: SchemaIssue[];
 }
 
 export function validate(data: unknown): Validation {
-  const isDiff = typeof data === 'object' && data !== null && 'summary' in data && !('meta' in data);
-  const schema: z.ZodType = isDiff ? PlanDiff : PolicyDocument;
+  const has = (key: string) => typeof data === 'object' && data !== null && key in data;
+  const [name, schema]: [Validation['schema'], z.ZodType] = has('tool')
+    ? ['run-index', RunIndex]
+    : has('summary') && !has('meta')
+      ? ['plan-diff', PlanDiff]
+      : ['policy-document', PolicyDocument];
   const result = schema.safeParse(data);
   return {
-    schema: isDiff ? 'plan-diff' : 'policy-document',
+    schema: name,
     issues: result.success ? [] : result.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
   };
 }

@@ -1,0 +1,116 @@
+// The files a run writes once for all its documents: index.json always; tasks.csv,
+// targets.csv and sections.csv with -f csv; documents.jsonl with -f jsonl. Rows are
+// appended in input order to temporary files that are renamed into place at the end, so
+// memory stays flat and an interrupted run leaves the previous files whole. With --check
+// they are built in a temporary folder and compared with those in --out instead.
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { SCHEMA_VERSION } from '../../src/index.js';
+import { type ManifestEntry, TABLE_HEADERS, TABLES, type Table, type TableRows } from './tables.js';
+
+const INDEX = 'index';
+const JSONL = 'documents';
+
+/** Excel on Chinese Windows reads UTF-8 only with a byte-order mark. */
+const BOM = '\uFEFF';
+
+const csvLine = (cells: readonly string[]) => stringify([cells as string[]], { record_delimiter: 'windows' });
+
+export interface RunOutputsOptions {
+  outDir: string;
+  csv: boolean;
+  jsonl: boolean;
+  check: boolean;
+  version: string;
+  /** Added to every file name before its extension: `.shard-2-of-8`. */
+  suffix: string;
+}
+
+export class RunOutputs {
+  readonly #options: RunOutputsOptions;
+  /** Where files are built: a temporary folder with --check, else --out itself. */
+  readonly #dir: string;
+  readonly #open = new Map<string, { fd: number; temp: string }>();
+  readonly #documents: ManifestEntry[] = [];
+  readonly #failed: Array<{ path: string; error: string }> = [];
+
+  constructor(options: RunOutputsOptions) {
+    this.#options = options;
+    this.#dir = options.check ? mkdtempSync(join(tmpdir(), 'policy-parse-check-')) : options.outDir;
+    mkdirSync(this.#dir, { recursive: true });
+    if (options.csv) for (const table of TABLES) this.#append(this.#name(table, 'csv'), BOM + csvLine(TABLE_HEADERS[table]));
+    if (options.jsonl) this.#append(this.#name(JSONL, 'jsonl'), '');
+  }
+
+  /** The names this run writes in --out. */
+  get files(): string[] {
+    return [
+      this.#name(INDEX, 'json'),
+      ...(this.#options.csv ? TABLES.map((t) => this.#name(t, 'csv')) : []),
+      ...(this.#options.jsonl ? [this.#name(JSONL, 'jsonl')] : []),
+    ];
+  }
+
+  #name(base: string, ext: string): string {
+    return `${base}${this.#options.suffix}.${ext}`;
+  }
+
+  add(entry: ManifestEntry, tables?: TableRows, jsonl?: string): void {
+    this.#documents.push(entry);
+    if (tables) for (const table of TABLES) if (tables[table].length) this.#append(this.#name(table, 'csv'), stringify(tables[table], { record_delimiter: 'windows' }));
+    if (jsonl !== undefined) this.#append(this.#name(JSONL, 'jsonl'), `${jsonl}\n`);
+  }
+
+  fail(path: string, error: string): void {
+    this.#failed.push({ path, error });
+  }
+
+  /** Puts every file in place; with --check, returns those that differ or are missing. */
+  finish(): { stale: string[]; missing: string[] } {
+    const index = { tool: 'policy-parse', version: this.#options.version, schemaVersion: SCHEMA_VERSION, documents: this.#documents, failed: this.#failed };
+    this.#append(this.#name(INDEX, 'json'), `${JSON.stringify(index, null, 2)}\n`);
+    const stale: string[] = [];
+    const missing: string[] = [];
+    for (const [name, { fd, temp }] of this.#open) {
+      closeSync(fd);
+      const target = join(this.#options.outDir, name);
+      if (!this.#options.check) {
+        renameSync(temp, target);
+        continue;
+      }
+      let existing: Buffer | undefined;
+      try {
+        existing = readFileSync(target);
+      } catch {
+        missing.push(target);
+        continue;
+      }
+      if (!existing.equals(readFileSync(temp))) stale.push(target);
+    }
+    this.#open.clear();
+    if (this.#options.check) rmSync(this.#dir, { recursive: true, force: true });
+    return { stale, missing };
+  }
+
+  /** Removes the temporary files of an aborted run. */
+  abort(): void {
+    for (const { fd, temp } of this.#open.values()) {
+      closeSync(fd);
+      rmSync(temp, { force: true });
+    }
+    this.#open.clear();
+    if (this.#options.check) rmSync(this.#dir, { recursive: true, force: true });
+  }
+
+  #append(name: string, text: string): void {
+    let file = this.#open.get(name);
+    if (!file) {
+      const temp = join(this.#dir, `.policy-parse-${name}.tmp`);
+      file = { fd: openSync(temp, 'w'), temp };
+      this.#open.set(name, file);
+    }
+    writeSync(file.fd, text);
+  }
+}

@@ -1,0 +1,37 @@
+// `policy-parse show FILE`: loads one document (a source file, or policy-parse's own
+// JSON/YAML) and prints its outline as an indented tree.
+import { formatOutline } from '../../src/show/format-outline.js';
+import { reason } from './job.js';
+import { loadDocument } from './structured.js';
+
+export interface ShowOptions {
+  depth?: number;
+  color?: boolean;
+  encoding?: string;
+}
+
+/**
+ * Colour when asked, else when stdout is a terminal and NO_COLOR is unset (FORCE_COLOR wins).
+ * A copy of diff-command.ts's rule, which that file does not export; keep the two alike.
+ */
+function useColor(flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  const { NO_COLOR, FORCE_COLOR } = process.env;
+  if (FORCE_COLOR !== undefined && FORCE_COLOR !== '0') return true;
+  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
+  return Boolean(process.stdout.isTTY);
+}
+
+/** Exit code: 0 shown, 1 when the file cannot be read or is not a document. */
+export function runShow(path: string, options: ShowOptions = {}): number {
+  let text: string;
+  try {
+    const doc = loadDocument(path, options.encoding);
+    text = formatOutline(doc, { depth: options.depth, color: useColor(options.color) });
+  } catch (error) {
+    process.stderr.write(`policy-parse: ${path}: ${reason(error)}\n`);
+    return 1;
+  }
+  process.stdout.write(text);
+  return 0;
+}

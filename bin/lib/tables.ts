@@ -1,0 +1,92 @@
+// One document as rows of the run-wide tables (tasks.csv, targets.csv, sections.csv) and as
+// its entry in index.json. Built in the job (main thread or worker), so only small
+// arrays of strings travel back to the main thread, which writes them in input order.
+import type { PolicyDocument, Section } from '../../src/index.js';
+
+export const TABLES = ['tasks', 'targets', 'sections'] as const;
+export type Table = (typeof TABLES)[number];
+
+/** Document columns first in every table, then the item's own. */
+const DOCUMENT_COLUMNS = ['source_path', 'doc_title', 'doc_number', 'issuer', 'date'];
+
+export const TABLE_HEADERS: Record<Table, string[]> = {
+  tasks: [...DOCUMENT_COLUMNS, 'task_id', 'section_id', 'section_path', 'task', 'lead', 'support', 'responsible', 'line'],
+  targets: [...DOCUMENT_COLUMNS, 'target_id', 'section_id', 'section_path', 'indicator', 'comparator', 'value', 'unit', 'year', 'aspirational', 'text', 'line'],
+  sections: [...DOCUMENT_COLUMNS, 'section_id', 'section_path', 'kind', 'marker', 'title', 'depth', 'line', 'text'],
+};
+
+export type TableRows = Record<Table, string[][]>;
+
+/** Facts about one document for index.json. */
+export interface ManifestEntry {
+  path: string;
+  output: string;
+  sha256: string;
+  title: string | null;
+  docNumber: string | null;
+  sections: number;
+  tasks: number;
+  targets: number;
+  messages: number;
+}
+
+export function tableRows(doc: PolicyDocument): TableRows {
+  const { meta } = doc;
+  const docCells = [doc.source.path, meta.title ?? '', meta.docNumber ?? '', meta.issuer ?? '', meta.issuedDate ?? meta.publishedDate ?? ''];
+  const paths = new Map<string, string>();
+  const sections: string[][] = [];
+  const visit = (list: readonly Section[], parent: string, depth: number) => {
+    for (const s of list) {
+      const label = `${s.marker ?? ''}${s.title ?? ''}` || `(${s.kind})`;
+      const path = parent ? `${parent} > ${label}` : label;
+      paths.set(s.id, path);
+      sections.push([...docCells, s.id, path, s.kind, s.marker ?? '', s.title ?? '', String(depth), String(s.position.start.line), s.text]);
+      visit(s.children, path, depth + 1);
+    }
+  };
+  visit(doc.sections, '', 1);
+  const units = (list: readonly string[]) => list.join('、');
+  return {
+    sections,
+    tasks: doc.tasks.map((t) => [
+      ...docCells,
+      t.id,
+      t.sectionId,
+      paths.get(t.sectionId) ?? '',
+      t.title,
+      units(t.lead),
+      units(t.support),
+      units(t.responsible),
+      String(t.position.start.line),
+    ]),
+    targets: doc.targets.map((g) => [
+      ...docCells,
+      g.id,
+      g.sectionId ?? '',
+      g.sectionId ? (paths.get(g.sectionId) ?? '') : '',
+      g.indicator,
+      g.comparator,
+      String(g.value),
+      g.unit ?? '',
+      g.year === null ? '' : String(g.year),
+      String(g.aspirational),
+      g.text,
+      String(g.position.start.line),
+    ]),
+  };
+}
+
+export function manifestEntry(doc: PolicyDocument, output: string): ManifestEntry {
+  const count = (list: readonly Section[]): number => list.reduce((n, s) => n + 1 + count(s.children), 0);
+  return {
+    path: doc.source.path,
+    output,
+    sha256: doc.source.sha256,
+    title: doc.meta.title,
+    docNumber: doc.meta.docNumber,
+    sections: count(doc.sections),
+    tasks: doc.tasks.length,
+    targets: doc.targets.length,
+    messages: doc.messages.length,
+  };
+}
