@@ -54,23 +54,29 @@ export function isCjkCode(code: number): boolean {
   );
 }
 
-/** One line with sparse substitutions; reads see earlier substitutions. */
+/** One line with substitutions; reads see earlier substitutions. */
 class LineEdit {
   readonly line: string;
-  readonly subs = new Map<number, number>();
+  /** The line's code units, substitutions applied (one typed array: reads are hot). */
+  readonly codes: Uint16Array;
+  substituted = false;
   readonly deletions: Array<[start: number, length: number]> = [];
 
   constructor(line: string) {
     this.line = line;
+    this.codes = new Uint16Array(line.length);
+    for (let i = 0; i < line.length; i++) this.codes[i] = line.charCodeAt(i);
   }
 
+  /** The code unit at i, NaN outside the line (as String#charCodeAt). */
   at(i: number): number {
-    return this.subs.get(i) ?? this.line.charCodeAt(i);
+    return i >= 0 && i < this.codes.length ? (this.codes[i] as number) : Number.NaN;
   }
 
   set(i: number, code: number): boolean {
     if (this.at(i) === code) return false;
-    this.subs.set(i, code);
+    this.codes[i] = code;
+    this.substituted = true;
     return true;
   }
 
@@ -114,7 +120,7 @@ class LineEdit {
   }
 
   get changed(): boolean {
-    return this.subs.size > 0 || this.deletions.length > 0;
+    return this.substituted || this.deletions.length > 0;
   }
 }
 
@@ -179,13 +185,13 @@ function onlyKeptSpaces(text: string, from: number, to: number): boolean {
 }
 
 function substituted(edit: LineEdit, from: number, to: number): string {
-  if (edit.subs.size === 0) return edit.line.slice(from, to);
+  if (!edit.substituted) return edit.line.slice(from, to);
   let out = '';
   let copied = from;
   for (let i = from; i < to; i++) {
-    const sub = edit.subs.get(i);
-    if (sub === undefined) continue;
-    out += edit.line.slice(copied, i) + String.fromCharCode(sub);
+    const code = edit.codes[i] as number;
+    if (code === edit.line.charCodeAt(i)) continue;
+    out += edit.line.slice(copied, i) + String.fromCharCode(code);
     copied = i + 1;
   }
   return out + edit.line.slice(copied, to);

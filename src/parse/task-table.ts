@@ -35,6 +35,16 @@ function cellsOf(value: string, width?: number): string[] {
   return value.split(/\s+/).filter(Boolean);
 }
 
+/** Tabs, bars and spaces in a line: a header of three cells has at least two. */
+function separators(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length && n < 2; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 9 || c === 0x7c || c === 0x20) n++;
+  }
+  return n;
+}
+
 function columnsOf(cells: readonly string[]): Column[] | null {
   const columns = cells.map((c) => COLUMN_WORDS.find(([re]) => re.test(c))?.[1] ?? 'other');
   const hasUnits = columns.some((c) => c === 'lead' || c === 'support' || c === 'responsible');
@@ -45,8 +55,8 @@ export function markTaskTables(lines: LineNode[]): void {
   let columns: Column[] | null = null;
   for (const line of lines) {
     if (line.role === 'blank') continue;
-    // Outside a table, only a line naming a unit column can be a header.
-    if (!columns && !UNIT_WORD.test(line.value)) continue;
+    // Outside a table, only a line of three or more cells naming a unit column can be a header.
+    if (!columns && (separators(line.value) < 2 || !UNIT_WORD.test(line.value))) continue;
     const cells = cellsOf(line.value, columns?.length);
     const header = cells.length >= 3 && !/[。；]/.test(line.value) ? columnsOf(cells) : null;
     if (header) {

@@ -52,7 +52,8 @@ export function placeTargets(sections: readonly SectionNode[], periodEnd: number
             end: line.start + t.end,
           });
         }
-        const year = lastDeadline(line.value);
+        // A regulation's targets carry their own year, so no year governs the next line.
+        const year = regulation ? null : lastDeadline(line.value);
         if (year !== null) {
           current = year;
           governing ??= year;
