@@ -1,9 +1,9 @@
 // One document of a batch: read → parse → serialise → write (or, with --check, compare
 // with what is already written). Runs the same in the main thread and in a worker, and
 // returns only small, cloneable facts: the batch keeps no documents in memory.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { parseWithFile, type PolicyDocument } from '../../src/index.js';
 import { type FileFormat, serialise } from './output.js';
 import { type ManifestEntry, type TableRows, manifestEntry, tableRows } from './tables.js';
@@ -124,6 +124,8 @@ export function formatMessage(path: string, m: PolicyDocument['messages'][number
 
 /** Folders this thread has made: one mkdir per folder, not per file. */
 const made = new Set<string>();
+/** Temporary names unique to this process and thread: pid, thread, count. */
+let temps = 0;
 
 /** Writes via a temporary file in the same folder, then renames: never half-written. */
 export function writeAtomic(path: string, text: string): void {
@@ -132,7 +134,7 @@ export function writeAtomic(path: string, text: string): void {
     mkdirSync(folder, { recursive: true });
     made.add(folder);
   }
-  const temp = join(dirname(path), `.policy-parse-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(folder, `.policy-parse-${process.pid}-${threadId}-${temps++}.tmp`);
   try {
     writeFileSync(temp, text);
     renameSync(temp, path);
