@@ -208,6 +208,17 @@ describe('task tables', () => {
     ]);
   });
 
+  it('splits a cell listing several units on lines (an HTML <br>) or spaces', () => {
+    const html = '<table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>' +
+      '<tr><td>1</td><td>建立质量分级制度</td><td>市市场监管局<br>市商务局</td><td>市财政局、市统计局</td></tr>' +
+      '<tr><td>2</td><td>开展质量标杆培育</td><td>市经济信息化局</td><td>市市场监管局</td></tr></table>';
+    const doc = parse(`<html><body><p>一、主要任务</p>${html}</body></html>`, { path: 'tasks.html' });
+    expect(doc.tasks.map((t) => [t.title, t.lead, t.support])).toEqual([
+      ['建立质量分级制度', ['市市场监管局', '市商务局'], ['市财政局', '市统计局']],
+      ['开展质量标杆培育', ['市经济信息化局'], ['市市场监管局']],
+    ]);
+  });
+
   it('reads a Markdown task table under a part', () => {
     const doc = fixture('task-table-markdown');
     expect(doc.sections[0]?.children.map((c) => c.title)).toEqual(['推进标准化建设', '加强计量基础设施建设']);

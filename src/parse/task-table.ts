@@ -80,7 +80,7 @@ function readRow(line: LineNode, cells: readonly string[], columns: readonly Col
   const task = cells[taskAt];
   if (cells.length < 2 || !task || (numberAt >= 0 && !/^\d{1,3}$/.test(number ?? ''))) return false;
   const units = (column: Column) =>
-    columns.flatMap((c, i) => (c === column && cells[i] ? cells[i].split(/[、，,；;]/).map((u) => u.trim()).filter(Boolean) : []));
+    columns.flatMap((c, i) => (c === column && cells[i] ? cells[i].split(/[、，,；;\s]+/).map((u) => u.trim()).filter(Boolean) : []));
   const title = task.replace(/[。；]$/, '');
   line.role = 'heading';
   line.heading = {
