@@ -435,3 +435,23 @@ describe('several inputs', () => {
     expect(JSON.parse(readFileSync(join(out2, 'docs', 'plan.json'), 'utf8')).source.path).toBe(join(dir, 'x', 'docs', 'plan.txt'));
   });
 });
+
+// A terminal for stderr: util-linux `script` runs the CLI on a pseudo-terminal.
+describe.skipIf(!existsSync('/usr/bin/script'))('progress bar', () => {
+  const onTerminal = (args: string) =>
+    spawnSync('script', ['-qec', `${process.execPath} ${bin} ${args}`, '/dev/null'], { cwd: root, encoding: 'utf8' }).stdout;
+
+  it('draws files done, MB/s and ETA on a terminal, and clears itself', () => {
+    const shown = onTerminal(`seeds/ fixtures/encodings/ -o ${tmp()} -f json -j 1`);
+    expect(shown).toMatch(/\[[█░]{20}\] \d+\/13 files {2}\d+\.\d MB\/s {2}ETA \d+:\d\d/);
+    expect(shown).toContain('\u001b[2K');
+    expect(shown).toMatch(/13 parsed, 0 failed/);
+  });
+
+  it('is silent with --quiet, and when stderr is not a terminal', () => {
+    expect(onTerminal(`seeds/ fixtures/encodings/ -o ${tmp()} -f json -q`)).not.toContain('files  ');
+    const piped = run(['seeds/', 'fixtures/encodings/', '-o', tmp(), '-f', 'json']);
+    expect(piped.stderr).not.toContain('█');
+    expect(piped.stderr).not.toContain('\u001b[2K');
+  });
+});
