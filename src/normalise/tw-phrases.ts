@@ -84,6 +84,8 @@ export const TW_PHRASES: ReadonlyArray<readonly [taiwan: string, mainland: strin
   ['作業系統', '操作系统'],
   ['筆記型電腦', '笔记本电脑'],
   ['印表機', '打印机'],
+  ['列印', '打印'],
+  ['記憶體', '内存'],
   ['螢幕', '屏幕'],
   ['硬碟', '硬盘'],
   ['光碟', '光盘'],
@@ -151,6 +153,10 @@ export const TW_PHRASES: ReadonlyArray<readonly [taiwan: string, mainland: strin
   ['碳排', '碳排放'],
   ['永續發展', '可持续发展'],
   ['永續經營', '可持续经营'],
+  ['永續性', '可持续性'],
+  ['市佔率', '市场占有率'],
+  ['國內生產毛額', '国内生产总值'],
+  ['附加價值', '附加值'],
   ['戴奧辛', '二噁英'],
   // opencc would print the astral form 二𫫇英; mainland texts (and our laws corpus) use 噁.
   ['二噁英', '二噁英'],
@@ -209,4 +215,5 @@ export const TW_PHRASE_GUARDS: readonly string[] = [
   '遠距離',
   '透過程',
   '附加值',
+  '排列印',
 ];
