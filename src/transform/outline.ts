@@ -132,7 +132,11 @@ function checkNumbering(siblings: readonly SectionNode[], line: LineNode, lastNu
   // the previous parent (1.–4. under （一）, 5. under （二）; 第五条 in 第二章) is fine.
   const expected = prev?.number != null ? prev.number + 1 : (lastNumber.get(h.style) ?? 0) + 1;
   if (h.number === expected || h.number === 1) return;
-  report(`Unexpected numbering gap, expected ${formatMarker(h.style, expected)} before ${h.marker}`);
+  // The first of its siblings: a plan's count starts at 1 or carries on (（一） or （五））;
+  // a law's articles always carry on.
+  const named =
+    prev || expected === 1 || isLegal(h.style) ? formatMarker(h.style, expected) : `${formatMarker(h.style, 1)} or ${formatMarker(h.style, expected)}`;
+  report(`Unexpected numbering gap, expected ${named} before ${h.marker}`);
 }
 
 /**
