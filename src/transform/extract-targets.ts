@@ -415,6 +415,13 @@ function quoteDepthAt(text: string, pos: number): number {
   return d;
 }
 
+/** A range dash (— – - ～ ~) right before `at`, spaces allowed: the end of 3—5个. */
+function dashBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i] as string)) i--;
+  return i >= 0 && '—–-～~'.includes(text[i] as string);
+}
+
 function scanNumbers(text: string): NumToken[] {
   const out: NumToken[] = [];
   for (const m of text.matchAll(NUMBER_RE)) {
@@ -437,7 +444,7 @@ function scanNumbers(text: string): NumToken[] {
     const value = parseChineseNumber(raw);
     if (value === null) continue;
     const rangeAfter = /^(?:—|–|-|～|~|至|到)\s*[\d一二两三四五六七八九十]/.test(text.slice(pos));
-    const rangeBefore = /(?:—|–|-|～|~)\s*$/.test(text.slice(0, start));
+    const rangeBefore = dashBefore(text, start);
     if (rangeAfter || rangeBefore) continue; // ranges (3—5个, 2016—2020年) are not targets
 
     let unit: string | null = m[1] !== undefined ? '%' : null; // 百分之九十
