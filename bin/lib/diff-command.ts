@@ -2,6 +2,7 @@
 import { type PolicyDocument, diff, formatDiffHtml, formatDiffMarkdown, formatDiffTerminal, hasDifferences } from '../../src/index.js';
 import { reason } from './job.js';
 import { loadDocument } from './structured.js';
+import { useColor } from './terminal.js';
 
 export const DIFF_FORMATS = ['terminal', 'json', 'md', 'html'] as const;
 
@@ -11,15 +12,6 @@ export interface DiffOptions {
   all: boolean;
   color?: boolean;
   encoding?: string;
-}
-
-/** Colour when asked, else when stdout is a terminal and NO_COLOR is unset (FORCE_COLOR wins). */
-function useColor(flag: boolean | undefined): boolean {
-  if (flag !== undefined) return flag;
-  const { NO_COLOR, FORCE_COLOR } = process.env;
-  if (FORCE_COLOR !== undefined && FORCE_COLOR !== '0') return true;
-  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
-  return Boolean(process.stdout.isTTY);
 }
 
 export function runDiff(oldPath: string, newPath: string, options: DiffOptions): number {

@@ -3,23 +3,12 @@
 import { formatOutline } from '../../src/show/format-outline.js';
 import { reason } from './job.js';
 import { loadDocument } from './structured.js';
+import { useColor } from './terminal.js';
 
 export interface ShowOptions {
   depth?: number;
   color?: boolean;
   encoding?: string;
-}
-
-/**
- * Colour when asked, else when stdout is a terminal and NO_COLOR is unset (FORCE_COLOR wins).
- * A copy of diff-command.ts's rule, which that file does not export; keep the two alike.
- */
-function useColor(flag: boolean | undefined): boolean {
-  if (flag !== undefined) return flag;
-  const { NO_COLOR, FORCE_COLOR } = process.env;
-  if (FORCE_COLOR !== undefined && FORCE_COLOR !== '0') return true;
-  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
-  return Boolean(process.stdout.isTTY);
 }
 
 /** Exit code: 0 shown, 1 when the file cannot be read or is not a document. */
