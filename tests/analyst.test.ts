@@ -69,7 +69,7 @@ describe('a run with -f json,csv,jsonl', () => {
     expect(rows).toHaveLength(sections.length);
     expect(rows.map((r) => r.text)).toEqual(sections.map((s) => s.text));
     expect(sections.some((s) => s.text.includes('\n'))).toBe(true);
-    expect(rows.find((r) => r.section_id === '2.1' && r.source_path.includes('000_'))?.section_path).toBe('二、主要任务 > （一）加快消费品标准与国际接轨');
+    expect(rows.find((r) => r.section_id === '2.1' && r.source_path?.includes('000_'))?.section_path).toBe('二、主要任务 > （一）加快消费品标准与国际接轨');
   });
 
   it('writes documents.jsonl: one compact document per line, equal to the JSON files', () => {
