@@ -5,6 +5,7 @@
 //     output, default workers: MB/s, documents/s, peak RSS; and twice the corpus;
 //   - a Traditional corpus generated from seed 000, likewise;
 //   - time per pipeline stage, in one thread;
+//   - an HTML page of 3 MB to text and parsed;
 //   - diff: two seed-sized documents and two 5,000-section versions.
 // Set BENCH_RUNS (default 3) for more runs, POLICY_PARSE_LAWS for another corpus.
 import { spawnSync } from 'node:child_process';
@@ -126,6 +127,18 @@ console.log(`  laws corpus, --jobs 1: ${one.seconds.toFixed(2)} s, ${(mb(bytesIn
     console.log(`  ${name.padEnd(12)} ${cells.join(' · ')} · total ${total.toFixed(0)} (${(mb(bytes) / (total / 1000)).toFixed(1)} MB/s)`);
   }
   console.log();
+}
+
+// HTML: a 3 MB page (a government-style fixture page repeated) to text, and parsed whole.
+{
+  const { htmlToText } = await import(`${root}dist/src/index.js`);
+  const page = readFileSync(join(root, 'fixtures/html/page-furniture-dropped/input.html'), 'utf8');
+  const body = page.slice(page.indexOf('<body>') + 6, page.indexOf('</body>'));
+  const big = `<html><body>${body.repeat(Math.ceil(3_000_000 / body.length))}</body></html>`;
+  const toText = time(() => htmlToText(big), 3);
+  const whole = time(() => parse(big, { path: 'page.html' }), 3);
+  console.log('HTML');
+  console.log(`  ${mb(Buffer.byteLength(big)).toFixed(1)} MB page: to text ${toText.ms.toFixed(0)} ms, parsed whole ${whole.ms.toFixed(0)} ms\n`);
 }
 
 // diff: seed-sized documents, then two 5,000-section versions.
