@@ -388,3 +388,17 @@ describe('opencc-generated.ts', () => {
     expect(committed).toBe(generateOpenccTables());
   });
 });
+
+describe('corner quotes', () => {
+  it('become mainland quotes in Traditional text, one for one', () => {
+    const source = '行政院核定「智慧國家方案」，推動『數位轉型』。';
+    const n = normalise(source);
+    expect(n.text).toBe('行政院核定“智慧国家方案”，推动‘数字化转型’。');
+    expect(n.map.toSource(n.text.indexOf('“'))).toBe(source.indexOf('「'));
+    expect(normalise(n.text).text).toBe(n.text);
+  });
+
+  it('stay in Simplified text, which is left as it is', () => {
+    expect(normalise('简体文本中的「引号」保留').text).toBe('简体文本中的「引号」保留');
+  });
+});

@@ -87,6 +87,9 @@ function convertStrict(text: string): Simplified {
 }
 
 /** Traditional and mixed documents: phrases, then characters. */
+/** 「 」 『 』 → “ ” ‘ ’, one for one (offsets do not move). */
+const CORNER_QUOTES = [0x201c, 0x201d, 0x2018, 0x2019];
+
 function convertFull(text: string): Simplified {
   const { fullMap, astralMap, phrases } = openccTables();
   const taiwan = taiwanPhrases();
@@ -108,7 +111,10 @@ function convertFull(text: string): Simplified {
     if (o + 16 > out.length) flush();
     const code = text.charCodeAt(i);
     if (code < 0x3400) {
-      out[o++] = code;
+      // Corner quotes 「」『』 are Taiwan and Hong Kong usage; mainland text prints “” ‘’.
+      const quote = code >= 0x300c && code <= 0x300f ? (CORNER_QUOTES[code - 0x300c] as number) : code;
+      if (quote !== code) changed++;
+      out[o++] = quote;
       i++;
       continue;
     }
