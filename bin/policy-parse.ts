@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
+import { FORMATS, type Format } from './lib/output.js';
 
 const EXAMPLES = `
 Examples:
@@ -34,7 +35,7 @@ const DEFAULT_MAX_MB = 10;
 
 interface ParseCommandOptions {
   out: string;
-  format: Array<'json' | 'yaml' | 'csv' | 'jsonl'>;
+  format: Format[];
   quiet: boolean;
   encoding?: string;
   maxSize: number;
@@ -55,7 +56,7 @@ function version(): string {
 
 function parseFormats(value: string): ParseCommandOptions['format'] {
   const formats = value.split(',').map((f) => f.trim().toLowerCase());
-  for (const f of formats) if (!['json', 'yaml', 'csv', 'jsonl'].includes(f)) usage(`unknown format "${f}" (choose from json, yaml, csv, jsonl)`);
+  for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) usage(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`);
   return [...new Set(formats)] as ParseCommandOptions['format'];
 }
 

@@ -3,12 +3,13 @@
 // order whatever order they finish in, so output, stderr and the summary are the same
 // for any --jobs. At most a few jobs per worker are in flight: memory stays flat however
 // large the corpus.
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type JobInput, type JobOptions, type JobResult, runJob } from './job.js';
-import { type FileFormat, type Format, isFileFormat, prepareFormats } from './output.js';
+import { parseWithFile } from '../../src/index.js';
+import { type JobInput, type JobOptions, type JobResult, formatMessage, reason, runJob } from './job.js';
+import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
 import { Progress } from './progress.js';
 import { columns, pad } from './terminal.js';
@@ -272,12 +273,8 @@ function reportCheck(
 
 /** `policy-parse -`: one document from stdin, its JSON (or YAML) to stdout. */
 export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'encoding'>): Promise<number> {
-  const { readFileSync } = await import('node:fs');
-  const { parseWithFile } = await import('../../src/index.js');
-  const { formatMessage, reason } = await import('./job.js');
-  const { isFileFormat: isFile, prepareFormats: prepare, serialise } = await import('./output.js');
-  const format = options.format.find(isFile) ?? 'json';
-  await prepare([format]);
+  const format = options.format.find(isFileFormat) ?? 'json';
+  await prepareFormats([format]);
   try {
     const { document } = parseWithFile(readFileSync(0), { path: '-', encoding: options.encoding });
     if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage('-', m)}\n`);

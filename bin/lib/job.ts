@@ -78,15 +78,16 @@ export function runJob(input: JobInput, options: JobOptions): JobResult {
       }
       if (existing !== text) stale.push(target);
     });
+    const manifest = manifestEntry(document, input.stem.split(sep).join('/'));
     return {
       index: input.index,
       ok: true,
       bytes,
-      row: summaryRow(input.stem, document),
+      row: summaryRow(input.stem, manifest, document.references.length),
       messages: document.messages.map((m) => formatMessage(displayPath, m)),
       stale,
       missing,
-      manifest: manifestEntry(document, input.stem.split(sep).join('/')),
+      manifest,
       tables: options.tables ? tableRows(document) : undefined,
       jsonl: options.jsonl ? JSON.stringify(document) : undefined,
     };
@@ -95,20 +96,9 @@ export function runJob(input: JobInput, options: JobOptions): JobResult {
   }
 }
 
-function summaryRow(stem: string, doc: PolicyDocument): string[] {
-  return [
-    stem,
-    truncate(doc.meta.title ?? '—', 24),
-    String(countSections(doc.sections)),
-    String(doc.tasks.length),
-    String(doc.targets.length),
-    String(doc.references.length),
-    String(doc.messages.length),
-  ];
-}
-
-function countSections(sections: PolicyDocument['sections']): number {
-  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+/** The summary table's row, from the counts the manifest already holds. */
+function summaryRow(stem: string, m: ManifestEntry, references: number): string[] {
+  return [stem, truncate(m.title ?? '—', 24), String(m.sections), String(m.tasks), String(m.targets), String(references), String(m.messages)];
 }
 
 function truncate(text: string, max: number): string {

@@ -1,7 +1,7 @@
 // One document as rows of the run-wide tables (tasks.csv, targets.csv, sections.csv) and as
 // its entry in index.json. Built in the job (main thread or worker), so only small
 // arrays of strings travel back to the main thread, which writes them in input order.
-import type { PolicyDocument, Section } from '../../src/index.js';
+import { type PolicyDocument, type Section, countSections } from '../../src/index.js';
 
 export const TABLES = ['tasks', 'targets', 'sections'] as const;
 export type Table = (typeof TABLES)[number];
@@ -77,14 +77,13 @@ export function tableRows(doc: PolicyDocument): TableRows {
 }
 
 export function manifestEntry(doc: PolicyDocument, output: string): ManifestEntry {
-  const count = (list: readonly Section[]): number => list.reduce((n, s) => n + 1 + count(s.children), 0);
   return {
     path: doc.source.path,
     output,
     sha256: doc.source.sha256,
     title: doc.meta.title,
     docNumber: doc.meta.docNumber,
-    sections: count(doc.sections),
+    sections: countSections(doc.sections),
     tasks: doc.tasks.length,
     targets: doc.targets.length,
     messages: doc.messages.length,

@@ -6,6 +6,7 @@
 import { targetValue } from '../diff/format-diff.js';
 import type { PolicyDocument, Section, Target, Task } from '../schema/policy-document.js';
 import { escapeHtml as esc, htmlPage } from './html.js';
+import { countSections } from '../util/sections.js';
 
 export interface ReportOptions {
   /** The page's <title> and heading. */
@@ -90,9 +91,6 @@ function docTitle(doc: PolicyDocument): string {
   return doc.meta.title ?? doc.source.path;
 }
 
-function countSections(sections: readonly Section[]): number {
-  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
-}
 
 /** The comparator as format-diff prints it (≥, ≈, ↑ …): the first word of targetValue. */
 function comparatorSymbol(target: Target): string {

@@ -66,7 +66,10 @@ function tableAttribution(s: SectionNode) {
 
 /** A regulation (条例, 办法, a law…) or anything built of chapters and articles. */
 export function isRegulation(sections: readonly SectionNode[], docType: string | null): boolean {
-  return NO_TASKS.has(docType ?? '') || [...walkSections(sections)].some((s) => LEGAL_KINDS.has(s.kind));
+  if (NO_TASKS.has(docType ?? '')) return true;
+  // Stops at the first chapter or article (the first heading of most laws).
+  for (const s of walkSections(sections)) if (LEGAL_KINDS.has(s.kind)) return true;
+  return false;
 }
 
 /** The top-level sections that hold the tasks (looking through implicit wrappers). */

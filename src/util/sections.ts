@@ -1,0 +1,7 @@
+// Counting a document's section tree: the one place that walks it for a total.
+import type { Section } from '../schema/policy-document.js';
+
+/** Sections at every depth. */
+export function countSections(sections: readonly Section[]): number {
+  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}
