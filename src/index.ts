@@ -30,6 +30,8 @@ export interface ParseOptions {
   format?: SourceInfo['format'];
   /** Force an encoding for byte input (utf-8, utf-16le, gb18030, big5 …); detected by default. */
   encoding?: string;
+  /** Also write `explain`: every quantity found and the rule that made it a target or not. */
+  explain?: boolean;
 }
 
 export interface ParseResult {
@@ -54,7 +56,7 @@ export function parseWithFile(input: string | Uint8Array, options: ParseOptions 
     format: options.format ?? formatOf(path, decoded.text),
   };
   // A string keeps its BOM: normalise() drops it and positions still count it.
-  const file = new VFile({ path, value: decoded.text, data: { source } });
+  const file = new VFile({ path, value: decoded.text, data: { source, explain: options.explain === true } });
   processor.processSync(file);
   return { document: file.result as PolicyDocument, file };
 }

@@ -5,6 +5,7 @@
 import type { Node } from 'unist';
 import type { Normalised } from './normalise/index.js';
 import type { Meta, Reference, SectionKind, Target, Task } from './schema/policy-document.js';
+import type { Decision } from './targets/extract.js';
 import type { StyleKey } from './parse/numbering.js';
 import type { Positioner } from './util/position.js';
 
@@ -64,6 +65,10 @@ export interface TargetDraft extends Omit<Target, 'id' | 'sectionId' | 'position
   end: number;
 }
 
+export interface DecisionDraft extends Decision {
+  section: SectionNode | null;
+}
+
 export interface ReferenceDraft extends Omit<Reference, 'position'> {
   start: number;
   end: number;
@@ -79,6 +84,8 @@ export interface PolicyData {
   sections: SectionNode[];
   tasks: TaskDraft[];
   targets: TargetDraft[];
+  /** Why every quantity was or was not taken as a target (offsets normalised). */
+  decisions: DecisionDraft[];
   references: ReferenceDraft[];
 }
 

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractTargets,
-  parseChineseNumber,
-  type Comparator,
-  type TargetMatch,
-} from '../src/transform/extract-targets.js';
+import { extractTargets as extractAll, type Comparator, type TargetMatch } from '../src/targets/extract.js';
+
+const extractTargets = (paragraph: string): TargetMatch[] => extractAll(paragraph).targets;
 
 type Expected = Pick<TargetMatch, 'indicator' | 'comparator' | 'value' | 'unit' | 'year' | 'aspirational'> & {
   text?: string;
+  valueHigh?: number;
 };
 
 const t = (
@@ -216,8 +214,9 @@ const CASES: Case[] = [
     paragraph: '力争到2025年，A级景区达到100家，其中5A级景区5家，4A级景区30家。全市旅游收入增长10%。',
     targets: [
       t('A级景区', 'gte', 100, '家', 2025, true),
-      t('5A级景区', 'gte', 5, '家', 2025, true),
-      t('4A级景区', 'gte', 30, '家', 2025, true),
+      // A bare count under 其中 is a plain count (eq), whatever governed the total.
+      t('5A级景区', 'eq', 5, '家', 2025, true),
+      t('4A级景区', 'eq', 30, '家', 2025, true),
       t('全市旅游收入', 'increase', 10, '%', 2025, false),
     ],
   },
@@ -284,9 +283,13 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'lt / lte wording: 不超过, 少于',
+    name: 'lt / lte wording: 不超过, 少于; a rate may have no unit',
     paragraph: '到2025年前，全市万元GDP用水量不超过15立方米，重大安全生产事故少于3起，亿元GDP生产安全事故死亡率下降到0.02以下。',
-    targets: [t('全市万元GDP用水量', 'lte', 15, '立方米', 2025), t('重大安全生产事故', 'lt', 3, '起', 2025)],
+    targets: [
+      t('全市万元GDP用水量', 'lte', 15, '立方米', 2025),
+      t('重大安全生产事故', 'lt', 3, '起', 2025),
+      t('亿元GDP生产安全事故死亡率', 'lte', 0.02, null, 2025),
+    ],
   },
   // ── negatives: counts that only qualify a list or a name, dates, past facts ──
   {
@@ -308,9 +311,9 @@ const CASES: Case[] = [
     targets: [],
   },
   {
-    name: 'NOT targets: rank, range, article number, 数十, 50强',
+    name: 'rank, article number, 数十, 50强 are not targets; a range 3—5个 is',
     paragraph: '全省数十家企业参与，排名进入全国前10位，培育3—5个具有国际竞争力的产业集群，按照第3条规定执行，进入全球品牌价值50强。',
-    targets: [],
+    targets: [{ ...t('具有国际竞争力的产业集群', 'range', 3, '个'), valueHigh: 5 }],
   },
   {
     name: 'NOT targets: numerals inside slogans and quoted names',
@@ -361,7 +364,8 @@ describe('extractTargets', () => {
     const projected = got.map((m, i) => {
       const { indicator, comparator, value, unit, year, aspirational } = m;
       const base = { indicator, comparator, value, unit, year, aspirational };
-      return c.targets[i]?.text === undefined ? base : { ...base, text: m.text };
+      const withText = c.targets[i]?.text === undefined ? base : { ...base, text: m.text };
+      return m.valueHigh === null ? withText : { ...withText, valueHigh: m.valueHigh };
     });
     expect(projected).toEqual(c.targets);
   });
@@ -389,38 +393,6 @@ describe('extractTargets', () => {
 
   it('returns an empty list for an empty paragraph', () => {
     expect(extractTargets('')).toEqual([]);
-  });
-});
-
-describe('parseChineseNumber', () => {
-  it.each([
-    ['一千', 1000],
-    ['十二', 12],
-    ['二十五', 25],
-    ['一百二十', 120],
-    ['两', 2],
-    ['两百', 200],
-    ['两百五', 250],
-    ['一千零五', 1005],
-    ['十', 10],
-    ['零', 0],
-    ['十万', 100000],
-    ['一万二千', 12000],
-    ['一万五', 15000],
-    ['三千万', 30000000],
-    ['一亿二千万', 120000000],
-    ['二〇二五', 2025],
-    ['1.5', 1.5],
-    ['3,000', 3000],
-    ['12', 12],
-    ['1.5万', 15000],
-    [' 95 ', 95],
-  ] as const)('%s → %d', (s, n) => {
-    expect(parseChineseNumber(s)).toBe(n);
-  });
-
-  it.each(['', '十四五', '三五', 'abc', '一批', '百分之九十', '1.2.3'])('%s → null', (s) => {
-    expect(parseChineseNumber(s)).toBeNull();
   });
 });
 

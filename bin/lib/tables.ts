@@ -11,7 +11,7 @@ const DOCUMENT_COLUMNS = ['source_path', 'doc_title', 'doc_number', 'issuer', 'd
 
 export const TABLE_HEADERS: Record<Table, string[]> = {
   tasks: [...DOCUMENT_COLUMNS, 'task_id', 'section_id', 'section_path', 'task', 'lead', 'support', 'responsible', 'line'],
-  targets: [...DOCUMENT_COLUMNS, 'target_id', 'section_id', 'section_path', 'indicator', 'comparator', 'value', 'unit', 'year', 'aspirational', 'text', 'line'],
+  targets: [...DOCUMENT_COLUMNS, 'target_id', 'section_id', 'section_path', 'indicator', 'comparator', 'value', 'value_high', 'unit', 'year', 'aspirational', 'kind', 'rule', 'text', 'line'],
   sections: [...DOCUMENT_COLUMNS, 'section_id', 'section_path', 'kind', 'marker', 'title', 'depth', 'line', 'text'],
 };
 
@@ -67,9 +67,12 @@ export function tableRows(doc: PolicyDocument): TableRows {
       g.indicator,
       g.comparator,
       String(g.value),
+      g.valueHigh === null ? '' : String(g.valueHigh),
       g.unit ?? '',
       g.year === null ? '' : String(g.year),
       String(g.aspirational),
+      g.kind,
+      g.rule,
       g.text,
       String(g.position.start.line),
     ]),

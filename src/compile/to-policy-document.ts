@@ -71,14 +71,28 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
       indicator: t.indicator,
       comparator: t.comparator,
       value: t.value,
+      valueHigh: t.valueHigh,
       unit: t.unit,
       year: t.year,
       aspirational: t.aspirational,
+      kind: t.kind,
+      rule: t.rule,
       position: locate(t.start, t.end),
     })),
     references: data.references.map((r) => ({ title: r.title, docNumber: r.docNumber, position: locate(r.start, r.end) })),
     messages: file.messages.map(toMessage),
   };
+  if ((file.data as { explain?: boolean }).explain) {
+    doc.explain = data.decisions.map((d) => ({
+      sectionId: d.section?.id ?? null,
+      text: d.raw,
+      value: d.value,
+      unit: d.unit,
+      accepted: d.accepted,
+      rule: d.rule,
+      position: locate(d.start, d.end),
+    }));
+  }
   return PolicyDocument.parse(doc);
 }
 

@@ -47,7 +47,8 @@ export function diffTargets(olds: readonly Target[], news: readonly Target[], se
       const o = pairing.newToOld[n] as number;
       if (o === -1) return { change: 'added', old: null, new: targetRef(y), fields: [] };
       const x = olds[o] as Target;
-      const fields = FIELDS.filter((f) => x[f] !== y[f]);
+      // A range's high end is part of its value (3—5个 → 3—6个 changes the value).
+      const fields = FIELDS.filter((f) => x[f] !== y[f] || (f === 'value' && x.valueHigh !== y.valueHigh));
       const change = fields.length ? 'changed' : sectionsPaired(x.sectionId, y.sectionId) ? 'unchanged' : 'moved';
       return { change, old: targetRef(x), new: targetRef(y), fields };
     },
@@ -56,6 +57,6 @@ export function diffTargets(olds: readonly Target[], news: readonly Target[], se
 }
 
 function targetRef(target: Target): TargetRef {
-  const { id, sectionId, indicator, comparator, value, unit, year, text } = target;
-  return { id, sectionId, indicator, comparator, value, unit, year, text };
+  const { id, sectionId, indicator, comparator, value, valueHigh, unit, year, text } = target;
+  return { id, sectionId, indicator, comparator, value, valueHigh, unit, year, text };
 }

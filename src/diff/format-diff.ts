@@ -20,6 +20,7 @@ const COMPARATOR: Record<TargetRef['comparator'], string> = {
   approx: '≈',
   increase: '↑',
   decrease: '↓',
+  range: '∈',
 };
 
 const SIGN: Record<Change, string> = { added: '+', removed: '-', changed: '~', moved: '↕', unchanged: ' ' };
@@ -50,7 +51,8 @@ function idPlace(change: { old: { id: string } | null; new: { id: string } | nul
 }
 
 export function targetValue(ref: TargetRef): string {
-  return `${COMPARATOR[ref.comparator]} ${ref.value}${ref.unit ?? ''}${ref.year === null ? '' : ` (${ref.year})`}`;
+  const value = ref.comparator === 'range' && ref.valueHigh !== null ? `${ref.value}–${ref.valueHigh}` : String(ref.value);
+  return `${COMPARATOR[ref.comparator]} ${value}${ref.unit ?? ''}${ref.year === null ? '' : ` (${ref.year})`}`;
 }
 
 function units(task: TaskChange['new']): string {

@@ -54,6 +54,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
       sections: [],
       tasks: [],
       targets: [],
+      decisions: [],
       references: [],
     },
   };

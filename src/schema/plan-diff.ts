@@ -68,6 +68,7 @@ export const TargetRef = z.object({
   indicator: z.string(),
   comparator: Comparator,
   value: z.number(),
+  valueHigh: z.number().nullable(),
   unit: z.string().nullable(),
   year: z.number().int().nullable(),
   text: z.string(),

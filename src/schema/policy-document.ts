@@ -50,7 +50,7 @@ export const Task = z.object({
   position: Position,
 });
 
-export const Comparator = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'approx', 'increase', 'decrease']);
+export const Comparator = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'approx', 'increase', 'decrease', 'range']);
 
 export const Target = z.object({
   id: z.string(),
@@ -59,9 +59,26 @@ export const Target = z.object({
   indicator: z.string(),
   comparator: Comparator,
   value: z.number(),
+  /** The high end of a range (3—5个: value 3, valueHigh 5), else null. */
+  valueHigh: z.number().nullable(),
   unit: z.string().nullable(),
   year: z.number().int().nullable(),
   aspirational: z.boolean(),
+  /** goal: what a plan commits to; requirement: a norm every case must meet (a regulation's limit). */
+  kind: z.enum(['goal', 'requirement']),
+  /** The rule that made it a target (see `policy-parse show --explain`). */
+  rule: z.string(),
+  position: Position,
+});
+
+/** Why one quantity was or was not taken as a target; written only when asked for (`explain`). */
+export const Explanation = z.object({
+  sectionId: z.string().nullable(),
+  text: z.string(),
+  value: z.number(),
+  unit: z.string().nullable(),
+  accepted: z.boolean(),
+  rule: z.string(),
   position: Position,
 });
 
@@ -109,6 +126,8 @@ export const PolicyDocument = z.object({
   targets: z.array(Target),
   references: z.array(Reference),
   messages: z.array(Message),
+  /** Present only with the `explain` option: every quantity and the rule that decided it. */
+  explain: z.array(Explanation).optional(),
 });
 
 export type Point = z.infer<typeof Point>;
@@ -118,6 +137,7 @@ export type Section = z.infer<typeof Section>;
 export type Task = z.infer<typeof Task>;
 export type Comparator = z.infer<typeof Comparator>;
 export type Target = z.infer<typeof Target>;
+export type Explanation = z.infer<typeof Explanation>;
 export type Reference = z.infer<typeof Reference>;
 export type Message = z.infer<typeof Message>;
 export type Source = z.infer<typeof Source>;

@@ -1,73 +1,110 @@
 // Targets: quantitative commitments, placed in their sections.
-// Input: nested sections and metadata. Output: `tree.data.targets` in document order.
-// Clause-level extraction is extractTargets() (one paragraph at a time); this stage adds
-// what a paragraph cannot know: its section, and the deadline year that governs it when
-// the clause has none — an earlier 到2020年 in the same section, else one in an enclosing
-// section's own text (a goals part that opens 到2025年， then lists —— bullets), else
-// the end of the document's period (行动计划（2016）).
-import type { PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
-import { extractTargets } from './extract-targets.js';
+// Input: nested sections and metadata. Output: `tree.data.targets` in document order, and
+// `tree.data.decisions` (why every quantity was or was not taken) for `explain`.
+// Clause-level reading is extractTargets() (one paragraph at a time) and indicator tables
+// are readIndicatorTables(); this stage adds what a paragraph cannot know: its section,
+// whether that section reviews the past (一、“十三五”工作回顾: no targets there), whether
+// it states goals, and the deadline year that governs it when the clause has none — an
+// earlier 到2025年 in the same section, else one in an enclosing section's own text (a
+// goals part that opens 到2025年， then lists —— bullets), else a plan period named in a
+// heading (四、“十四五”主要任务), else the end of the document's period (行动计划（2016）).
+import { findDeadlines, findPlanPeriods } from '../lexicon/deadlines.js';
+import { REVIEW_PART } from '../lexicon/parts.js';
+import { extractTargets, type Decision } from '../targets/extract.js';
+import { readIndicatorTables } from '../targets/tables.js';
+import type { LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
 import { isRegulation } from './tasks.js';
 
-const DEADLINE = /(?:到|至|截至|截止到?)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)?(?:前|以前)/g;
+/** Titles of parts that state goals: a bare indicator and value there is a target. */
+const GOALS_PART = /目标|指标/;
 
-/** A year as extractTargets() reads deadlines: 2025年 or 二〇二五年. */
-const YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
-
-function lastDeadline(text: string): number | null {
-  let year: number | null = null;
-  for (const m of text.matchAll(DEADLINE)) year = Number(m[1] ?? m[2]);
-  return year;
+export interface TargetOptions {
+  periodEnd: number | null;
+  regulation: boolean;
+  documentYear: number | null;
 }
 
-/**
- * `regulation`: the limits a regulation sets (期限不得超过2年) are rules, not commitments;
- * there only clauses with their own deadline year count.
- */
-export function placeTargets(sections: readonly SectionNode[], periodEnd: number | null, regulation = false): TargetDraft[] {
+export interface DecisionDraft extends Decision {
+  section: SectionNode | null;
+  /** Normalised offsets of the quantity. */
+  start: number;
+  end: number;
+}
+
+export interface Placed {
+  targets: TargetDraft[];
+  decisions: DecisionDraft[];
+}
+
+export function placeTargets(sections: readonly SectionNode[], options: TargetOptions): Placed {
   const targets: TargetDraft[] = [];
-  const visit = (list: readonly SectionNode[], inherited: number | null): void => {
+  const decisions: DecisionDraft[] = [];
+  const { regulation, documentYear } = options;
+
+  const visit = (list: readonly SectionNode[], inherited: number | null, depth: number, past: boolean, goals: boolean): void => {
     for (const s of list) {
+      const title = s.title ?? '';
+      const isPast = past || (depth <= 2 && title.length <= 24 && REVIEW_PART.test(title) && !/目标|任务|举措|要求/.test(title));
+      const isGoals = goals || GOALS_PART.test(title);
+      // A plan period in the heading governs the part: 四、“十四五”主要任务 → 2025.
+      const titlePeriod = findPlanPeriods(title).at(-1)?.to ?? findDeadlines(title).at(-1)?.year ?? null;
+      const base = inherited ?? titlePeriod;
       // A heading line is read after its marker, so 第四十一条 or （三） never names an indicator.
       const marker = s.heading?.heading?.marker.length ?? 0;
       const lines = s.heading ? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker }, ...s.paragraphs] : s.paragraphs;
       // The first deadline of this section's own text governs its children.
       let governing: number | null = null;
-      let current = inherited;
+      let current = base;
       for (const line of lines) {
-        // A regulation's targets carry their own year: a line without one has none.
-        const targetsHere = regulation && !(line.value.includes('年') && YEAR.test(line.value)) ? [] : extractTargets(line.value);
-        for (const t of targetsHere) {
-          if (regulation && t.year === null) continue;
+        const { targets: found, decisions: why } = extractTargets(line.value, { regulation, past: isPast, documentYear, goals: isGoals });
+        for (const t of found) {
           targets.push({
             section: s,
             text: t.text,
             indicator: t.indicator,
             comparator: t.comparator,
             value: t.value,
+            valueHigh: t.valueHigh,
             unit: t.unit,
-            year: t.year ?? current ?? periodEnd,
+            year: t.year ?? (regulation ? null : (current ?? options.periodEnd)),
             aspirational: t.aspirational,
+            kind: t.kind,
+            rule: t.rule,
             start: line.start + t.start,
             end: line.start + t.end,
           });
         }
-        // A regulation's targets carry their own year, so no year governs the next line.
-        const year = regulation ? null : lastDeadline(line.value);
+        for (const d of why) decisions.push({ ...d, section: s, start: line.start + d.start, end: line.start + d.end });
+        // A regulation's limits carry their own year, so no year governs the next line.
+        const year = regulation ? null : (findDeadlines(line.value, documentYear).at(-1)?.year ?? null);
         if (year !== null) {
           current = year;
           governing ??= year;
         }
       }
-      visit(s.children, governing ?? inherited);
+      visit(s.children, governing ?? base, depth + 1, isPast, isGoals);
     }
   };
-  visit(sections, null);
-  return targets;
+  visit(sections, null, 1, false, false);
+  return { targets, decisions };
+}
+
+/** The year the document speaks from: its signing or publication date, or the start of its period. */
+export function documentYearOf(meta: PolicyRoot['data']['meta']): number | null {
+  const date = meta.issuedDate ?? meta.publishedDate;
+  if (date) return Number(date.slice(0, 4));
+  return null;
 }
 
 export function policyTargets() {
   return (tree: PolicyRoot): void => {
-    tree.data.targets = placeTargets(tree.data.sections, tree.data.meta.period?.to ?? null, isRegulation(tree.data.sections, tree.data.meta.docType));
+    const { meta, sections } = tree.data;
+    const regulation = isRegulation(sections, meta.docType);
+    const options: TargetOptions = { periodEnd: meta.period?.to ?? null, regulation, documentYear: documentYearOf(meta) };
+    const placed = placeTargets(sections, options);
+    const tables = readIndicatorTables(tree.children as LineNode[], sections, options);
+    const all = [...placed.targets, ...tables.targets].sort((a, b) => a.start - b.start || a.end - b.end);
+    tree.data.targets = all;
+    tree.data.decisions = [...placed.decisions, ...tables.decisions].sort((a, b) => a.start - b.start);
   };
 }

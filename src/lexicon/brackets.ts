@@ -1,0 +1,145 @@
+// Brackets and quotes of Chinese documents, full- and half-width, as one table.
+// Stages that must look past bracketed or quoted text (a heading's title, a clause, an
+// attribution group, a quoted name such as “十四五”) use these helpers instead of their own lists.
+
+/** Opening → closing, for every pair a document may print. */
+export const BRACKET_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['（', '）'],
+  ['(', ')'],
+  ['〔', '〕'],
+  ['【', '】'],
+  ['[', ']'],
+  ['［', '］'],
+  ['《', '》'],
+  ['〈', '〉'],
+  ['“', '”'],
+  ['‘', '’'],
+  ['「', '」'],
+  ['『', '』'],
+];
+
+export const OPENERS = BRACKET_PAIRS.map(([o]) => o).join('');
+export const CLOSERS = BRACKET_PAIRS.map(([, c]) => c).join('');
+/** Round brackets only, the ones that hold notes and attributions: （…） and (…). */
+export const ROUND_OPEN = '（(';
+export const ROUND_CLOSE = '）)';
+/** Quotes and title marks: what they enclose is a name. */
+export const NAME_OPEN = '“‘「『《〈"';
+export const NAME_CLOSE = '”’」』》〉"';
+
+/** Per UTF-16 unit: 1 opens a bracket or quote, 2 closes one. */
+const KIND = new Uint8Array(0x10000);
+for (const c of OPENERS) KIND[c.charCodeAt(0)] = 1;
+for (const c of CLOSERS) KIND[c.charCodeAt(0)] = 2;
+
+export const isOpener = (c: string | undefined): boolean => c !== undefined && KIND[c.charCodeAt(0)] === 1;
+export const isCloser = (c: string | undefined): boolean => c !== undefined && KIND[c.charCodeAt(0)] === 2;
+
+/** Index of the first char of `chars` at bracket/quote depth 0, in [from, to), or -1. */
+export function indexOutside(text: string, chars: string, from = 0, to = text.length): number {
+  let depth = 0;
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) {
+    if (depth === 0 && chars.includes(text[i] as string)) return i;
+    const kind = KIND[text.charCodeAt(i)];
+    if (kind === 1) depth++;
+    else if (kind === 2 && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/** Bracket/quote depth at `index` (0 outside any), counting from the start of `text`. */
+export function depthAt(text: string, index: number): number {
+  let depth = 0;
+  for (let i = 0; i < index && i < text.length; i++) {
+    const kind = KIND[text.charCodeAt(i)];
+    if (kind === 1) depth++;
+    else if (kind === 2 && depth > 0) depth--;
+  }
+  return depth;
+}
+
+export interface BracketGroup {
+  /** Offset of the opening bracket. */
+  start: number;
+  /** Offset after the closing bracket. */
+  end: number;
+}
+
+/**
+ * Top-level groups opened by one of `open` and closed by one of `close`, nested brackets
+ * balanced: （牵头单位：市商务局（牵头）、市财政局） is one group. A group left open at the
+ * end of the text is not returned.
+ */
+export function bracketGroups(text: string, open = ROUND_OPEN, close = ROUND_CLOSE): BracketGroup[] {
+  const groups: BracketGroup[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (open.includes(c)) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (close.includes(c) && depth > 0) {
+      depth--;
+      if (depth === 0) groups.push({ start, end: i + 1 });
+    }
+  }
+  return groups;
+}
+
+/** Whether `index` lies inside a quoted name (“…”, 《…》, 「…」) of `text`. */
+export function insideName(text: string, index: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < index && i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '"') depth = depth > 0 ? depth - 1 : depth + 1;
+    else if (NAME_OPEN.includes(c)) depth++;
+    else if (NAME_CLOSE.includes(c) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉' };
+const QUOTE_CLOSERS = new Set(Object.values(QUOTE_PAIRS));
+
+/**
+ * Quoted spans [start, end) of a text — “…”, 《…》, 「…」, "…" — as a reader pairs them:
+ * a second opening quote soon after an unclosed one closes it (the typo 把“四化“要求),
+ * and a quote left open to the end of the text encloses nothing.
+ */
+export function quoteSpans(text: string): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  const open: Array<{ at: number; close: string }> = [];
+  let ascii = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '"') {
+      if (ascii < 0) ascii = i;
+      else {
+        spans.push([ascii, i + 1]);
+        ascii = -1;
+      }
+      continue;
+    }
+    const close = QUOTE_PAIRS[c];
+    if (close) {
+      const last = open.at(-1);
+      // “四化“: the same opening quote again, a few characters on, with no break between.
+      if (last && last.close === close && c === '“' && i - last.at <= 12 && !/[，。；：]/.test(text.slice(last.at, i))) {
+        open.pop();
+        spans.push([last.at, i + 1]);
+      } else open.push({ at: i, close });
+      continue;
+    }
+    if (QUOTE_CLOSERS.has(c)) {
+      const k = open.map((o) => o.close).lastIndexOf(c);
+      if (k >= 0) {
+        const at = (open[k] as { at: number }).at;
+        open.length = k;
+        spans.push([at, i + 1]);
+      }
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}

@@ -1,0 +1,100 @@
+// Deadline phrases and plan periods: when a commitment is due.
+// 到2025年, 2025年底前, 至二〇三〇年, 2021年底， (opening a clause), “十四五”末 / 期间 /
+// 时期 (the plan period's last year), 今年 / 年内 / 明年 (the document's own year). One
+// home for the phrasing, so targets, task deadlines and goal parts read years alike.
+import { readNumeral } from './numerals.js';
+
+export interface Deadline {
+  /** Offset of the phrase in the text searched. */
+  start: number;
+  end: number;
+  year: number;
+  /** `by`: 到2025年 or 2025年底前; `period`: “十四五”末 / 期间; `relative`: 今年, 明年. */
+  kind: 'by' | 'period' | 'relative';
+}
+
+const YEAR = '(\\d{4}|[〇零一二三四五六七八九]{4})';
+const QUOTE_OPEN = '[“"「『‘]?';
+const QUOTE_CLOSE = '[”"」』’]?';
+/** “十四五” with or without quotes, and 第十四个五年 (规划) spelled out. */
+const PERIOD_NAME = `${QUOTE_OPEN}十([一二三四五六七八九])[·•.]?五${QUOTE_CLOSE}|第十([一二三四五六七八九])个五年(?:规划|计划)?`;
+
+const PATTERNS: ReadonlyArray<readonly [RegExp, Deadline['kind']]> = [
+  // 到2025年(底), 至2030年, 截至2023年底, 力争到二〇二五年
+  [new RegExp(`(?:到|至|截至|截止到|截止)\\s*${YEAR}\\s*年(?:底|末|年底|年末)?`, 'g'), 'by'],
+  // 2025年底前, 2025年以前, 2025年年底之前
+  [new RegExp(`${YEAR}\\s*年(?:底|末|年底|年末)?(?:前|以前|之前)`, 'g'), 'by'],
+  // A clause that opens with the year: 2021年底，基本完成…; 2025年，…
+  [new RegExp(`(?:^|[，；：。\\n])\\s*${YEAR}\\s*年(?:底|末|年底|年末|上半年|下半年)?\\s*(?=[，；：。]|$)`, 'g'), 'by'],
+  // (到|至)“十四五”(期)末, “十四五”期间 / 时期 / 规划期: the period's last year
+  [new RegExp(`(?:(?:到|至|在|于)\\s*)?(?:${PERIOD_NAME})(?:规划)?(?:期末|时期末|末期|末|期间|时期|规划期|期内|内)`, 'g'), 'period'],
+];
+
+/** Years of a five-year plan period: 十四 → 2021–2025 (the 3rd began in 1966 after a pause). */
+export function planPeriod(ordinal: number): { from: number; to: number } | null {
+  if (!Number.isInteger(ordinal) || ordinal < 1 || ordinal > 30) return null;
+  const from = ordinal === 1 ? 1953 : ordinal === 2 ? 1958 : 1966 + 5 * (ordinal - 3);
+  return { from, to: from + 4 };
+}
+
+const PERIOD_ANYWHERE = new RegExp(PERIOD_NAME, 'g');
+
+/** Plan periods named in a text (“十四五” → 2021–2025), in order. */
+export function findPlanPeriods(text: string): Array<{ start: number; end: number; from: number; to: number }> {
+  const out: Array<{ start: number; end: number; from: number; to: number }> = [];
+  for (const m of text.matchAll(PERIOD_ANYWHERE)) {
+    const digit = readNumeral(m[1] ?? m[2] ?? '');
+    const period = digit === null ? null : planPeriod(10 + digit);
+    if (period) out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, ...period });
+  }
+  return out;
+}
+
+const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
+  [/今年|本年度|年内|全年/g, 0],
+  [/明年/g, 1],
+];
+
+/** A year within reason: not a count, not a date from another age of the text. */
+const plausible = (year: number): boolean => year >= 1949 && year <= 2100;
+
+/**
+ * Deadline phrases in a text, in order of position. `documentYear` resolves 今年 / 年内 /
+ * 明年; without it they are not deadlines.
+ */
+export function findDeadlines(text: string, documentYear: number | null = null): Deadline[] {
+  const found = new Map<number, Deadline>();
+  const add = (d: Deadline) => {
+    const existing = found.get(d.start);
+    if (!existing || d.end - d.start > existing.end - existing.start) found.set(d.start, d);
+  };
+  if (/年|五/.test(text)) {
+    for (const [re, kind] of PATTERNS) {
+      for (const m of text.matchAll(re)) {
+        const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length) + (/^[，；：。\n]/.test(m[0]) ? 1 : 0);
+        let year: number | null;
+        if (kind === 'period') {
+          const digit = readNumeral(m[2] ?? m[3] ?? '');
+          year = digit === null ? null : (planPeriod(10 + digit)?.to ?? null);
+        } else year = readNumeral(m[1] ?? '');
+        if (year !== null && plausible(year)) add({ start, end: (m.index ?? 0) + m[0].length, year, kind });
+      }
+    }
+  }
+  if (documentYear !== null) {
+    for (const [re, offset] of RELATIVE) {
+      for (const m of text.matchAll(re)) add({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, year: documentYear + offset, kind: 'relative' });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start);
+}
+
+/** The year of the last deadline phrase in a text, or null. */
+export function lastDeadlineYear(text: string, documentYear: number | null = null): number | null {
+  return findDeadlines(text, documentYear).at(-1)?.year ?? null;
+}
+
+/** A deadline phrase at the very start of a text, with any 力争/争取 before it: its length. */
+export const LEADING_DEADLINE = new RegExp(
+  `^(?:力争|争取|预计|计划)?(?:(?:到|至|截至|截止到|截止)\\s*)?(?:${YEAR}\\s*年(?:底|末|年底|年末)?(?:前|以前|之前)?|(?:${PERIOD_NAME})(?:期末|时期末|末期|末|期间|时期|规划期|期内)?)`,
+);

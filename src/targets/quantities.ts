@@ -1,0 +1,218 @@
+// Quantities: every number printed in a text, with what is printed around it.
+// Input: one normalised paragraph. Output: in order, each number (Arabic or Chinese, a
+// 百分之N, a range 3—5个 or 6%-6.5%) with its multiplier and unit (300万平方米 → 300,
+// 万平方米), a comparison symbol before it (≥73%), and a bound after it (以上, 以内, 左右,
+// 余/多). Numbers that are part of a date, a code or a word are returned too, flagged
+// with why (`form`), so the target rules can say why they were not targets.
+import { readNumeral } from '../lexicon/numerals.js';
+import { MULTIPLIERS, canonicalUnit, matchUnit } from '../lexicon/units.js';
+import type { Comparator } from './words.js';
+
+export type QuantityForm =
+  /** A number with or without a unit: a candidate. */
+  | 'number'
+  /** Part of a date or a year: 2025年, 3月, 2016—2020年. */
+  | 'date'
+  /** Part of a code or a name: 5G, G15, 6#, 15号线, P4, 3+1+N. */
+  | 'code'
+  /** Not one number: 数十, 几百, 十四五, 三五. */
+  | 'word'
+  /** A ratio 1∶4000 or 1:5. */
+  | 'ratio';
+
+export interface Quantity {
+  /** Offsets in the paragraph: the first character of a symbol or the number, to the end of unit and bound. */
+  start: number;
+  end: number;
+  /** Offset where the number itself starts (after a ≥ or a 百分之). */
+  numberStart: number;
+  value: number;
+  /** The high end of a range (3—5个 → 5), else null. */
+  valueHigh: number | null;
+  unit: string | null;
+  /** A comparison printed as a symbol before the number: ≥ ≤ > <. */
+  symbol: Comparator | null;
+  /** A bound printed after the unit: 以上 → gte, 以下/以内 → lte, 左右 → approx. */
+  bound: 'gte' | 'lte' | 'approx' | null;
+  /** 余/多 between number and unit (100余家): more than. */
+  more: boolean;
+  /** Written in Chinese numerals (三千, 两百, 一座). */
+  chinese: boolean;
+  /** A bare round number with no digit before it: 百个, 千个, 万个, 千亿. */
+  bare: boolean;
+  form: QuantityForm;
+  /** The printed text of the quantity. */
+  raw: string;
+}
+
+const CN = '零〇一二两三四五六七八九十百千万亿';
+// One pass finds every number: 百分之N, Arabic (with , groups and decimals), Chinese.
+const NUMBER = new RegExp(
+  `百分之([${CN}点]+|\\d+(?:\\.\\d+)?)|(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([${CN}]+(?:点[零〇一二三四五六七八九]+)?)`,
+  'g',
+);
+const SYMBOLS: ReadonlyArray<readonly [string, Comparator]> = [
+  ['≥', 'gte'],
+  ['⩾', 'gte'],
+  ['≤', 'lte'],
+  ['⩽', 'lte'],
+  ['＞', 'gt'],
+  ['>', 'gt'],
+  ['＜', 'lt'],
+  ['<', 'lt'],
+];
+const BOUNDS: ReadonlyArray<readonly [string, 'gte' | 'lte' | 'approx']> = [
+  ['及以上', 'gte'],
+  ['或以上', 'gte'],
+  ['以上', 'gte'],
+  ['及以下', 'lte'],
+  ['或以下', 'lte'],
+  ['以下', 'lte'],
+  ['以内', 'lte'],
+  ['之内', 'lte'],
+  ['左右', 'approx'],
+  ['上下', 'approx'],
+];
+const RANGE_DASH = /^\s*(?:—{1,2}|–|-|～|~|－|至|到)\s*/;
+/** Before a Chinese numeral, these make it part of a word: 统一, 唯一, 之一, 第一, 数十, 几百. */
+const CN_WORD_BEFORE = /[统唯之第初同单专逐数几成上近整划]$/;
+/** Before a number, a Latin letter, # or + makes it part of a code (G15, P4, 3+1+N). */
+const CODE_BEFORE = /[A-Za-z#＃+＋]$/;
+const CODE_AFTER = /^(?:[#＃+＋]|号(?!召)|[A-Za-z](?![A-Za-z]))/;
+
+export function scanQuantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const numberStart = m.index ?? 0;
+    const percentOf = m[1] !== undefined;
+    const chinese = m[3] !== undefined || (percentOf && !/\d/.test(m[1] ?? ''));
+    let digits = m[1] ?? m[2] ?? m[3] ?? '';
+    let pos = numberStart + m[0].length;
+    let multiplier = '';
+    let bare = false;
+    if (m[3] !== undefined) {
+      // Trailing 万/亿 of a Chinese numeral move into the unit (三千万元 → 3000, 万元);
+      // a numeral that is only 百/千/万 (+ 亿) is a round count (百个, 千亿, 万个) → 1 … 1000.
+      const tail = /(万亿|亿|万)$/.exec(digits);
+      if (tail && digits.length > tail[0].length) {
+        multiplier = tail[0];
+        digits = digits.slice(0, -multiplier.length);
+      } else if (tail) {
+        multiplier = tail[0];
+        digits = '一';
+        bare = true;
+      }
+      if (/^[百千]$/.test(digits)) bare = true;
+    } else if (m[2] !== undefined) {
+      multiplier = MULTIPLIERS.find((x) => text.startsWith(x, pos)) ?? '';
+      pos += multiplier.length;
+    }
+    const value = readNumeral(digits);
+    const before = text.slice(Math.max(0, numberStart - 2), numberStart);
+    let form: QuantityForm = 'number';
+    if (value === null || (chinese && value === 0)) form = 'word'; // 零部件, 〇
+    else if (chinese && !percentOf && CN_WORD_BEFORE.test(before)) form = 'word';
+    else if (!chinese && CODE_BEFORE.test(before)) form = 'code';
+
+    // A comparison symbol right before the number (spaces allowed).
+    let start = numberStart;
+    let symbol: Comparator | null = null;
+    const lead = /[≥⩾≤⩽＞>＜<]\s*$/.exec(text.slice(Math.max(0, numberStart - 3), numberStart));
+    if (lead) {
+      symbol = SYMBOLS.find(([s]) => lead[0].startsWith(s))?.[1] ?? null;
+      start = numberStart - lead[0].length;
+    }
+
+    let more = false;
+    let unit: string | null = percentOf ? '%' : null;
+    if (!percentOf) {
+      const moreWord = /^[余多]/.exec(text.slice(pos));
+      // 余/多 only before a unit (100余家); 多 after a bare number is "more" of something else.
+      let unitAt = pos + (moreWord ? 1 : 0);
+      // One space may sit between an Arabic number and its unit (0.005 度).
+      if (!chinese && text[unitAt] === ' ' && /[\u4e00-\u9fff]/.test(text[unitAt + 1] ?? '')) unitAt++;
+      const found = matchUnit(text.slice(unitAt));
+      if (found) {
+        unit = multiplier + found.unit;
+        more = moreWord !== null;
+        pos = unitAt + found.length;
+      } else if (multiplier && !/^[\u4e00-\u9fff]/.test(text.slice(pos)) ) {
+        // A bare 万/亿 is the unit (2300万以内, 过千亿).
+        unit = multiplier;
+      } else if (multiplier && BOUNDS.some(([w]) => text.startsWith(w, pos))) {
+        unit = multiplier;
+      } else if (multiplier && /^[元]/.test(text.slice(pos))) {
+        unit = multiplier;
+      }
+    }
+    // A Chinese numeral needs a unit to be a number (一批, 三大, 十四五 are words), and a bare
+    // 百/千/万 is a count only as 百个, 千个, 万个 or 千亿 (百姓, 千方百计, 万家灯火 are words).
+    if (chinese && !percentOf && unit === null) continue;
+    if (bare && unit !== multiplier && unit !== `${multiplier}个`) continue;
+
+    let valueHigh: number | null = null;
+    // A range: 3—5个, 6%-6.5%, 30-40个, 2016—2020年.
+    const dash = RANGE_DASH.exec(text.slice(pos));
+    const second = dash ? /^(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)/.exec(text.slice(pos + dash[0].length)) : null;
+    if (dash && second && value !== null && form === 'number') {
+      const high = readNumeral(second[1] ?? '');
+      let after = pos + dash[0].length + second[0].length;
+      if (high !== null && high > value) {
+        const secondMultiplier = MULTIPLIERS.find((x) => text.startsWith(x, after)) ?? '';
+        after += secondMultiplier.length;
+        const secondUnit = matchUnit(text.slice(after));
+        if (secondUnit && (unit === null || canonicalUnit(multiplier + secondUnit.unit) === canonicalUnit(unit))) {
+          unit = secondMultiplier + secondUnit.unit;
+          if (multiplier && !secondMultiplier) unit = multiplier + secondUnit.unit;
+          after += secondUnit.length;
+        }
+        if (unit !== null || /^(?:[，。；、）)\s]|$)/.test(text.slice(after))) {
+          valueHigh = high;
+          pos = after;
+        }
+      }
+    }
+
+    let bound: Quantity['bound'] = null;
+    const boundWord = BOUNDS.find(([w]) => text.startsWith(w, pos));
+    if (boundWord) {
+      bound = boundWord[1];
+      pos += boundWord[0].length;
+    }
+
+    const afterNumber = text.slice(numberStart + m[0].length);
+    if (form === 'number' && value !== null) form = dateOrCode(text, numberStart, m[0], afterNumber, unit, value, chinese);
+    if (form === 'number' && /^[∶:]\s*\d/.test(afterNumber)) form = 'ratio';
+    if (form === 'number' && /[∶:]\s*$/.test(text.slice(Math.max(0, numberStart - 2), numberStart)) && /\d[∶:]\s*$/.test(text.slice(Math.max(0, numberStart - 8), numberStart))) form = 'ratio';
+    if (valueHigh !== null && unit === '年' && value !== null && value >= 1900) form = 'date';
+
+    out.push({
+      start,
+      end: pos,
+      numberStart,
+      value: value ?? 0,
+      valueHigh,
+      unit: unit === null ? null : canonicalUnit(unit),
+      symbol,
+      bound,
+      more,
+      chinese,
+      bare,
+      form,
+      raw: text.slice(start, pos),
+    });
+  }
+  // The second number of a range is part of the first; a number inside an earlier one's span is not its own.
+  return out.filter((q, i) => !out.slice(0, i).some((p) => q.numberStart >= p.numberStart && q.numberStart < p.end));
+}
+
+function dateOrCode(text: string, at: number, number: string, after: string, unit: string | null, value: number, chinese: boolean): QuantityForm {
+  // Years: 2025年, 二〇二五年, 2025-2030; months and days: 3月, 5日 after 月.
+  if (/^\s*年/.test(after) && (value >= 1900 || /^\d{4}$/.test(number) || (chinese && number.length === 4))) return 'date';
+  if (/^\d{4}$/.test(number) && value >= 1900 && value <= 2100 && (unit === null || unit === '年')) return 'date';
+  if (/^\s*月(?!份?[内以])/.test(after) && value >= 1 && value <= 12) return 'date';
+  if (/^\s*[日号]/.test(after) && /月\s*$/.test(text.slice(Math.max(0, at - 2), at))) return 'date';
+  if (/^\s*[时点]\s*\d/.test(after)) return 'date';
+  if (CODE_AFTER.test(after) && unit === null) return 'code';
+  return 'number';
+}
