@@ -6,10 +6,12 @@ import type { Node } from 'unist';
 import type { Normalised } from './normalise/index.js';
 import type { Meta, Reference, SectionKind, Target, Task } from './schema/policy-document.js';
 import type { Decision } from './targets/extract.js';
+import type { Table } from './parse/tables.js';
 import type { StyleKey } from './parse/numbering.js';
 import type { Positioner } from './util/position.js';
 
-export type LineRole = 'blank' | 'heading' | 'paragraph' | 'toc' | 'furniture' | 'meta';
+/** `cell`: a table's header or data cell (tables.ts), kept out of body text. */
+export type LineRole = 'blank' | 'heading' | 'paragraph' | 'toc' | 'furniture' | 'meta' | 'cell';
 
 export interface Heading {
   style: StyleKey;
@@ -84,6 +86,8 @@ export interface PolicyData {
   sections: SectionNode[];
   tasks: TaskDraft[];
   targets: TargetDraft[];
+  /** Task and indicator tables (parse/tables.ts), their lines marked `cell`. */
+  tables: Table[];
   /** Why every quantity was or was not taken as a target (offsets normalised). */
   decisions: DecisionDraft[];
   references: ReferenceDraft[];

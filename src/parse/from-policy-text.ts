@@ -8,7 +8,7 @@ import type { LineNode, PolicyRoot } from '../tree.js';
 import { createPositioner } from '../util/position.js';
 import { matchMarker } from './numbering.js';
 import { splitTitle } from './split-heading.js';
-import { markTaskTables } from './task-table.js';
+import { markTables } from './task-table.js';
 
 const SPACE = /^[\s\u3000]*/;
 // Markdown from law databases: `## 第一章 总则` headings and `<!-- INFO END -->` comments.
@@ -31,7 +31,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
     lineStart = lineEnd + 1;
     lineNo++;
   }
-  markTaskTables(children);
+  const tables = markTables(children);
   markContents(children);
   return {
     type: 'root',
@@ -54,6 +54,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
       sections: [],
       tasks: [],
       targets: [],
+      tables,
       decisions: [],
       references: [],
     },

@@ -2,6 +2,7 @@
 // Each style: how its marker is written, the section kind it makes, and its rank in the
 // conventional hierarchy (lower = higher level). 一、 > （一） > 1. > （1） > ① is the
 // GB/T 9704 convention for plans; 编 > 章 > 节 > 条 is the legislative one.
+import { CIRCLED_NUMERALS as CIRCLED, CN_SMALL_NUMERAL_CHARS, circledValue, readNumeral, toChineseNumeral } from '../lexicon/numerals.js';
 import type { SectionKind } from '../schema/policy-document.js';
 
 export type StyleKey =
@@ -31,7 +32,7 @@ export interface NumberingStyle {
   pattern: RegExp;
 }
 
-const CN = '[一二三四五六七八九十百千零〇两]';
+const CN = `[${CN_SMALL_NUMERAL_CHARS}]`;
 
 export const NUMBERING_STYLES: readonly NumberingStyle[] = [
   { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)编(?![a-z])`) },
@@ -48,25 +49,9 @@ export const NUMBERING_STYLES: readonly NumberingStyle[] = [
   { key: 'enumeration', kind: 'enumeration', rank: 21, legal: false, pattern: new RegExp(`^(${CN}{1,3})是(?=[\\u4e00-\\u9fff“])`) },
 ];
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
 /** Value of a marker numeral: 十二 → 12, 一百零三 → 103, 12 → 12, ③ → 3; null if not a numeral. */
 export function numeralValue(numeral: string): number | null {
-  if (/^\d+$/.test(numeral)) return Number(numeral);
-  const circled = CIRCLED.indexOf(numeral);
-  if (circled >= 0) return circled + 1;
-  let total = 0;
-  let digit = -1;
-  for (const ch of numeral) {
-    if (ch in DIGITS) digit = DIGITS[ch] ?? 0;
-    else if (ch in UNITS) {
-      total += (digit < 0 ? 1 : digit) * (UNITS[ch] ?? 1);
-      digit = -1;
-    } else return null;
-  }
-  return total + (digit < 0 ? 0 : digit);
+  return circledValue(numeral) ?? readNumeral(numeral);
 }
 
 export interface MarkerMatch {
@@ -119,18 +104,4 @@ export function formatMarker(style: StyleKey, n: number): string {
     default:
       return `${n}`;
   }
-}
-
-function toChineseNumeral(n: number): string {
-  const d = '零一二三四五六七八九';
-  if (n < 10) return d[n] ?? String(n);
-  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
-  if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
-  if (n < 1000) {
-    // 一百二十一, 一百零五, 二百一十 (past one hundred the 一 before 十 is written).
-    const rest = n % 100;
-    const tail = rest === 0 ? '' : rest < 10 ? `零${d[rest]}` : `${d[Math.floor(rest / 10)]}十${rest % 10 ? d[rest % 10] : ''}`;
-    return `${d[Math.floor(n / 100)]}百${tail}`;
-  }
-  return String(n);
 }

@@ -3,8 +3,8 @@
 // Titles end at the first 。；？！ or an early ：, outside quotes and brackets; a long first
 // sentence is cut at its first ， (policy headings are short phrases); a 一是 point is
 // named by its first clause.
-const OPEN = '“‘《（(〔【「『';
-const CLOSE = '”’》）)〕】」』';
+import { indexOutside } from '../lexicon/brackets.js';
+
 const STOPS = '。；？！';
 const LONG_TITLE = 30;
 
@@ -14,24 +14,7 @@ export interface TitleSplit {
   bodyIndex: number;
 }
 
-/** Per UTF-16 unit: 1 opens a bracket or quote, 2 closes one. */
-const BRACKET = new Uint8Array(0x10000);
-for (const c of OPEN) BRACKET[c.charCodeAt(0)] = 1;
-for (const c of CLOSE) BRACKET[c.charCodeAt(0)] = 2;
-
-/** Index of the first char of `chars` at bracket/quote depth 0, in [from, to), or -1. */
-export function indexOutside(text: string, chars: string, from = 0, to = text.length): number {
-  let depth = 0;
-  const end = Math.min(to, text.length);
-  for (let i = from; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (depth === 0 && chars.includes(text[i] as string)) return i;
-    const kind = BRACKET[code];
-    if (kind === 1) depth++;
-    else if (kind === 2 && depth > 0) depth--;
-  }
-  return -1;
-}
+export { indexOutside };
 
 /**
  * `firstClause`: 一是/二是 points have no heading of their own; their first clause

@@ -1,116 +1,195 @@
 // Department attributions of a task: who leads, who supports, who is responsible.
-// Input: a section's own text. Output: the units named in its attribution brackets,
-// e.g. （牵头部门：监督司，配合部门：认监委、标准委，法规司） → lead [监督司],
-// support [认监委, 标准委, 法规司]; also （省发展改革委牵头，省财政厅配合）,
-// （责任单位：市商务局（牵头）、市财政局） and （各区政府负责）. Units are kept whole as printed
-// and split on 、 ， ；.
+// Input: a task's own text. Output: the units it names, by role, read from
+//  - bracketed labels: （牵头单位：监督司；配合单位：认监委、标准委）, （责任单位：市商务局（牵头）、市财政局）;
+//  - bracketed verbs: （省发展改革委牵头，省财政厅配合）, （各区政府负责）, （X会同有关部门负责）;
+//  - a convention stated once (列第一位者为牵头部门，下同): in （A、B、C负责） A leads, B and C support;
+//  - prose: 由X牵头，Y、Z配合 / 组成, X会同Y等部门…, X牵头Y…, X为牵头单位，Y为成员单位, 请X负责.
+// Units are kept whole as printed and split on 、 ， ；, on 和/及 between two unit names, but a
+// collective with an inner 、 (各区、县级市) stays one unit. The role words are in lexicon/roles.ts.
+import { bracketGroups } from '../lexicon/brackets.js';
+import { isUnitName, splitOutside, splitUnits } from '../lexicon/organs.js';
+import { FIRST_LISTED_LEADS, ROLE_LABEL_ALTERNATION, ROLE_VERBS, type Role, roleOfLabel } from '../lexicon/roles.js';
+
 export interface Attribution {
   lead: string[];
   support: string[];
   responsible: string[];
-  /** Offsets of the bracket within the text. */
+  /** Offsets of the first text it was read from. */
   start: number;
   end: number;
+  /** Read from prose (由X牵头…), not from a bracket, label or table. */
+  prose?: boolean;
 }
 
-/** Role labels, as printed before a colon. */
-const LABELS: ReadonlyArray<readonly [RegExp, keyof Omit<Attribution, 'start' | 'end'>]> = [
-  [/^(牵头部门|牵头单位|牵头责任单位|牵头|主责部门|主责单位|主办单位)$/, 'lead'],
-  [/^(配合部门|配合单位|参与部门|参与单位|参加单位|协办单位|协同部门|协作单位|配合)$/, 'support'],
-  [/^(责任单位|责任部门|实施单位|实施部门|责任主体|承办单位|负责单位|责任处室)$/, 'responsible'],
-];
-const LABEL_WORDS = '牵头部门|牵头单位|牵头责任单位|主责部门|主责单位|主办单位|配合部门|配合单位|参与部门|参与单位|参加单位|协办单位|协同部门|协作单位|责任单位|责任部门|实施单位|实施部门|责任主体|承办单位|负责单位|责任处室|牵头|配合';
-const LABELLED = new RegExp(`(${LABEL_WORDS})\\s*[：:]`, 'g');
-// Unlabelled: 市发展改革委、市财政局牵头，市商务局等配合 / 各区政府负责 / 按职责分工负责
-const VERB_ROLE: ReadonlyArray<readonly [RegExp, keyof Omit<Attribution, 'start' | 'end'>]> = [
-  [/^(.+?)(?:共同)?牵头(?:负责)?$/, 'lead'],
-  [/^(.+?)(?:等)?(?:按职责)?(?:配合|参与|协同|协助)$/, 'support'],
-  [/^(.+?)(?:等)?(?:按职责分工|按照职责分工|分别|共同)?(?:负责|落实)$/, 'responsible'],
-];
+export interface AttributionOptions {
+  /** The document said once that the first unit listed leads (列第一位者为牵头部门，下同). */
+  firstListedLeads?: boolean;
+  /** Also read prose (由X牵头，Y配合): for items whose text carries no bracket. */
+  prose?: boolean;
+}
 
-export function parseAttribution(text: string): Attribution | null {
-  // The last top-level bracket group that names a role.
-  const groups = bracketGroups(text);
-  for (let g = groups.length - 1; g >= 0; g--) {
-    const group = groups[g];
-    if (!group) continue;
+type Roles = Record<Role, string[]>;
+const empty = (): Roles => ({ lead: [], support: [], responsible: [] });
+const count = (r: Roles): number => r.lead.length + r.support.length + r.responsible.length;
+
+/** Whether the document states the first-listed-leads convention anywhere. */
+export function statesFirstListedLeads(text: string): boolean {
+  return FIRST_LISTED_LEADS.test(text);
+}
+
+/** The attribution of a task's text, or null: every bracket that names units, merged in order; else prose. */
+export function parseAttribution(text: string, options: AttributionOptions = {}): Attribution | null {
+  const merged = empty();
+  let first: { start: number; end: number } | null = null;
+  for (const group of bracketGroups(text)) {
     const inner = text.slice(group.start + 1, group.end - 1);
-    const result = parseLabelled(inner) ?? parseVerbs(inner);
-    if (result) return { ...result, start: group.start, end: group.end };
+    const roles = parseGroup(inner, options);
+    if (!roles) continue;
+    first ??= group;
+    for (const role of ['lead', 'support', 'responsible'] as const) {
+      for (const unit of roles[role]) if (!merged[role].includes(unit)) merged[role].push(unit);
+    }
   }
+  if (first) return { ...merged, ...first };
+  if (options.prose) return parseProse(text);
   return null;
 }
 
-/** Whether a text has a bracket that mentions roles but could not be read. */
+/** A bracket that names a role but could not be read: worth a warning. */
 export function hasUnreadAttribution(text: string): boolean {
-  return bracketGroups(text).some((g) => /牵头|配合部门|责任单位|责任部门/.test(text.slice(g.start, g.end)));
+  return bracketGroups(text).some((g) => /牵头|配合单位|配合部门|责任单位|责任部门/.test(text.slice(g.start, g.end)));
 }
 
-type Roles = Omit<Attribution, 'start' | 'end'>;
+/** The units of one bracket: labelled (牵头单位：…) or verbs (X牵头，Y配合), or null. */
+export function parseGroup(inner: string, options: AttributionOptions = {}): Roles | null {
+  // A convention rides along in the first bracket: …负责，列第一位者为牵头部门，下同.
+  const body = inner.replace(/[，,。；;]?\s*(?:列|排|排列|位列)(?:在)?(?:第一位|第一|首位).*$/, '').replace(/[，,。；;]?\s*以下均.*$/, '');
+  return parseLabelled(body) ?? parseVerbs(body, options);
+}
+
+const LABELLED = new RegExp(`(${ROLE_LABEL_ALTERNATION}|[\\u4e00-\\u9fff]{2,6}?)\\s*[：:]`, 'g');
 
 function parseLabelled(inner: string): Roles | null {
-  const labels = [...inner.matchAll(LABELLED)];
-  if (!labels.length || (labels[0]?.index ?? 0) > 2) return null;
-  const roles: Roles = { lead: [], support: [], responsible: [] };
+  const labels = [...inner.matchAll(LABELLED)].filter((m) => roleOfLabel(m[1] ?? '') !== null || /范围|备注|说明|时限|时间|期限/.test(m[1] ?? ''));
+  if (!labels.length || (labels[0]?.index ?? 0) > 1 || roleOfLabel(labels[0]?.[1] ?? '') === null) return null;
+  const roles = empty();
   labels.forEach((m, i) => {
-    const role = LABELS.find(([re]) => re.test(m[1] ?? ''))?.[1] ?? 'responsible';
+    const role = roleOfLabel(m[1] ?? '');
+    if (!role) return; // 适用范围：… names no unit
     const from = (m.index ?? 0) + m[0].length;
     const to = labels[i + 1]?.index ?? inner.length;
     const units = splitUnits(inner.slice(from, to));
-    if (role === 'responsible') {
-      // 责任单位：市商务局（牵头）、市财政局 — units marked （牵头） lead, the rest support.
-      const marked = units.filter((u) => /[（(]牵头[）)]$/.test(u));
-      if (marked.length) {
-        roles.lead.push(...marked.map((u) => u.replace(/[（(]牵头[）)]$/, '')));
-        roles.support.push(...units.filter((u) => !marked.includes(u)));
-        return;
-      }
+    // 责任单位：市商务局（牵头）、市财政局 — units marked （牵头） lead, the rest support.
+    const marked = units.filter((u) => /[（(]牵头[）)]$/.test(u));
+    if (role === 'responsible' && marked.length) {
+      roles.lead.push(...marked.map((u) => u.replace(/[（(]牵头[）)]$/, '')));
+      roles.support.push(...units.filter((u) => !marked.includes(u)));
+      return;
     }
-    roles[role].push(...units);
+    roles[role].push(...units.map((u) => u.replace(/[（(]牵头[）)]$/, '')));
   });
-  return roles.lead.length + roles.support.length + roles.responsible.length ? roles : null;
+  return count(roles) ? roles : null;
 }
 
-function parseVerbs(inner: string): Roles | null {
-  const roles: Roles = { lead: [], support: [], responsible: [] };
-  for (const clause of inner.split(/[，；,;]/)) {
+/** 会同 inside a verb clause: X会同Y负责 — X leads, Y supports. */
+const TOGETHER = /^(.+?)(?:要|应|将)?会同(.+)$/;
+
+function parseVerbs(inner: string, options: AttributionOptions): Roles | null {
+  const found: Array<{ role: Role | 'guide'; units: string[] }> = [];
+  for (const clause of splitOutside(inner, '，；,;。')) {
     const c = clause.trim();
     if (!c) continue;
-    const hit = VERB_ROLE.find(([re]) => re.test(c));
-    if (!hit) return null;
-    const units = splitUnits((hit[0].exec(c)?.[1] ?? '').replace(/等$/, ''));
-    if (!units.length || units.some((u) => u.length > 30)) return null;
-    roles[hit[1]].push(...units);
-  }
-  return roles.lead.length + roles.support.length + roles.responsible.length ? roles : null;
-}
-
-function splitUnits(list: string): string[] {
-  return list
-    .split(/[、，；,;]/)
-    .map((u) => u.trim().replace(/^(和|及|以及)/, '').replace(/(等|等部门|等单位)$/, '').trim())
-    .filter((u) => u.length > 0);
-}
-
-interface Group {
-  start: number;
-  end: number;
-}
-
-/** Top-level （…） groups with their nested brackets balanced. */
-function bracketGroups(text: string): Group[] {
-  const groups: Group[] = [];
-  let depth = 0;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '（' || c === '(') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if ((c === '）' || c === ')') && depth > 0) {
-      depth--;
-      if (depth === 0) groups.push({ start, end: i + 1 });
+    const verb = /指导$/.test(c) ? ({ role: 'guide', re: /^(.+?)(?:等)?(?:负责)?指导$/ } as const) : null;
+    const hit = ROLE_VERBS.find(([re]) => re.test(c));
+    if (!hit && !verb) return null;
+    const head = verb ? (verb.re.exec(c)?.[1] ?? '') : c.replace(hit?.[0] as RegExp, '');
+    const together = TOGETHER.exec(head);
+    const list = (together ? (together[1] ?? '') : head).replace(/(?:等)?(?:有关|相关)?(?:部门|单位)?(?:和|及)?(?:各(?:有关)?省级人民政府)?$/, (m) => (m.startsWith('等') ? '' : m));
+    const units = splitUnits(list);
+    if (!units.length || units.some((u) => !looksLikeUnitList(u))) return null;
+    const role = verb ? 'guide' : (hit?.[1] as Role);
+    found.push({ role, units });
+    if (together) {
+      const partners = splitUnits(together[2] ?? '').filter((u) => !/^(?:有关|相关)(?:部门|单位)$/.test(u));
+      if (partners.length) found.push({ role: 'support', units: partners });
+      if (role === 'responsible') (found.at(-2) as { role: Role | 'guide' }).role = 'lead';
     }
   }
-  return groups;
+  if (!found.length) return null;
+  const roles = empty();
+  const hasLead = found.some((f) => f.role === 'lead');
+  const hasSupport = found.some((f) => f.role === 'support');
+  for (const { role, units } of found) {
+    // （X负责，Y配合）: 负责 beside a supporting unit leads; 指导 beside 参与 likewise.
+    if ((role === 'responsible' || role === 'guide') && hasSupport && !hasLead) roles.lead.push(...units);
+    else if (role === 'guide') roles.responsible.push(...units);
+    else roles[role].push(...units);
+  }
+  // The document's convention: in （A、B、C负责） A leads and the others support.
+  if (options.firstListedLeads && !roles.lead.length && !roles.support.length && roles.responsible.length) {
+    const [head, ...rest] = roles.responsible;
+    return { lead: head ? [head] : [], support: rest, responsible: [] };
+  }
+  return roles;
 }
+
+// ───────────────────────────── prose ─────────────────────────────
+
+const UNIT_LIST = '([^，。；：“”（）()]{2,80}?)';
+const PROSE_FORMS: ReadonlyArray<{ re: RegExp; roles: readonly Role[] }> = [
+  // 由X牵头，Y、Z配合 / 参与 / 组成 / 为成员单位
+  { re: new RegExp(`由${UNIT_LIST}(?:共同)?牵头(?:负责)?[，,、]?(?:${UNIT_LIST}(?:等部门)?(?:配合|参与|参加|组成|为成员单位|共同参与|按职责分工负责))?`), roles: ['lead', 'support'] },
+  // 由X牵头，会同Y
+  { re: new RegExp(`由${UNIT_LIST}牵头[，,]?会同${UNIT_LIST}(?:等)?`), roles: ['lead', 'support'] },
+  // X为牵头单位，Y为成员单位
+  { re: new RegExp(`${UNIT_LIST}为牵头(?:单位|部门)[，,；;]?(?:${UNIT_LIST}为(?:成员|参与|配合)(?:单位|部门))?`), roles: ['lead', 'support'] },
+  // X会同Y等部门…
+  { re: new RegExp(`^${UNIT_LIST}(?:要|应|将)?会同${UNIT_LIST}(?:等(?:有关|相关)?(?:部门|单位))?(?=[\\u4e00-\\u9fff])`), roles: ['lead', 'support'] },
+  // X牵头Y各成员单位 / X牵头，Y配合
+  { re: new RegExp(`^${UNIT_LIST}牵头[，,]?${UNIT_LIST}(?:配合|参与)`), roles: ['lead', 'support'] },
+  { re: new RegExp(`^${UNIT_LIST}牵头(?:组织)?((?:区|市|省|县)?[^，。；]{0,20}?(?:各)?成员单位)`), roles: ['lead', 'support'] },
+  // 请X负责…
+  { re: new RegExp(`请${UNIT_LIST}(?:负责|牵头|做好)`), roles: ['responsible'] },
+];
+
+/** Prose attributions, read from the item's first sentences only (later ones describe the work). */
+function parseProse(text: string): Attribution | null {
+  const window = text.slice(0, Math.min(text.length, 400));
+  let best: { at: number; roles: Roles; end: number } | null = null;
+  for (const sentenceStart of sentenceStarts(window)) {
+    const sentence = window.slice(sentenceStart);
+    for (const { re, roles: names } of PROSE_FORMS) {
+      const m = re.exec(sentence);
+      if (!m || m.index === undefined) continue;
+      const roles = empty();
+      let ok = true;
+      names.forEach((role, i) => {
+        const list = m[i + 1];
+        if (list === undefined) return;
+        const units = splitUnits(list.replace(/^(?:建立|成立|组建|依托)?(?:由)?/, ''));
+        if (!units.length || !units.every(isUnitName)) ok = false;
+        roles[role].push(...units);
+      });
+      if (!ok || !roles.lead.length && !roles.responsible.length) continue;
+      const at = sentenceStart + m.index;
+      if (!best || at < best.at) best = { at, roles, end: at + m[0].length };
+    }
+    if (best) break;
+  }
+  return best ? { ...best.roles, start: best.at, end: best.end, prose: true } : null;
+}
+
+function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length && starts.length < 3; i++) if ('。；'.includes(text[i] as string) && i + 1 < text.length) starts.push(i + 1);
+  return starts;
+}
+
+// ───────────────────────────── units ─────────────────────────────
+
+/** A unit listed in a bracket: short, no verb of prose. */
+function looksLikeUnitList(u: string): boolean {
+  return u.length <= 40 && !/^(?:由|在|对|按照|根据|其中)|[。]|内由/.test(u);
+}
+
+export { isUnitName, splitUnits };

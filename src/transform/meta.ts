@@ -6,53 +6,11 @@
 // lines before the body, the signature block (issuer line + 2017年7月7日), the title.
 import type { Meta } from '../schema/policy-document.js';
 import type { LineNode, PolicyRoot } from '../tree.js';
-import { numeralValue } from '../parse/numbering.js';
+import { docTypeOf } from '../lexicon/doc-types.js';
+import { readNumeral } from '../lexicon/numerals.js';
 import { startsBody } from './furniture.js';
 
-/** Document types, longest first so 实施意见 wins over 意见; value = canonical docType. */
-export const DOC_TYPES: ReadonlyArray<readonly [string, string]> = [
-  ['实施意见', '实施意见'],
-  ['指导意见', '意见'],
-  ['意见', '意见'],
-  ['行动计划', '行动计划'],
-  ['实施方案', '方案'],
-  ['工作方案', '方案'],
-  ['行动方案', '方案'],
-  ['方案', '方案'],
-  ['规划纲要', '规划'],
-  ['规划', '规划'],
-  ['纲要', '纲要'],
-  ['通知', '通知'],
-  ['实施办法', '办法'],
-  ['管理办法', '办法'],
-  ['办法', '办法'],
-  ['实施细则', '细则'],
-  ['细则', '细则'],
-  ['条例', '条例'],
-  ['规定', '规定'],
-  ['决定', '决定'],
-  ['解释', '解释'],
-  ['解读', '解读'],
-  ['公告', '公告'],
-  ['通告', '通告'],
-  ['批复', '批复'],
-  ['措施', '措施'],
-  ['计划', '计划'],
-  ['报告', '报告'],
-  ['函', '函'],
-  ['法', '法'],
-];
-
-// A title may end with (2016—2020年), （试行）, （修订） or similar after its type word.
-const TRAILING_PAREN = /[（(][^（）()]{1,20}[）)]$/;
-
-/** The canonical docType of a title, or null. */
-export function docTypeOf(title: string): string | null {
-  let t = title.trim();
-  while (TRAILING_PAREN.test(t)) t = t.replace(TRAILING_PAREN, '');
-  for (const [word, type] of DOC_TYPES) if (t.endsWith(word)) return type;
-  return null;
-}
+export { DOC_TYPES, docTypeOf } from '../lexicon/doc-types.js';
 
 const ORG_SUFFIX =
   /(人民政府|政府|办公厅|办公室|委员会|管委会|总局|局|厅|委|部|院|署|会|中心|小组|集团|公司|协会|银行|法院|检察院|大学)$/;
@@ -87,10 +45,7 @@ function isoDate(text: string): string | null {
 
 // 二〇一七 → 2017 (digit by digit); 十二 → 12.
 function chineseYearOrNumber(s: string): number | null {
-  if (s.length === 4 && /^[〇零一二三四五六七八九]+$/.test(s)) {
-    return Number([...s].map((c) => numeralValue(c === '〇' ? '零' : c)).join(''));
-  }
-  return numeralValue(s);
+  return readNumeral(s);
 }
 
 function stripBullet(value: string): string {

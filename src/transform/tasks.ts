@@ -6,41 +6,56 @@
 // and 一是 enumerations are never tasks. Items elsewhere that carry a department
 // attribution are tasks too. Interpretations (解读) have no task part.
 import type { VFile } from 'vfile';
+import { REGULATION_TYPES } from '../lexicon/doc-types.js';
+import { CLOSING_PART, DUTY_PART, GENERAL_PART, TASK_PART } from '../lexicon/parts.js';
 import type { PolicyRoot, SectionNode, TaskDraft } from '../tree.js';
 import { sectionText, walkSections } from '../tree.js';
-import { hasUnreadAttribution, parseAttribution } from './departments.js';
+import { type Attribution, hasUnreadAttribution, isUnitName, parseAttribution, statesFirstListedLeads } from './departments.js';
 import type { Positioner } from '../util/position.js';
 import { warn } from '../util/report.js';
 
-/** Part titles that announce the tasks. */
-export const TASK_PART = /(主要|重点|工作|具体|核心|重大)?(任务|举措)|主要措施|重点工作|工作措施|具体措施|政策措施|主要内容和任务/;
-/** Part titles before the tasks: principles, goals, background. */
-export const GENERAL_PART =
-  /总体要求|总体思路|指导思想|基本原则|工作原则|主要原则|总体目标|发展目标|主要目标|工作目标|年度目标|目标任务|基本思路|发展基础|发展环境|发展形势|现实基础|面临形势|重要意义|背景|编制依据|适用范围|总则|基本情况/;
-/** Part titles after the tasks: safeguards, organisation, schedule. */
-export const CLOSING_PART =
-  /保障措施|保障机制|组织实施|组织保障|实施保障|工作要求|职责分工|进度安排|实施步骤|时间安排|实施安排|步骤安排|工作步骤|组织领导|加强领导|监督检查|考核评估|附则|其他事项|工作机制/;
-/** Regulatory document types: no task part (an interpretation 解读 has none either). */
-const NO_TASKS = new Set(['条例', '办法', '规定', '细则', '法', '决定', '解释', '批复']);
+export { CLOSING_PART, GENERAL_PART, TASK_PART } from '../lexicon/parts.js';
 /** Chapters and articles mark a regulation whatever its title says. */
 const LEGAL_KINDS = new Set(['chapter', 'article']);
 
 const TRANSIENT_KINDS = new Set(['box', 'bullet', 'enumeration']);
 
-export function extractTasks(sections: readonly SectionNode[], docType: string | null, file?: VFile, locate?: Positioner): TaskDraft[] {
-  const taskParts = isRegulation(sections, docType) || docType === '解读' ? new Set<SectionNode>() : findTaskParts(sections);
+export interface TaskOptions {
+  /** The document states once that the first unit listed leads (列第一位者为牵头部门，下同). */
+  firstListedLeads?: boolean;
+}
+
+export function extractTasks(
+  sections: readonly SectionNode[],
+  docType: string | null,
+  file?: VFile,
+  locate?: Positioner,
+  options: TaskOptions = {},
+): TaskDraft[] {
+  const regulation = isRegulation(sections, docType);
+  const taskParts = regulation || docType === '解读' ? new Set<SectionNode>() : findTaskParts(sections);
   const inTaskPart = new Set<SectionNode>();
   for (const part of taskParts) for (const s of walkSections([part])) inTaskPart.add(s);
+  const dutyItems = new Set<SectionNode>();
+  for (const part of sections) {
+    if (part.title && DUTY_PART.test(part.title)) for (const c of part.children) if (c.title && isUnitName(c.title) && !/组$/.test(c.title)) dutyItems.add(c);
+  }
 
   const tasks: TaskDraft[] = [];
-  const visit = (list: readonly SectionNode[], inBox: boolean): void => {
+  const visit = (list: readonly SectionNode[], inBox: boolean, inherited: Attribution | null): void => {
     for (const s of list) {
       const boxed = inBox || s.kind === 'box';
-      const text = sectionText(s);
-      const attribution = parseAttribution(text) ?? tableAttribution(s);
-      const leaf = !s.children.some((c) => !TRANSIENT_KINDS.has(c.kind));
+      const text = attributionText(s);
       const candidate = !boxed && !TRANSIENT_KINDS.has(s.kind) && !s.implicit && s.title !== null;
-      if (candidate && ((leaf && inTaskPart.has(s) && !taskParts.has(s)) || attribution)) {
+      const own =
+        tableAttribution(s) ??
+        titleAttribution(s, options) ??
+        parseAttribution(text, { firstListedLeads: options.firstListedLeads, prose: candidate && !regulation }) ??
+        dutyAttribution(s, dutyItems);
+      const leaf = !s.children.some((c) => !TRANSIENT_KINDS.has(c.kind));
+      // An item with no units of its own takes its parent's: （一）… （牵头单位：X） over 1. 2. 3.
+      const attribution = own ?? (leaf ? inherited : null);
+      if (candidate && ((leaf && inTaskPart.has(s) && !taskParts.has(s)) || own || (attribution && !regulation))) {
         tasks.push({
           section: s,
           title: s.title ?? '',
@@ -52,21 +67,47 @@ export function extractTasks(sections: readonly SectionNode[], docType: string |
           warn(file, { locate }, `Could not read the department attribution of task “${s.title}”`, 'department-unparsed', s.start, s.end);
         }
       }
-      visit(s.children, boxed);
+      // Only units printed for the item (a bracket, a label, a table row) carry down; prose describes the part.
+      visit(s.children, boxed, own && !own.prose ? own : inherited);
     }
   };
-  visit(sections, false);
+  visit(sections, false, null);
   return tasks;
 }
 
-function tableAttribution(s: SectionNode) {
+/** A section's own text and that of its 一是 enumerations and —— bullets, where an attribution may close the item. */
+function attributionText(s: SectionNode): string {
+  const parts = [sectionText(s)];
+  for (const c of s.children) {
+    if (c.kind === 'enumeration' || c.kind === 'bullet') parts.push(`${c.heading?.value ?? ''}\n${attributionText(c)}`);
+  }
+  return parts.join('\n');
+}
+
+/** 1.强化规划管控（责任单位：市规划资源局）: an attribution printed after the title. */
+function titleAttribution(s: SectionNode, options: TaskOptions): Attribution | null {
+  const title = s.title ?? '';
+  if (!/[）)]$/.test(title)) return null;
+  const found = parseAttribution(title, { firstListedLeads: options.firstListedLeads });
+  if (!found || found.end !== title.length) return null;
+  s.title = title.slice(0, found.start).trim() || title;
+  return found;
+}
+
+/** Under 三、工作职责, an item titled by a unit (（一）区发展改革委) is that unit's task. */
+function dutyAttribution(s: SectionNode, dutyItems: ReadonlySet<SectionNode>): Attribution | null {
+  if (!dutyItems.has(s) || !s.title) return null;
+  return { lead: [], support: [], responsible: [s.title], start: 0, end: 0 };
+}
+
+function tableAttribution(s: SectionNode): Attribution | null {
   const units = s.heading?.heading?.attribution;
-  return units && units.lead.length + units.support.length + units.responsible.length ? units : null;
+  return units && units.lead.length + units.support.length + units.responsible.length ? { ...units, start: 0, end: 0 } : null;
 }
 
 /** A regulation (条例, 办法, a law…) or anything built of chapters and articles. */
 export function isRegulation(sections: readonly SectionNode[], docType: string | null): boolean {
-  if (NO_TASKS.has(docType ?? '')) return true;
+  if (REGULATION_TYPES.has(docType ?? '')) return true;
   // Stops at the first chapter or article (the first heading of most laws).
   for (const s of walkSections(sections)) if (LEGAL_KINDS.has(s.kind)) return true;
   return false;
@@ -105,6 +146,7 @@ function partLabel(part: SectionNode): PartLabel {
 
 export function policyTasks() {
   return (tree: PolicyRoot, file: VFile): void => {
-    tree.data.tasks = extractTasks(tree.data.sections, tree.data.meta.docType, file, tree.data.locate);
+    const firstListedLeads = tree.children.some((l) => (l.role === 'paragraph' || l.role === 'heading') && statesFirstListedLeads(l.value));
+    tree.data.tasks = extractTasks(tree.data.sections, tree.data.meta.docType, file, tree.data.locate, { firstListedLeads });
   };
 }
