@@ -128,7 +128,9 @@ function delimitedHeader(lines: readonly LineNode[], i: number): HeaderMatch | n
 /** A flattened header starting at `lines[i]`: short cells naming columns, one per line or line group. */
 function flattenedHeader(lines: readonly LineNode[], i: number): HeaderMatch | null {
   const first = lines[i] as LineNode;
-  if (first.value.length > HEADERISH_MAX || columnRole(first.value) === null) return null;
+  // A header opens with the row's identity (序号, 类别, 指标名称, 任务), not with a value column or a caption.
+  const opening = columnRole(first.value);
+  if (first.value.length > HEADERISH_MAX || opening === null || !['number', 'group', 'indicator', 'content'].includes(opening)) return null;
   // Blank lines between the first two header cells: cells are separated by blank lines.
   const blankSeparated = lines[i + 1]?.role === 'blank';
   const cells: string[] = [];

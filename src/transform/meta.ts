@@ -7,6 +7,7 @@
 import type { Meta } from '../schema/policy-document.js';
 import type { LineNode, PolicyRoot } from '../tree.js';
 import { docTypeOf } from '../lexicon/doc-types.js';
+import { findPlanPeriods } from '../lexicon/deadlines.js';
 import { readNumeral } from '../lexicon/numerals.js';
 import { startsBody } from './furniture.js';
 
@@ -169,7 +170,10 @@ function periodOf(title: string): Meta['period'] {
   if (range) return { from: Number(range[1]), to: Number(range[2]) };
   const single = /[（(](\d{4})年?[）)]|(\d{4})年度/.exec(title);
   const year = single?.[1] ?? single?.[2];
-  return year ? { from: Number(year), to: Number(year) } : null;
+  if (year) return { from: Number(year), to: Number(year) };
+  // A five-year plan named by its period: 崇明区水务“十四五”规划 → 2021–2025.
+  const plan = findPlanPeriods(title).at(-1);
+  return plan ? { from: plan.from, to: plan.to } : null;
 }
 
 // 认监委、标准委 are two units; 各市、自治州人民政府 is one (各市 alone names no body).

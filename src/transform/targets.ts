@@ -10,9 +10,10 @@
 // heading (四、“十四五”主要任务), else the end of the document's period (行动计划（2016）).
 import { findDeadlines, findPlanPeriods } from '../lexicon/deadlines.js';
 import { REVIEW_PART } from '../lexicon/parts.js';
-import { extractTargets, type Decision } from '../targets/extract.js';
-import { readIndicatorTables } from '../targets/tables.js';
-import type { LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
+import { extractTargets } from '../targets/extract.js';
+import { readIndicatorTable } from '../targets/tables.js';
+import type { DecisionDraft, LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
+import { walkSections } from '../tree.js';
 import { isRegulation } from './tasks.js';
 
 /** Titles of parts that state goals: a bare indicator and value there is a target. */
@@ -24,21 +25,17 @@ export interface TargetOptions {
   documentYear: number | null;
 }
 
-export interface DecisionDraft extends Decision {
-  section: SectionNode | null;
-  /** Normalised offsets of the quantity. */
-  start: number;
-  end: number;
-}
-
 export interface Placed {
   targets: TargetDraft[];
   decisions: DecisionDraft[];
+  /** For each section: whether it reviews the past, and the year that governs it. */
+  contexts: Map<SectionNode, { past: boolean; year: number | null }>;
 }
 
 export function placeTargets(sections: readonly SectionNode[], options: TargetOptions): Placed {
   const targets: TargetDraft[] = [];
   const decisions: DecisionDraft[] = [];
+  const contexts: Placed['contexts'] = new Map();
   const { regulation, documentYear } = options;
 
   const visit = (list: readonly SectionNode[], inherited: number | null, depth: number, past: boolean, goals: boolean): void => {
@@ -82,11 +79,12 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
           governing ??= year;
         }
       }
+      contexts.set(s, { past: isPast, year: current ?? options.periodEnd });
       visit(s.children, governing ?? base, depth + 1, isPast, isGoals);
     }
   };
   visit(sections, null, 1, false, false);
-  return { targets, decisions };
+  return { targets, decisions, contexts };
 }
 
 /** The year the document speaks from: its signing or publication date, or the start of its period. */
@@ -102,9 +100,27 @@ export function policyTargets() {
     const regulation = isRegulation(sections, meta.docType);
     const options: TargetOptions = { periodEnd: meta.period?.to ?? null, regulation, documentYear: documentYearOf(meta) };
     const placed = placeTargets(sections, options);
-    const tables = readIndicatorTables(tree.children as LineNode[], sections, options);
-    const all = [...placed.targets, ...tables.targets].sort((a, b) => a.start - b.start || a.end - b.end);
-    tree.data.targets = all;
-    tree.data.decisions = [...placed.decisions, ...tables.decisions].sort((a, b) => a.start - b.start);
+    const targets = [...placed.targets];
+    const decisions = [...placed.decisions];
+    const ordered = [...walkSections(sections)];
+    for (const table of tree.data.tables) {
+      if (table.kind !== 'indicator') continue;
+      const at = (table.headerLines[0] as LineNode).start;
+      // The table belongs to the last section that starts before it.
+      let section: SectionNode | null = null;
+      for (const s of ordered) if (s.start <= at) section = s;
+      const context = section ? placed.contexts.get(section) : undefined;
+      const read = readIndicatorTable(table, tree.children, tree.data.normalised.text, {
+        section,
+        past: context?.past ?? false,
+        year: context?.year ?? options.periodEnd,
+        regulation,
+        periodEnd: options.periodEnd,
+      });
+      targets.push(...read.targets);
+      decisions.push(...read.decisions);
+    }
+    tree.data.targets = targets.sort((a, b) => a.start - b.start || a.end - b.end);
+    tree.data.decisions = decisions.sort((a, b) => a.start - b.start);
   };
 }
