@@ -48,11 +48,12 @@ export function indexOutside(text: string, chars: string, from = 0, to = text.le
   return -1;
 }
 
-/** Bracket/quote depth at `index` (0 outside any), counting from the start of `text`. */
-export function depthAt(text: string, index: number): number {
+/** Bracket depth at `index` (0 outside any), counting from the start of `text`; all pairs, or `open`/`close` only. */
+export function depthAt(text: string, index: number, open?: string, close?: string): number {
   let depth = 0;
   for (let i = 0; i < index && i < text.length; i++) {
-    const kind = KIND[text.charCodeAt(i)];
+    const c = text[i] as string;
+    const kind = open === undefined ? KIND[text.charCodeAt(i)] : open.includes(c) ? 1 : (close ?? '').includes(c) ? 2 : 0;
     if (kind === 1) depth++;
     else if (kind === 2 && depth > 0) depth--;
   }

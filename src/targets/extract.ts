@@ -8,10 +8,11 @@
 // `year` is the deadline stated in the paragraph (到2025年, “十四五”末, 今年 with a document
 // year); the caller applies the section's governing year when it is null.
 import { findDeadlines, LEADING_DEADLINE } from '../lexicon/deadlines.js';
-import { CLOSERS, OPENERS, indexOutside, quoteSpans } from '../lexicon/brackets.js';
+import { CLOSERS, OPENERS, ROUND_CLOSE, ROUND_OPEN, depthAt, indexOutside, quoteSpans } from '../lexicon/brackets.js';
 import { MONEY_UNITS, PERCENT_UNITS, TIME_UNITS } from '../lexicon/units.js';
+import { isUnitName } from '../lexicon/organs.js';
 import { scanQuantities, type Quantity } from './quantities.js';
-import type { AcceptRule, TargetRule } from './rules.js';
+import type { AcceptRule, RejectRule, TargetRule } from './rules.js';
 import {
   ADVERBS,
   ASPIRATION_WORDS,
@@ -98,7 +99,7 @@ const SCOPE_WORDS = /^(?:全国|全省|全市|全区|全县|全州|全岛|本市
 /** Predicates of a share that must reach a state: 40%以上的面积[达到]… */
 const SCOPE_PREDICATE = /达到|实现|完成|满足|通过|纳入|建成|落实|覆盖|具备|开展|参与|接入|配备|符合|达标|开放|使用|采用|享有|获得|推行|应用|建立/;
 /** A list link between two targets: 、 和 及 以及 与. */
-const LIST_LINK_END = /\s*(?:、|以及|和|及|与|或)\s*$/;
+const LIST_LINK_END = /\s*(?:、|以及|和|及|与|或)\s*(?:至少|不少于|不低于|超过|约|近|新建|新增|建成|完成)?\s*$/;
 const LIST_LINK_START = /^\s*(?:、|以及|和|及|与|或|，)\s*/;
 /** After a value that ends its item: punctuation, a list link, a closing bracket or nothing. */
 const ITEM_END = /^\s*(?:$|[、，；。：）)”]|和|及|以及|与|或|等(?!级)|的目标|的水平)/;
@@ -211,8 +212,11 @@ function indicatorEnd(pre: string, at: number): number {
 /** Indicator names that contain a verb (城镇新增就业, 建成区): masked before verbs are looked for. */
 const PROTECTED_TERMS = ['城镇新增就业', '新增建设用地', '新建建筑', '新建住宅', '建成区', '建设用地', '发展水平', '保护区', '认定机构', '新能源', '新型'];
 
+/** Organ names that hold a verb: 区建设管理委, 发展改革委, 住房城乡建设局. */
+const ORGAN_WITH_VERB = /(?:住房(?:和)?城乡)?建设(?:和)?(?:管理|交通)?(?:委员会|委|局|厅|部|办)|发展(?:和)?改革(?:委员会|委|局)|改革委|规划(?:和)?(?:自然)?资源局|生态环境局/g;
+
 function maskProtected(s: string): string {
-  let out = s;
+  let out = s.replace(ORGAN_WITH_VERB, (m) => '□'.repeat(m.length));
   for (const t of PROTECTED_TERMS) if (out.includes(t)) out = out.split(t).join('□'.repeat(t.length));
   return out;
 }
@@ -227,15 +231,8 @@ function creationVerb(original: string): Governor | null {
   if (direct && (STRONG.includes(direct) || weakGoverns(head.slice(0, -direct.length)))) {
     return { kind: 'create', comparator: 'eq', at: end - direct.length, end };
   }
-  // Otherwise the last strong verb anywhere before: 新建绿地35万平方米, 完成崇明岛8座水闸的续建.
-  let best: Governor | null = null;
-  for (let i = 0; i < pre.length; i++) {
-    const v = STRONG.find((w) => pre.startsWith(w, i));
-    if (v) {
-      best = { kind: 'create', comparator: 'eq', at: i, end: i + v.length };
-      i += v.length - 1;
-    }
-  }
+  // Otherwise the first strong verb before it, outside quotes: 新建绿地35万平方米, 完成崇明岛8座水闸的续建.
+  let best = firstStrongVerb(pre);
   // A weak verb at the clause start (建设5个…, 保护…) also governs.
   if (!best) {
     const lead = stripLead(pre);
@@ -243,6 +240,16 @@ function creationVerb(original: string): Governor | null {
     if (weak) best = { kind: 'create', comparator: 'eq', at: lead.offset, end: lead.offset + weak.length };
   }
   return best;
+}
+
+/** The first strong creation verb of a text, outside quotes. */
+function firstStrongVerb(pre: string): Governor | null {
+  const quoted = quoteSpans(pre);
+  for (let i = 0; i < pre.length; i++) {
+    const v = STRONG.find((w) => pre.startsWith(w, i));
+    if (v && !quoted.some(([a, b]) => a < i && i < b)) return { kind: 'create', comparator: 'eq', at: i, end: i + v.length };
+  }
+  return null;
 }
 
 function weakGoverns(before: string): boolean {
@@ -258,7 +265,7 @@ function stripLead(s: string, keepScope = false): { text: string; offset: number
     text = text.replace(/^[\s、，]+/, '');
     const deadline = LEADING_DEADLINE.exec(text);
     if (deadline?.[0]) text = text.slice(deadline[0].length);
-    const word = SCAFFOLD.find((w) => text.startsWith(w));
+    const word = SCAFFOLD.find((w) => text.startsWith(w)) ?? ADVERB_LIST.find((w) => w.length > 1 && text.startsWith(w));
     if (word) text = text.slice(word.length);
     const scope = keepScope ? null : SCOPE_WORDS.exec(text);
     if (scope?.[0]) text = text.slice(scope[0].length);
@@ -272,7 +279,7 @@ function stripLead(s: string, keepScope = false): { text: string; offset: number
 const MID_SCAFFOLD = /(?:使(?!用|命)|确保|力争|争取|努力|力求|实现(?!率|值))/g;
 
 function cleanIndicator(raw: string): string {
-  let s = raw.replace(/[（(]以下简称[^）)]*[）)]/g, '').trim();
+  let s = raw.replace(/[（(]以下简称[^）)]*[）)]/g, '').trim().replace(/^的/, '');
   let lastMid = -1;
   for (const m of s.matchAll(MID_SCAFFOLD)) if ((m.index ?? 0) + m[0].length < s.length) lastMid = (m.index ?? 0) + m[0].length;
   if (lastMid > 0) s = s.slice(lastMid);
@@ -328,10 +335,283 @@ interface Chain {
   percent: boolean;
   /** The previous target's noun followed its number (建成6座调蓄工程). */
   nounAfter: boolean;
-  kind: TargetMatch['kind'];
+  indicator: string;
+}
+
+/** What is carried from one quantity to the next within a sentence. */
+interface SentenceState {
+  chain: Chain | null;
+  /** 分别: indicators still waiting for their values. */
+  queue: string[];
+  /** 建成1000亩以上开放休闲林地5个: the count after a qualified noun, with its governor and noun. */
+  pending: { at: number; comparator: Comparator; indicator: string } | null;
+}
+
+/** What the rules see of one quantity. */
+interface Site {
+  q: Quantity;
+  clause: Clause;
+  /** The clause text, and offsets in it: the quantity, its end, the next quantity's start. */
+  text: string;
+  at: number;
+  qEnd: number;
+  nextAt: number;
+  next: Quantity | undefined;
+  /** The clause before the quantity, from where an indicator may still be named (list link stripped). */
+  pre: string;
+  /** The clause before the quantity, from its start. */
+  clausePre: string;
+  after: string;
+  sentence: string;
+  sentenceBefore: string;
+  context: TargetContext;
+  state: SentenceState;
+  /** A regulation or a norm (应当, 不得): a requirement. */
+  norm: boolean;
+  /** A regulation or an obligation (应当, 须): a time limit binds. */
+  obliged: boolean;
+  timeUnit: boolean;
+  bound: Quantity['bound'];
+  quotes: ReadonlyArray<readonly [number, number]>;
+  deadlines: ReturnType<typeof findDeadlines>;
+  sentenceStart: number;
+}
+
+interface Reading {
+  rule: AcceptRule;
+  comparator: Comparator;
+  indicators: string[];
+  /** The counted noun follows the number (建成6座[调蓄工程]). */
+  nounFollows: boolean;
+  /** Clause offset up to which the text is used by this target. */
+  consumedTo: number;
 }
 
 const isPercent = (unit: string | null): boolean => unit !== null && PERCENT_UNITS.has(unit);
+const isMoney = (unit: string | null): boolean => unit !== null && MONEY_UNITS.has(unit.replace(/^[万亿千百]+/, ''));
+
+/** Comparator precedence: a change > a range > 左右/约 > 以上/以下 > 余/多 > symbol > the governing word > fallback. */
+function comparatorOf(s: Site, governor: Comparator | null, change = false): Comparator {
+  if (change && governor) return governor;
+  if (s.q.valueHigh !== null) return 'range';
+  if (s.bound === 'approx' || governor === 'approx') return 'approx';
+  if (s.bound) return s.bound;
+  if (s.q.more) return 'gt';
+  if (s.q.symbol) return s.q.symbol;
+  return governor ?? 'eq';
+}
+
+/** Verbs that, right after a value, say what is done to that much: 对其中约24公里[进行]修复, 100%[移交]接管. */
+const ACTION_AFTER = /^(?:的)?(?:进行|实施|开展|完成|实现|达到|达标|纳入|接入|覆盖|移交|接管|改造|修复|整治|治理|清淤|建成|建设|落实|通过|满足|参与|配备|使用|采用|享有|获得|推行|应用|开放|具备|符合|提质增效)/;
+/** A negation before a predicate makes it no commitment: 未覆盖的地区. */
+const NEGATED = /[未不没非]\s*(?:覆盖|达到|达标|纳入|实现|完成)/;
+
+// ── rules that rule a quantity out, in order ──
+
+const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
+  ['quoted-name', (s) => insideQuotes(s.quotes, s.q.numberStart)],
+  // （嘉定新城5个、其他区域4个）, 远香湖南（4.73平方公里）: a breakdown or a specification, not a commitment.
+  ['scope-count', (s) => depthAt(s.text, s.at, ROUND_OPEN, ROUND_CLOSE) > 0],
+  ['ordinal', (s) => /(?:第|前|排名|位列|跻身|进入)\s*$/.test(s.pre) || /^(?:强|名(?!单))/.test(s.after)],
+  ['penalty', (s) => PENALTY_WORDS.some((w) => s.text.includes(w))],
+  ['subsidy-amount', (s) => isMoney(s.q.unit) && FUNDING_WORDS.some((w) => s.sentence.includes(w))],
+  ['past-result', (s) => s.context.past === true || pastBefore(s.sentenceBefore, s.clausePre)],
+  ['status-quo', (s) => statusQuo(s.sentence, s.deadlines, s.sentenceStart, s.context.documentYear ?? null)],
+  // 由12万吨/天提高至24万吨/天: the first value is where the change starts.
+  [
+    'baseline',
+    (s) =>
+      /(?:由|从)\s*$/.test(s.pre) ||
+      /^\s*[，,]?\s*(?:(?:提高|提升|增加|增长|扩大|下降|降低|减少|压减|缩短|上升)(?:到|至|为)|调整为|→)/.test(s.after),
+  ],
+  [
+    'structural-count',
+    (s) => s.q.unit !== null && /^(?:个|项|大|类|条)$/.test(s.q.unit) && STRUCTURAL_NOUNS.some((n) => s.after.replace(/^[\u4e00-\u9fff]{0,2}?(?=方面|领域)/, '').startsWith(n)),
+  ],
+  // 五个新城内 / 五个新城各…, 区建设管理委、…、区规划资源局三家: the count names a scope already known.
+  [
+    'scope-count',
+    (s) =>
+      s.q.unit !== null &&
+      /^(?:个|家|座|所)$/.test(s.q.unit) &&
+      /^[\u4e00-\u9fff“”]{1,6}(?:内|中|之间|范围内|区域内|范围|各|均|都)(?![容涵心部])/.test(s.after) &&
+      !creationVerb(s.pre),
+  ],
+  // 区建设管理委、区住房保障房屋管理局、区规划资源局三家: counts the organs just listed.
+  ['scope-count', (s) => /、[^、，]{2,16}$/.test(s.pre) && isUnitName(/([^、，]{2,16})$/.exec(s.pre)?.[1] ?? '')],
+];
+
+// ── rules that read a quantity as a target, in order ──
+
+/** 建成1000亩以上开放休闲林地[5个]: the count a qualified noun was waiting for. */
+function readPending(s: Site): Reading | null {
+  const p = s.state.pending;
+  if (!p || p.at !== s.q.start) return null;
+  return { rule: 'created-count', comparator: comparatorOf(s, p.comparator), indicators: [p.indicator], nounFollows: true, consumedTo: s.qEnd };
+}
+
+function readSymbol(s: Site): Reading | null {
+  if (!s.q.symbol) return null;
+  return { rule: 'symbol', comparator: comparatorOf(s, s.q.symbol), indicators: [cleanIndicator(s.pre)], nounFollows: false, consumedTo: s.qEnd };
+}
+
+function readComparison(s: Site): Reading | null {
+  let comparison = comparisonAtEnd(s.pre);
+  let pre = s.pre;
+  // 不少于计划量的15%, 不少于备案总量50%: a comparison, then the base a share is of.
+  if (!comparison && isPercent(s.q.unit)) {
+    const base = /^(.*?)([\u4e00-\u9fff]{1,10}?)(的)?$/.exec(s.pre);
+    for (let cut = s.pre.length - 1; !comparison && cut >= Math.max(0, s.pre.length - 12); cut--) {
+      const found = comparisonAtEnd(s.pre.slice(0, cut));
+      if (found && !/[，、和与及]/.test(s.pre.slice(cut))) {
+        comparison = found;
+        pre = s.pre.slice(0, cut);
+      }
+    }
+    void base;
+  }
+  if (!comparison) return null;
+  const change = comparison.kind === 'change';
+  // 提升百个大公共空间: a change verb before a count with its noun is a creation, not a change.
+  if (change && !isPercent(s.q.unit) && /^[\u4e00-\u9fff“]/.test(s.after) && !/^(?:以上|以下|左右)/.test(s.after)) return null;
+  let indicators = [cleanIndicator(pre.slice(0, indicatorEnd(pre, comparison.at)))];
+  let nounFollows = false;
+  let consumedTo = s.qEnd;
+  // 不少于40块户外广告, 至少1个科创园区: the counted noun follows the number.
+  if (!isPercent(s.q.unit) && /^[\u4e00-\u9fff“]/.test(s.after)) {
+    const n = nounAfter(s.text, s.qEnd, s.nextAt);
+    if (n.noun) {
+      indicators = [cleanIndicator(`${indicators[0] ?? ''}${n.noun}`) || cleanIndicator(n.noun)];
+      nounFollows = true;
+      consumedTo = n.end;
+    }
+  }
+  // 确保达到120MW，力争达到180MW: the same indicator again, at another level.
+  if (indicators[0] === '' && s.state.chain && /^(?:确保|力争|争取|努力|力求)/.test(s.pre.trim())) indicators = [s.state.chain.indicator];
+  return { rule: change ? 'change' : 'comparator', comparator: comparatorOf(s, comparison.comparator, change), indicators, nounFollows, consumedTo };
+}
+
+function readCreation(s: Site): Reading | null {
+  let creation = creationVerb(s.pre);
+  if (!creation) return null;
+  // 完成应急避难场所建设144.45万平方米: a verb right before the number that leaves no noun
+  // (建设 ends the noun) yields to the first verb of the clause.
+  if (creation.end >= s.pre.trimEnd().length && !/^[\u4e00-\u9fff“]/.test(s.after)) creation = firstStrongVerb(maskProtected(s.pre)) ?? creation;
+  // 新增保护地理标志产品120个, 建设和提升百个: verbs right after the governing one belong to it.
+  let gapText = s.pre.slice(creation.end);
+  for (let v = leadingVerb(gapText); v; v = leadingVerb(gapText)) gapText = gapText.slice(v.length);
+  const gap = cleanIndicator(gapText);
+  if (!isPercent(s.q.unit)) {
+    const n = nounAfter(s.text, s.qEnd, s.nextAt);
+    const noun = cleanIndicator(n.noun);
+    if (noun) {
+      const indicator = gap && !/^(?:其中|每年|全区|全市)$/.test(gap) ? `${gap}${noun}` : noun;
+      return { rule: 'created-count', comparator: comparatorOf(s, 'eq'), indicators: [indicator], nounFollows: true, consumedTo: n.end };
+    }
+  }
+  if (!gap) return null;
+  return { rule: 'created-count', comparator: comparatorOf(s, 'eq'), indicators: [gap], nounFollows: false, consumedTo: s.qEnd };
+}
+
+function leadingVerb(text: string): string | undefined {
+  const link = /^(?:和|及|并|与|或)/.exec(text)?.[0] ?? '';
+  // Stripped only when what is left is nothing or a noun of two characters or more (保护区 stays).
+  const verb = [...STRONG, ...WEAK].find((w) => text.startsWith(w, link.length) && text.length !== link.length + w.length + 1);
+  return verb ? link + verb : undefined;
+}
+
+/** 80%以上城市建成区达到…, 确保新建住宅100%移交接管, 对其中的约24公里进行修复: a share or an amount of a scope that must reach a state. */
+function readShareOfScope(s: Site): Reading | null {
+  const n = nounAfter(s.text, s.qEnd, s.nextAt);
+  const lead = stripLead(s.pre);
+  const acting = ACTION_AFTER.test(s.after);
+  if (NEGATED.test(n.noun)) return null;
+  if (!acting && !(SCOPE_PREDICATE.test(n.noun) && (lead.text === '' || /[区中内域镇村县市省]$/.test(lead.text) || lead.text.length <= 12))) return null;
+  const indicator = cleanIndicator(`${lead.text.replace(/^(?:对|将|把)/, '')}${n.noun.replace(/^的/, '')}`);
+  return { rule: 'share-of-scope', comparator: comparatorOf(s, null), indicators: [indicator], nounFollows: true, consumedTo: n.end };
+}
+
+/** 合格率95%以上: the indicator before, a bound after. */
+function readBound(s: Site): Reading | null {
+  if (!(s.bound || s.q.more) || s.pre.trim() === '') return null;
+  return { rule: 'bound', comparator: comparatorOf(s, null), indicators: [cleanIndicator(s.pre)], nounFollows: false, consumedTo: s.qEnd };
+}
+
+/** 应在5个工作日内上报, 15分钟内到场: a time limit (短 spans anywhere, longer ones where an obligation sets them). */
+function readTimeLimit(s: Site): Reading | null {
+  if (!s.timeUnit || s.bound !== 'lte') return null;
+  const short = /^(?:分钟|小时|个小时|工作日|个工作日|日|天|秒)$/.test(s.q.unit ?? '');
+  if (!s.obliged && !(short && /^内\s*[\u4e00-\u9fff]/.test(s.after))) return null;
+  const n = nounAfter(s.text, s.qEnd + (s.after.startsWith('内') ? 1 : 0), s.nextAt);
+  return { rule: 'time-limit', comparator: 'lte', indicators: [cleanIndicator(s.pre) || cleanIndicator(n.noun)], nounFollows: false, consumedTo: s.qEnd };
+}
+
+/** 应每7个月提交报告: a frequency set by a norm. */
+function readFrequency(s: Site): Reading | null {
+  if (!s.timeUnit || !s.obliged || !/每\s*$/.test(s.pre)) return null;
+  return { rule: 'frequency', comparator: 'eq', indicators: [cleanIndicator(nounAfter(s.text, s.qEnd, s.nextAt).noun)], nounFollows: false, consumedTo: s.qEnd };
+}
+
+/** 分别达到95%和90%: the values in order for the queued indicators. */
+function readRespectively(s: Site): Reading | null {
+  const chain = s.state.chain;
+  if (s.state.queue.length === 0 || !chain || isPercent(s.q.unit) !== chain.percent || !ITEM_END.test(s.after)) return null;
+  return { rule: 'respectively', comparator: comparatorOf(s, chain.comparator), indicators: [s.state.queue.shift() as string], nounFollows: false, consumedTo: s.qEnd };
+}
+
+/** A list of targets goes on: …600家，国家地理标志保护示范区5家; 建设5个A和10个B; …达到90%，人均公园绿地面积6.2平方米. */
+function readContinuation(s: Site): Reading | null {
+  const chain = s.state.chain;
+  if (!chain || isPercent(s.q.unit) !== chain.percent) return null;
+  const item = stripLead(s.pre).text;
+  // A bare count continues as a plain count, whatever governed the total; a change stays a change.
+  const comparator = comparatorOf(s, chain.comparator === 'increase' || chain.comparator === 'decrease' ? chain.comparator : 'eq', chain.comparator === 'increase' || chain.comparator === 'decrease');
+  if (chain.nounAfter && !isPercent(s.q.unit) && item.length <= 4) {
+    const n = nounAfter(s.text, s.qEnd, s.nextAt);
+    if (n.noun) return { rule: 'list-continuation', comparator, indicators: [cleanIndicator(n.noun)], nounFollows: true, consumedTo: n.end };
+  }
+  if (item !== '' && item.length <= 30 && ITEM_END.test(s.after) && !/[，]/.test(item)) {
+    return { rule: 'list-continuation', comparator, indicators: [cleanIndicator(s.pre)], nounFollows: false, consumedTo: s.qEnd };
+  }
+  return null;
+}
+
+/** A goals part lists an indicator and its value with no verb: 人均公园绿地面积6.2平方米. */
+function readGoalItem(s: Site): Reading | null {
+  if (!s.context.goals || !ITEM_END.test(s.after) || s.pre.trim() === '' || stripLead(s.pre).text.length > 30) return null;
+  return { rule: 'list-continuation', comparator: comparatorOf(s, 'eq'), indicators: [cleanIndicator(s.pre)], nounFollows: false, consumedTo: s.qEnd };
+}
+
+const READINGS: ReadonlyArray<(s: Site) => Reading | null> = [
+  readPending,
+  readSymbol,
+  readComparison,
+  readCreation,
+  readShareOfScope,
+  readBound,
+  readTimeLimit,
+  readFrequency,
+  readRespectively,
+  readContinuation,
+  readGoalItem,
+];
+
+/** Rules that still rule a reading out. */
+function objection(s: Site, r: Reading): RejectRule | null {
+  const { q } = s;
+  if (q.unit === null && !r.indicators.some((x) => INDEX_WORDS.some((w) => x.endsWith(w)))) return 'no-unit';
+  if (s.timeUnit && r.comparator === 'eq' && r.rule !== 'frequency') return 'duration';
+  // 建设一个国际消费中心城市, 使用一种或多种: 一 before its noun is an article; 各开展一项 / 新建泵站一座 count.
+  if (q.chinese && q.value === 1 && !q.bare && r.comparator === 'eq' && r.nounFollows && !/[各每]\s*[\u4e00-\u9fff]{0,3}$/.test(s.pre)) return 'indefinite-one';
+  if (/^或/.test(s.after)) return 'indefinite-one';
+  // 产值超过1000万元的企业: a threshold that qualifies a noun.
+  if ((r.rule === 'comparator' || r.rule === 'symbol' || r.rule === 'bound') && s.after.startsWith('的') && !r.nounFollows) return 'qualifier';
+  // Unless its noun follows (建成6座调蓄工程), a value ends its list item: 支持营业收入5亿元以上企业 qualifies a noun.
+  if (!r.nounFollows && !ITEM_END.test(s.after) && /^\s*[\u4e00-\u9fff“]/.test(s.after) && r.rule !== 'time-limit') return 'qualifier';
+  if (r.indicators.every((x) => x.trim() === '')) return 'no-indicator';
+  if (r.indicators.some((x) => STRUCTURAL_NOUNS.some((n) => x === n || x.endsWith(`个${n}`)))) return 'structural-count';
+  return null;
+}
 
 export function extractTargets(paragraph: string, context: TargetContext = {}): Extraction {
   const targets: TargetMatch[] = [];
@@ -342,335 +622,159 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
   const deadlines = findDeadlines(paragraph, documentYear);
   const quotes = quoteSpans(paragraph);
   const clauses = splitClauses(paragraph, quotes);
-  const sentenceText = new Map<number, { start: number; end: number }>();
+  const sentences = new Map<number, { start: number; end: number }>();
   for (const c of clauses) {
-    const s = sentenceText.get(c.sentence);
-    sentenceText.set(c.sentence, { start: s?.start ?? c.start, end: c.end });
+    const s = sentences.get(c.sentence);
+    sentences.set(c.sentence, { start: s?.start ?? c.start, end: c.end });
   }
 
-  let chain: Chain | null = null;
+  let state: SentenceState = { chain: null, queue: [], pending: null };
   let sentenceNo = -1;
-  let queue: string[] = [];
   for (const clause of clauses) {
     if (clause.sentence !== sentenceNo) {
       sentenceNo = clause.sentence;
-      chain = null;
-      queue = [];
+      state = { chain: null, queue: [], pending: null };
     }
     const inClause = quantities.filter((q) => q.numberStart >= clause.start && q.numberStart < clause.end);
-    if (inClause.length === 0) {
-      // A clause with no number but a verb ends a list of targets: 建成…，推进…改造，新建…
-      if (chain && /[\u4e00-\u9fff]{4,}/.test(clause.text) && !/^(?:其中|人均|每)/.test(clause.text)) chain = chain;
-      continue;
-    }
-    const span = sentenceText.get(clause.sentence) as { start: number; end: number };
+    if (inClause.length === 0) continue;
+    const span = sentences.get(clause.sentence) as { start: number; end: number };
     const sentence = paragraph.slice(span.start, span.end);
-    const decide = (q: Quantity, rule: TargetRule): void => {
-      decisions.push({ start: q.start, end: q.end, raw: q.raw, value: q.value, unit: q.unit, accepted: false, rule });
+    const decide = (q: Quantity, rule: TargetRule, accepted = false): void => {
+      decisions.push({ start: q.start, end: q.end, raw: q.raw, value: q.value, unit: q.unit, accepted, rule });
     };
+    const text = clause.text;
+    const norm = context.regulation === true || NORM_WORDS.test(sentence.slice(0, clause.end - span.start));
+    // A time limit binds when a regulation or an obligation (应当, 须) sets it, not a prohibition's cooling-off.
+    const obliged = context.regulation === true || /应当?|须|必须|要求/.test(text.replace(/不应|不得/g, ''));
     let region = 0; // clause offset from which an indicator may still be named
-    const clauseTargets: Array<{ q: Quantity; governor: Governor | null; index: number }> = [];
+    const accepted: Array<{ q: Quantity; index: number; reading: Reading }> = [];
 
     for (let k = 0; k < inClause.length; k++) {
       const q = inClause[k] as Quantity;
-      const at = q.start - clause.start; // clause-relative
+      const at = q.start - clause.start;
       const qEnd = q.end - clause.start;
       const next = inClause[k + 1];
-      const nextAt = next ? next.start - clause.start : clause.text.length;
-      const text = clause.text;
-      const after = text.slice(qEnd);
-      const sentenceBefore = paragraph.slice(span.start, q.start);
-
-      // ── what the quantity is by its form ──
       if (q.form !== 'number') {
         decide(q, q.form === 'word' ? 'no-unit' : q.form);
         continue;
       }
-      if (insideQuotes(quotes, q.numberStart)) {
-        decide(q, 'quoted-name');
-        continue;
-      }
-      if (at < region) {
+      if (at < region && state.pending?.at !== q.start) {
         // Inside the noun an earlier number counts: 培育10家[年产值超过100亿元的]龙头企业.
         decide(q, 'qualifier');
         continue;
       }
-      const rawPre = text.slice(region, at);
-      const pre = region > 0 ? rawPre.replace(LIST_LINK_START, '') : rawPre;
-      if (/(?:第|前|排名|位列|跻身|进入)\s*$/.test(pre) || /^(?:强|名(?!单))/.test(after) || /^[强]/.test(after)) {
-        decide(q, 'ordinal');
-        continue;
-      }
-      if (PENALTY_WORDS.some((w) => sentence.includes(w))) {
-        decide(q, 'penalty');
-        continue;
-      }
-      if (q.unit !== null && MONEY_UNITS.has(q.unit.replace(/^[万亿千百]+/, '')) && FUNDING_WORDS.some((w) => sentence.includes(w))) {
-        decide(q, 'subsidy-amount');
-        continue;
-      }
-      if (context.past) {
-        decide(q, 'past-result');
-        continue;
-      }
-      if (pastBefore(sentenceBefore, text.slice(0, at))) {
-        decide(q, 'past-result');
-        continue;
-      }
-      if (statusQuo(sentence, deadlines, span.start, documentYear)) {
-        decide(q, 'status-quo');
-        continue;
-      }
-      // 由12万吨/天提高至24万吨/天: the first value is where the change starts.
-      if (/(?:由|从)\s*$/.test(pre) || /^\s*(?:[，,]?\s*(?:提高|提升|增加|增长|扩大|下降|降低|减少|压减|缩短|上升)(?:到|至)|(?:提高|增加|下降|降低)为)/.test(after)) {
-        decide(q, 'baseline');
-        continue;
-      }
-      if (q.unit !== null && /^(?:个|项|大|类|条)$/.test(q.unit) && STRUCTURAL_NOUNS.some((n) => after.replace(/^[\u4e00-\u9fff]{0,2}?(?=方面|领域)/, '').startsWith(n))) {
-        decide(q, 'structural-count');
-        continue;
-      }
-      if (q.unit !== null && /^(?:个|家|座)$/.test(q.unit) && /^[\u4e00-\u9fff“”]{1,6}(?:内|中|之间|范围内|区域内|范围)(?![容涵心部])/.test(after) && !creationVerb(pre)) {
-        decide(q, 'scope-count');
-        continue;
-      }
-
-      // ── what governs it ──
-      const norm = context.regulation === true || NORM_WORDS.test(sentenceBefore) || NORM_WORDS.test(text);
-      // A time limit binds when a regulation or an obligation (应当, 须) sets it, not a prohibition's cooling-off.
-      const obliged = context.regulation === true || /应当?|须|必须|要求/.test(text.replace(/不应|不得/g, ''));
-      const timeUnit = q.unit !== null && TIME_UNITS.has(q.unit);
+      const rawPre = text.slice(Math.min(region, at), at);
+      const after = text.slice(qEnd);
       let bound = q.bound;
+      const timeUnit = q.unit !== null && TIME_UNITS.has(q.unit);
       if (timeUnit && bound === null && /^内/.test(after)) bound = 'lte'; // 15分钟内
-      const comparison = q.symbol ? null : comparisonAtEnd(pre);
-      const creation = comparison ? null : creationVerb(pre);
-      let governor: Governor | null = comparison ?? creation;
-      let rule: AcceptRule | null = null;
-      let comparator: Comparator | null = null;
-      let indicators: string[] = [];
-      let nounFollows = false;
-      let consumedTo = qEnd;
-
-      // Comparator precedence: a change > a range > 左右/约 > 以上/以下 > 余/多 > symbol > word > creation.
-      const pick = (fallback: Comparator | null): Comparator | null => {
-        if (governor?.kind === 'change') return governor.comparator;
-        if (q.valueHigh !== null) return 'range';
-        if (bound === 'approx' || governor?.comparator === 'approx') return 'approx';
-        if (bound) return bound;
-        if (q.more) return 'gt';
-        if (q.symbol) return q.symbol;
-        return governor?.comparator ?? fallback;
+      const site: Site = {
+        q,
+        clause,
+        text,
+        at,
+        qEnd,
+        nextAt: next ? next.start - clause.start : text.length,
+        next,
+        pre: region > 0 ? rawPre.replace(LIST_LINK_START, '') : rawPre,
+        clausePre: text.slice(0, at),
+        after,
+        sentence,
+        sentenceBefore: paragraph.slice(span.start, q.start),
+        context,
+        state,
+        norm,
+        obliged,
+        timeUnit,
+        bound,
+        quotes,
+        deadlines,
+        sentenceStart: span.start,
       };
-
-      if (q.symbol) {
-        rule = 'symbol';
-        comparator = pick(q.symbol);
-        indicators = [cleanIndicator(pre)];
-      } else if (comparison) {
-        rule = comparison.kind === 'change' ? 'change' : 'comparator';
-        comparator = pick(null);
-        indicators = [cleanIndicator(pre.slice(0, indicatorEnd(pre, comparison.at)))];
-        // 覆盖不少于40块户外广告: the counted noun may follow.
-        if (indicators[0] === '' || indicators[0]?.length === 0) {
-          const n = nounAfter(text, qEnd, nextAt);
-          if (n.noun) {
-            indicators = [cleanIndicator(n.noun)];
-            nounFollows = true;
-            consumedTo = n.end;
-          }
-        }
-        if (after.startsWith('的') && !nounFollows) {
-          // 产值超过1000万元的企业: a threshold that qualifies a noun.
-          decide(q, 'qualifier');
-          continue;
-        }
-      } else if (creation) {
-        rule = 'created-count';
-        comparator = pick('eq');
-        // 新增保护地理标志产品120个: verbs right after the governing one belong to it.
-        let gapText = pre.slice(creation.end);
-        for (let v = [...STRONG, ...WEAK].find((w) => gapText.startsWith(w) && gapText.length > w.length + 1); v; v = [...STRONG, ...WEAK].find((w) => gapText.startsWith(w) && gapText.length > w.length + 1)) {
-          gapText = gapText.slice(v.length);
-        }
-        const gap = cleanIndicator(gapText);
-        const n = nounAfter(text, qEnd, nextAt);
-        const noun = cleanIndicator(n.noun);
-        if (noun && !isPercent(q.unit)) {
-          indicators = [gap && !/^(?:其中|每年|全区|全市)$/.test(gap) ? `${gap}${noun}` : noun];
-          nounFollows = true;
-          consumedTo = n.end;
-        } else if (gap) indicators = [gap];
+      const rejected = state.pending?.at === q.start ? undefined : REJECTIONS.find(([, test]) => test(site));
+      if (rejected) {
+        decide(q, rejected[0]);
+        continue;
       }
-
-      // A share or count of a scope that must reach a state: 80%以上城市建成区达到…
-      if (!rule || (rule === 'created-count' && isPercent(q.unit))) {
-        const lead = stripLead(pre);
-        const n = nounAfter(text, qEnd, nextAt);
-        if (SCOPE_PREDICATE.test(n.noun) && (lead.text === '' || /[区中内域镇村县市省]$/.test(lead.text) || lead.text.length <= 12)) {
-          rule = 'share-of-scope';
-          comparator = pick('eq');
-          indicators = [cleanIndicator(`${lead.text}${n.noun.replace(/^的/, '')}`)];
-          nounFollows = true;
-          consumedTo = n.end;
-        }
+      let reading: Reading | null = null;
+      for (const read of READINGS) {
+        reading = read(site);
+        if (reading) break;
       }
-      // The indicator before, a bound after: 合格率95%以上.
-      if (!rule && (bound || q.more) && pre.trim() !== '') {
-        rule = 'bound';
-        comparator = pick(null);
-        indicators = [cleanIndicator(pre)];
-      }
-      // A time limit or a frequency set by a norm: 5个工作日内, 每7个月.
-      if (!rule && timeUnit && obliged && bound === 'lte') {
-        rule = 'time-limit';
-        comparator = 'lte';
-        const n = nounAfter(text, qEnd + (after.startsWith('内') ? 1 : 0), nextAt);
-        indicators = [cleanIndicator(pre) || cleanIndicator(n.noun)];
-      }
-      if (!rule && timeUnit && obliged && /每\s*$/.test(pre)) {
-        rule = 'frequency';
-        comparator = 'eq';
-        indicators = [cleanIndicator(nounAfter(text, qEnd, nextAt).noun)];
-      }
-      // 分别达到95%和90%: values in order for the queued indicators.
-      if (!rule && queue.length > 0 && chain && isPercent(q.unit) === chain.percent && ITEM_END.test(after)) {
-        rule = 'respectively';
-        comparator = pick(chain.comparator);
-        indicators = [queue.shift() as string];
-      }
-      // A list of targets goes on: …600家，国家地理标志保护示范区5家; 建设5个A和10个B.
-      if (!rule && chain && isPercent(q.unit) === chain.percent) {
-        const item = stripLead(pre).text;
-        if (chain.nounAfter && !isPercent(q.unit)) {
-          const n = nounAfter(text, qEnd, nextAt);
-          if (n.noun && item.length <= 4) {
-            rule = 'list-continuation';
-            indicators = [cleanIndicator(n.noun)];
-            nounFollows = true;
-            consumedTo = n.end;
-          }
-        }
-        if (!rule && item !== '' && item.length <= 30 && ITEM_END.test(after) && !/[，]/.test(item)) {
-          rule = 'list-continuation';
-          indicators = [cleanIndicator(pre)];
-        }
-        if (rule) comparator = pick(chain.comparator === 'increase' || chain.comparator === 'decrease' ? chain.comparator : 'eq');
-      }
-      // A goals part lists indicator and value with no verb: 人均公园绿地面积6.2平方米.
-      if (!rule && context.goals && ITEM_END.test(after) && pre.trim() !== '' && stripLead(pre).text.length <= 30) {
-        rule = 'list-continuation';
-        comparator = pick('eq');
-        indicators = [cleanIndicator(pre)];
-      }
-      if (!rule || comparator === null) {
+      state.pending = null;
+      if (!reading) {
         decide(q, q.unit === null ? 'no-unit' : timeUnit ? 'duration' : 'no-governor');
         continue;
       }
-
-      // ── what it must not be ──
-      if (q.unit === null && !indicators.some((x) => INDEX_WORDS.some((w) => x.endsWith(w)))) {
-        decide(q, 'no-unit');
-        continue;
-      }
-      if (timeUnit && comparator === 'eq' && rule !== 'frequency') {
-        decide(q, 'duration');
-        continue;
-      }
-      // 建设一个国际消费中心城市: 一 before its noun is an article; 各开展一项 / 新建泵站一座 count.
-      if (q.chinese && q.value === 1 && !q.bare && comparator === 'eq' && nounFollows && !/[各每]\s*[\u4e00-\u9fff]{0,3}$/.test(pre)) {
-        decide(q, 'indefinite-one');
-        continue;
-      }
-      // Unless its noun follows (建成6座调蓄工程), a value must end its list item:
-      // 支持营业收入5亿元以上企业 uses the number to qualify a noun.
-      if (!nounFollows && !ITEM_END.test(after) && /^\s*[\u4e00-\u9fff“]/.test(after) && rule !== 'time-limit') {
+      // 建成1000亩以上开放休闲林地5个, 实施九棵树森林公园建设…4.78平方公里: a noun that runs straight
+      // into another value ending the item: the first value qualifies the noun, the second is the target.
+      const nextAt = next ? next.start - clause.start : -1;
+      const between = next ? text.slice(qEnd, nextAt) : '';
+      if (
+        next &&
+        next.form === 'number' &&
+        next.unit !== null &&
+        next.unit !== q.unit &&
+        /^[\u4e00-\u9fff“”（）()、]{2,40}$/.test(between) &&
+        !LIST_LINK_END.test(between) &&
+        !COMPARISONS.some((c) => between.includes(c.word) && c.word.length > 1) &&
+        ITEM_END.test(text.slice(next.end - clause.start))
+      ) {
         decide(q, 'qualifier');
+        const governed = reading.rule === 'created-count' || reading.rule === 'list-continuation' ? 'eq' : reading.comparator;
+        state.pending = { at: next.start, comparator: governed === 'gte' || governed === 'gt' ? 'eq' : governed, indicator: cleanIndicator(text.slice(at, nextAt)) };
+        region = nextAt;
         continue;
       }
-      indicators = indicators.map((x) => x.trim()).filter((x) => x !== '');
-      if (indicators.length === 0) {
-        decide(q, 'no-indicator');
+      const objected = objection(site, reading);
+      if (objected) {
+        decide(q, objected);
         continue;
       }
-      if (indicators.some((x) => STRUCTURAL_NOUNS.some((n) => x === n || x.endsWith(`个${n}`)))) {
-        decide(q, 'structural-count');
-        continue;
-      }
+      let indicators = reading.indicators.map((x) => x.trim()).filter((x) => x !== '');
       // 均 shares one value among indicators; 分别 gives each its own value in turn.
-      const each = EACH_WORDS.some((w) => pre.trimEnd().endsWith(w) || pre.includes(`${w}达到`) || pre.includes(`${w}高于`));
-      const respectively = RESPECTIVELY_WORDS.some((w) => pre.includes(w));
-      if ((each || respectively) && indicators.length === 1) {
+      const each = EACH_WORDS.some((w) => site.pre.trimEnd().endsWith(w) || site.pre.includes(`${w}达到`) || site.pre.includes(`${w}高于`));
+      const respectively = RESPECTIVELY_WORDS.some((w) => site.pre.includes(w));
+      if ((each || respectively) && indicators.length === 1 && reading.rule !== 'respectively') {
         const parts = splitIndicators(indicators[0] as string);
         if (each) indicators = parts;
         else if (parts.length > 1) {
           indicators = parts.slice(0, 1);
-          queue = parts.slice(1);
+          state.queue = parts.slice(1);
         } else {
           // 审批（备案）率分别达到95%和90%: every value counts the same indicator.
-          queue = new Array(4).fill(indicators[0]);
+          state.queue = new Array(4).fill(indicators[0]);
         }
       }
-
       const year = deadlineFor(deadlines, clause, q.start, span.start);
       if (year !== null && documentYear !== null && year < documentYear && !context.regulation) {
         decide(q, 'past-result');
         continue;
       }
-      const aspirational = aspirationGoverns(sentenceBefore);
-      const kind: TargetMatch['kind'] = norm ? 'requirement' : 'goal';
+      const aspirational = aspirationGoverns(site.sentenceBefore);
       for (const indicator of indicators) {
         targets.push({
           start: clause.start,
           end: clause.end,
-          text: clause.text,
+          text,
           indicator,
-          comparator,
+          comparator: reading.comparator,
           value: q.value,
           valueHigh: q.valueHigh,
           unit: q.unit,
           year,
           aspirational,
-          kind,
-          rule,
+          kind: norm ? 'requirement' : 'goal',
+          rule: reading.rule,
         });
       }
-      decisions.push({ start: q.start, end: q.end, raw: q.raw, value: q.value, unit: q.unit, accepted: true, rule });
-      clauseTargets.push({ q, governor, index: targets.length - 1 });
-      chain = { comparator, percent: isPercent(q.unit), nounAfter: nounFollows, kind };
-      region = Math.max(region, consumedTo);
-      governor = null;
+      decide(q, reading.rule, true);
+      accepted.push({ q, index: targets.length - 1, reading });
+      state.chain = { comparator: reading.comparator, percent: isPercent(q.unit), nounAfter: reading.nounFollows, indicator: indicators[0] ?? '' };
+      region = Math.max(region, reading.consumedTo);
     }
-    dropQualifiers(clauseTargets, clause, targets, decisions);
   }
   return { targets, decisions };
-}
-
-/**
- * 建成1000亩以上开放休闲林地5个: when one verb counts a noun that an earlier number
- * measures, the earlier number qualifies the noun and the later one is the target.
- */
-function dropQualifiers(
-  found: Array<{ q: Quantity; governor: Governor | null; index: number }>,
-  clause: Clause,
-  targets: TargetMatch[],
-  decisions: Decision[],
-): void {
-  for (let i = 0; i + 1 < found.length; i++) {
-    const first = found[i] as (typeof found)[number];
-    const second = found[i + 1] as (typeof found)[number];
-    const between = clause.text.slice(first.q.end - clause.start, second.q.start - clause.start);
-    if (/^[\u4e00-\u9fff“”（）()]{1,20}$/.test(between) && !LIST_LINK_END.test(between) && first.q.unit !== second.q.unit && !isPercent(second.q.unit)) {
-      const t = targets[first.index];
-      if (!t) continue;
-      targets.splice(first.index, 1);
-      for (const f of found) if (f.index > first.index) f.index--;
-      const d = decisions.find((x) => x.start === first.q.start && x.accepted);
-      if (d) {
-        d.accepted = false;
-        d.rule = 'qualifier';
-      }
-    }
-  }
 }
 
 /** 已建成, 提高了, 累计完成… before the number in its sentence: an achievement. */

@@ -84,7 +84,7 @@ export const STATUS_QUO_OPENERS: readonly string[] = ['截至目前', '截止目
 
 /** Money that a programme pays (a subsidy, a reward) or a fine: amounts, never targets. */
 export const FUNDING_WORDS: readonly string[] = ['给予', '奖励', '补助', '补贴', '资助', '奖补', '贴息', '扶持资金', '专项资金', '一次性', '最高'];
-export const PENALTY_WORDS: readonly string[] = ['罚款', '罚金', '处以', '没收', '拘留', '有期徒刑', '违法所得'];
+export const PENALTY_WORDS: readonly string[] = ['罚款', '罚金', '处以', '没收', '拘留', '有期徒刑', '违法所得', '处罚', '受罚'];
 
 /** Counted nouns that describe the document's own structure (五个方面, 17项任务), never targets. */
 export const STRUCTURAL_NOUNS: readonly string[] = [
@@ -105,7 +105,7 @@ export const METRIC_SUFFIXES: readonly string[] = [
 export const LEADING_SCAFFOLD: readonly string[] = [
   '力争', '争取', '努力', '力求', '确保', '全年', '年内', '当年', '每年', '其中', '同时', '此外', '并且', '并', '以及', '累计', '预计',
   '计划', '基本实现', '基本建成', '基本形成', '推动', '推进', '促进', '带动', '引导', '进一步', '全面', '持续', '保持', '使得', '使',
-  '实现', '通过', '加快', '着力', '大力', '要', '将', '应当', '应', '须', '必须', '原则上',
+  '实现', '通过', '加快', '着力', '大力', '要', '将', '应当', '须', '必须', '原则上',
 ];
 
 /** Words that show a sentence states a norm every case must meet: a requirement, not a goal. */
