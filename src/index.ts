@@ -16,7 +16,7 @@ export { formatDiffHtml } from './report/diff-html.js';
 export { renderReport } from './report/html-report.js';
 export { formatOutline, type OutlineOptions } from './show/format-outline.js';
 export { jsonSchemaFiles } from './schema/json-schemas.js';
-export { countSections } from './util/sections.js';
+export { countSections, rootSections } from './util/sections.js';
 export { jsonPath, validate, type SchemaIssue, type Validation } from './schema/validate.js';
 export { normalise, detectScript } from './normalise/index.js';
 export { htmlToText, looksLikeHtml, type HtmlText } from './html/html-to-text.js';

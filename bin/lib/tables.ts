@@ -1,7 +1,7 @@
 // One document as rows of the run-wide tables (tasks.csv, targets.csv, sections.csv) and as
 // its entry in index.json. Built in the job (main thread or worker), so only small
 // arrays of strings travel back to the main thread, which writes them in input order.
-import { type PolicyDocument, type Section, countSections } from '../../src/index.js';
+import { type PolicyDocument, type Section, countSections, rootSections } from '../../src/index.js';
 
 export const TABLES = ['tasks', 'targets', 'sections'] as const;
 export type Table = (typeof TABLES)[number];
@@ -44,7 +44,7 @@ export function tableRows(doc: PolicyDocument): TableRows {
       visit(s.children, path, depth + 1);
     }
   };
-  visit(doc.sections, '', 1);
+  visit(rootSections(doc), '', 1);
   const units = (list: readonly string[]) => list.join('、');
   return {
     sections,
@@ -86,7 +86,7 @@ export function manifestEntry(doc: PolicyDocument, output: string): ManifestEntr
     sha256: doc.source.sha256,
     title: doc.meta.title,
     docNumber: doc.meta.docNumber,
-    sections: countSections(doc.sections),
+    sections: countSections(rootSections(doc)),
     tasks: doc.tasks.length,
     targets: doc.targets.length,
     messages: doc.messages.length,

@@ -41,7 +41,10 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
       children: s.children.map((c, i) => toSection(c, `${id}.${i + 1}`)),
     };
   };
-  const sections = data.sections.map((s, i) => toSection(s, String(i + 1)));
+  // Attachments (附件1 …) are kept apart from the body, as Akoma Ntoso keeps <attachments>.
+  const body = data.sections.filter((s) => s.kind !== 'attachment');
+  const sections = body.map((s, i) => toSection(s, String(i + 1)));
+  const attachments = data.sections.filter((s) => s.kind === 'attachment').map((s, i) => toSection(s, `a${i + 1}`));
 
   const doc: PolicyDocumentType = {
     schemaVersion: SCHEMA_VERSION,
@@ -55,6 +58,7 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
     meta: data.meta,
     preamble: data.preamble.map((l: LineNode) => l.value).join('\n'),
     sections,
+    attachments,
     tasks: data.tasks.map((t, i) => ({
       id: `t${i + 1}`,
       sectionId: t.section.id ?? '',

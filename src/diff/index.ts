@@ -4,14 +4,15 @@
 // either side with its change, paired sections first, then tasks and targets using that
 // section pairing as context. Deterministic: no clocks, no randomness, stable sorts.
 import type { PolicyDocument } from '../schema/policy-document.js';
+import { rootSections } from '../util/sections.js';
 import { type Change, PlanDiff, SCHEMA_VERSION_DIFF } from '../schema/plan-diff.js';
 import { diffSections, flattenSections, pairSections } from './diff-sections.js';
 import { diffTargets } from './diff-targets.js';
 import { type SectionsPaired, diffTasks } from './diff-tasks.js';
 
 export function diff(oldDoc: PolicyDocument, newDoc: PolicyDocument): PlanDiff {
-  const olds = flattenSections(oldDoc.sections);
-  const news = flattenSections(newDoc.sections);
+  const olds = flattenSections(rootSections(oldDoc));
+  const news = flattenSections(rootSections(newDoc));
   const pairing = pairSections(olds, news);
 
   const oldIndex = new Map(olds.map((s, i) => [s.section.id, i]));

@@ -22,3 +22,17 @@ export const REVIEW_PART =
 
 /** Part titles of a division of duties whose items are units: 三、工作职责 → （一）区发展改革委. */
 export const DUTY_PART = /职责分工|工作职责|部门职责|责任分工|任务分工|职责任务|各部门职责|成员单位职责/;
+
+/**
+ * The years a review part's title names: 一、1998年工作回顾和1999年工作的总体要求 →
+ * reviewed 1998, planned 1999; 一、2013年工作回顾 → reviewed 2013, planned 2014 (a report
+ * looks back on the year before it). Null when the title names no year.
+ */
+export function reviewYears(title: string): { reviewed: number; planned: number; plansInPart: boolean } | null {
+  if (!REVIEW_PART.test(title)) return null;
+  const years = [...title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1])).filter((y) => y >= 1949 && y <= 2100);
+  if (years.length === 0) return null;
+  const reviewed = years[0] as number;
+  const planned = years.length > 1 ? (years.at(-1) as number) : reviewed + 1;
+  return { reviewed, planned, plansInPart: years.length > 1 && planned > reviewed };
+}

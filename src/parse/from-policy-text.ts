@@ -8,6 +8,7 @@ import type { LineNode, PolicyRoot } from '../tree.js';
 import { createPositioner } from '../util/position.js';
 import { matchMarker } from './numbering.js';
 import { splitTitle } from './split-heading.js';
+import { markAttachments } from './attachments.js';
 import { markTables } from './task-table.js';
 
 const SPACE = /^[\s\u3000]*/;
@@ -31,6 +32,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
     lineStart = lineEnd + 1;
     lineNo++;
   }
+  markAttachments(children);
   const tables = markTables(children);
   markContents(children);
   return {

@@ -6,6 +6,10 @@ import { CIRCLED_NUMERALS as CIRCLED, CN_SMALL_NUMERAL_CHARS, circledValue, read
 import type { SectionKind } from '../schema/policy-document.js';
 
 export type StyleKey =
+  /** 附件1 / 附表2: an attachment after the body (marked by markAttachments, never by a pattern). */
+  | 'attachment'
+  /** 第一部分 / 第一篇: a plan's parts above 一、. */
+  | 'bufen'
   | 'bian'
   | 'zhang'
   | 'jie'
@@ -35,11 +39,13 @@ export interface NumberingStyle {
 const CN = `[${CN_SMALL_NUMERAL_CHARS}]`;
 
 export const NUMBERING_STYLES: readonly NumberingStyle[] = [
+  { key: 'attachment', kind: 'attachment', rank: -1, legal: false, pattern: /(?!)/ },
+  { key: 'bufen', kind: 'part', rank: 9, legal: false, pattern: new RegExp(`^第(${CN}+|\\d+)(?:部分|篇)(?=[\\s：:、]|[\\u4e00-\\u9fff“]|$)`) },
   { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)编(?![a-z])`) },
   { key: 'zhang', kind: 'chapter', rank: 1, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)章`) },
   { key: 'jie', kind: 'section', rank: 2, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)节`) },
   { key: 'tiao', kind: 'article', rank: 3, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)条(?:之${CN}+)?(?![的款项第、，,和或及至到中])(?!规定)`) },
-  { key: 'cn-comma', kind: 'part', rank: 10, legal: false, pattern: new RegExp(`^(${CN}{1,4})\\s*[、．.](?![\\d一二三四五六七八九十])`) },
+  { key: 'cn-comma', kind: 'part', rank: 10, legal: false, pattern: new RegExp(`^(${CN}{1,4})\\s*(?:、(?![一二三四五六七八九十]{1,2}(?:[、，级类等和或至到及是])|[、，])|[．.](?![\\d一二三四五六七八九十]))`) },
   { key: 'cn-paren', kind: 'section', rank: 11, legal: false, pattern: new RegExp(`^[（(]\\s*(${CN}{1,4})\\s*[）)]`) },
   { key: 'arabic', kind: 'item', rank: 12, legal: false, pattern: /^(\d{1,3})\s*(?:[、．]|\.(?!\d))/ },
   { key: 'arabic-paren', kind: 'subitem', rank: 13, legal: false, pattern: /^[（(]\s*(\d{1,3})\s*[）)]/ },
@@ -81,6 +87,8 @@ export function matchMarker(line: string): MarkerMatch | null {
 export function formatMarker(style: StyleKey, n: number): string {
   const cn = toChineseNumeral(n);
   switch (style) {
+    case 'bufen':
+      return `第${cn}部分`;
     case 'bian':
       return `第${cn}编`;
     case 'zhang':

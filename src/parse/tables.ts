@@ -246,7 +246,7 @@ function fitRow(cells: readonly Cell[], from: number, columns: readonly Column[]
 /** A cell that ends a flattened table: an attachment, a note, a new table or a part of the body. */
 const TABLE_END = /^(?:附件|附表|注[：:]|说明[：:]|备注[：:]|表\s*\d|[一二三四五六七八九十]+、.{4,})/;
 
-const BODY_STYLES = new Set(['bian', 'zhang', 'jie', 'tiao', 'cn-comma', 'cn-paren', 'box']);
+const BODY_STYLES = new Set(['attachment', 'bufen', 'bian', 'zhang', 'jie', 'tiao', 'cn-comma', 'cn-paren', 'box']);
 
 /** Every task and indicator table of a document, in order. */
 export function findTables(lines: readonly LineNode[]): Table[] {
@@ -299,7 +299,7 @@ function readFlattened(lines: readonly LineNode[], header: HeaderMatch, kind: Ta
     if (TABLE_END.test(cell.text) && cell.text.length <= 40) break;
     // A heading of the body (（一）加强组织领导, 第三章 …) ends the table.
     const h = (cell.lines[0] as LineNode).heading;
-    if (h && h.title && h.title.length >= 4 && BODY_STYLES.has(h.style)) break;
+    if (h && (h.style === 'attachment' || (h.title && h.title.length >= 4 && BODY_STYLES.has(h.style)))) break;
     // The header printed again after a page break: skip it.
     if (cell.text === header.columns[0]?.header || (columnRole(cell.text) === 'number' && cells.length > 0)) {
       const again = flattenedHeader(lines, lines.indexOf(cell.lines[0] as LineNode));

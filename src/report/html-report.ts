@@ -6,7 +6,7 @@
 import { targetValue } from '../diff/format-diff.js';
 import type { PolicyDocument, Section, Target, Task } from '../schema/policy-document.js';
 import { escapeHtml as esc, htmlPage } from './html.js';
-import { countSections } from '../util/sections.js';
+import { countSections, rootSections } from '../util/sections.js';
 
 export interface ReportOptions {
   /** The page's <title> and heading. */
@@ -173,7 +173,7 @@ function documentList(docs: readonly PolicyDocument[]): string {
       `<td>${esc(doc.meta.docNumber ?? '')}</td>`,
       `<td>${esc(doc.meta.issuer ?? '')}</td>`,
       `<td>${esc(date)}</td>`,
-      `<td class="num">${countSections(doc.sections)}</td>`,
+      `<td class="num">${countSections(rootSections(doc))}</td>`,
       `<td class="num">${doc.tasks.length}</td>`,
       `<td class="num">${doc.targets.length}</td>`,
       `<td class="num">${doc.messages.length}</td>`,
@@ -203,7 +203,7 @@ function documentOutline(doc: PolicyDocument, docIndex: number): string {
   // Tasks and targets whose section is gone (or null) still show, under the outline.
   const known = new Set<string>();
   const collect = (sections: readonly Section[]) => sections.forEach((s) => (known.add(s.id), collect(s.children)));
-  collect(doc.sections);
+  collect(rootSections(doc));
   const loose = [
     ...doc.tasks.filter((t) => !known.has(t.sectionId)).map(taskItem),
     ...doc.targets.filter((t) => t.sectionId === null || !known.has(t.sectionId)).map(targetItem),
@@ -214,11 +214,11 @@ function documentOutline(doc: PolicyDocument, docIndex: number): string {
     `<h2>${esc(docTitle(doc))}</h2>`,
     `<p class="doc-meta">${meta}</p>`,
     doc.preamble ? `<p class="text muted">${esc(doc.preamble)}</p>` : '',
-    doc.sections.length
+    rootSections(doc).length
       ? `<div class="toolbar"><button type="button" data-outline-toggle="open" aria-controls="${outlineId}">expand all</button> <button type="button" data-outline-toggle="close" aria-controls="${outlineId}">collapse all</button></div>`
       : '<p class="muted">No sections.</p>',
     `<div class="outline" id="${outlineId}">`,
-    ...doc.sections.map((s) => outlineSection(s, ctx)),
+    ...rootSections(doc).map((s) => outlineSection(s, ctx)),
     loose.length ? `<h3>Outside any section</h3><ul>${loose.join('')}</ul>` : '',
     '</div>',
     '</section>',

@@ -22,6 +22,8 @@ export const SectionKind = z.enum([
   'item',
   'subitem',
   'box',
+  /** An attachment after the body (附件1, 附表2); only in `attachments`. */
+  'attachment',
   'bullet',
   'enumeration',
 ]);
@@ -122,6 +124,8 @@ export const PolicyDocument = z.object({
   meta: Meta,
   preamble: z.string(),
   sections: z.array(Section),
+  /** Attachments after the body (附件1, 附表2): sections of kind `attachment`, ids a1, a2 … */
+  attachments: z.array(Section).default([]),
   tasks: z.array(Task),
   targets: z.array(Target),
   references: z.array(Reference),

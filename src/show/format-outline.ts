@@ -5,6 +5,7 @@
 // `indent + content`, and the only separators are fixed two-space gaps.
 import { targetValue } from '../diff/format-diff.js';
 import type { PolicyDocument, Section, Target, Task } from '../schema/policy-document.js';
+import { rootSections } from '../util/sections.js';
 
 export interface OutlineOptions {
   /** ANSI colours (terminal only). The CLI decides from the TTY, NO_COLOR and FORCE_COLOR. */
@@ -110,14 +111,14 @@ export function formatOutline(doc: PolicyDocument, options: OutlineOptions = {})
       else lines.push(`${'  '.repeat(level + 1)}${paint('dim', hidden(s.children))}`);
     }
   };
-  if (maxDepth >= 1) visit(doc.sections, 0);
-  else if (doc.sections.length) lines.push(paint('dim', hidden(doc.sections)));
+  if (maxDepth >= 1) visit(rootSections(doc), 0);
+  else if (rootSections(doc).length) lines.push(paint('dim', hidden(rootSections(doc))));
 
   // Tasks and targets whose section is not in the tree (or not in any section) are not
   // dropped: they follow the outline, unindented. Sections hidden by `depth` do not count.
   const all = new Set<string>();
   const collect = (list: readonly Section[]) => list.forEach((s) => (all.add(s.id), collect(s.children)));
-  collect(doc.sections);
+  collect(rootSections(doc));
   const strayTasks = doc.tasks.filter((t) => !all.has(t.sectionId));
   const strayTargets = doc.targets.filter((t) => t.sectionId === null || !all.has(t.sectionId));
   if (strayTasks.length || strayTargets.length) lines.push(paint('dim', '(outside any section)'));

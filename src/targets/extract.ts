@@ -364,6 +364,8 @@ interface Site {
   after: string;
   sentence: string;
   sentenceBefore: string;
+  /** The paragraph before the quantity (a colon's announcement governs up to the next 。). */
+  paragraphBefore: string;
   context: TargetContext;
   state: SentenceState;
   /** A regulation or a norm (应当, 不得): a requirement. */
@@ -578,7 +580,9 @@ function readContinuation(s: Site): Reading | null {
 
 /** A goals part lists an indicator and its value with no verb: 人均公园绿地面积6.2平方米. */
 function readGoalItem(s: Site): Reading | null {
-  if (!s.context.goals || !ITEM_END.test(s.after) || s.pre.trim() === '' || stripLead(s.pre).text.length > 30) return null;
+  // A goals part, or a sentence that announces its goals: 主要预期目标是：…；城镇新增就业900万人；…
+  const goals = s.context.goals === true || /(?:目标|指标)(?:是|为|如下)?[：:][^。！？]*$/.test(s.paragraphBefore);
+  if (!goals || !ITEM_END.test(s.after) || s.pre.trim() === '' || stripLead(s.pre).text.length > 30) return null;
   return { rule: 'list-continuation', comparator: comparatorOf(s, 'eq'), indicators: [cleanIndicator(s.pre)], nounFollows: false, consumedTo: s.qEnd };
 }
 
@@ -681,6 +685,7 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         after,
         sentence,
         sentenceBefore: paragraph.slice(span.start, q.start),
+        paragraphBefore: paragraph.slice(0, q.start),
         context,
         state,
         norm,

@@ -80,10 +80,15 @@ export function buildOutline(lines: readonly LineNode[], file?: VFile, locate?: 
 /** Pops `stack` to where a heading of `style` belongs. */
 function placeHeading(stack: SectionNode[], style: StyleKey): void {
   const same = findLastIndex(stack, (s) => s.style === style);
+  if (style === 'attachment') {
+    // An attachment closes the body and any attachment before it.
+    stack.length = 0;
+    return;
+  }
   if (style === 'box') {
     // A 专栏 box sits inside the part that contains it, beside that part's items.
-    stack.length = Math.min(stack.length, 1);
-    if (stack[0]?.style === 'box') stack.length = 0;
+    const part = findLastIndex(stack, (s) => s.style === 'cn-comma' || s.style === 'bufen' || s.style === 'attachment' || isLegal(s.style));
+    stack.length = part + 1;
     return;
   }
   if (isLegal(style)) {

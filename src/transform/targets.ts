@@ -9,7 +9,7 @@
 // goals part that opens 到2025年， then lists —— bullets), else a plan period named in a
 // heading (四、“十四五”主要任务), else the end of the document's period (行动计划（2016）).
 import { findDeadlines, findPlanPeriods } from '../lexicon/deadlines.js';
-import { REVIEW_PART } from '../lexicon/parts.js';
+import { REVIEW_PART, reviewYears } from '../lexicon/parts.js';
 import { extractTargets } from '../targets/extract.js';
 import { readIndicatorTable } from '../targets/tables.js';
 import type { DecisionDraft, LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
@@ -41,7 +41,8 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
   const visit = (list: readonly SectionNode[], inherited: number | null, depth: number, past: boolean, goals: boolean): void => {
     for (const s of list) {
       const title = s.title ?? '';
-      const isPast = past || (depth <= 2 && title.length <= 24 && REVIEW_PART.test(title) && !/目标|任务|举措|要求/.test(title));
+      const review = depth <= 2 ? reviewYears(title) : null;
+      let isPast = past || review !== null || (depth <= 2 && title.length <= 24 && REVIEW_PART.test(title) && !/目标|任务|举措|要求/.test(title));
       const isGoals = goals || GOALS_PART.test(title);
       // A plan period in the heading governs the part: 四、“十四五”主要任务 → 2025.
       const titlePeriod = findPlanPeriods(title).at(-1)?.to ?? findDeadlines(title).at(-1)?.year ?? null;
@@ -53,6 +54,10 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       let governing: number | null = null;
       let current = base;
       for (const line of lines) {
+        // 一、1998年工作回顾和1999年工作的总体要求: the part turns to the planned year at a paragraph
+        // that opens with it (1999年，我们将… / 今年…).
+        const opening = line.value.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
+        if (isPast && review?.plansInPart && line !== lines[0] && (opening.includes(`${review.planned}年`) || opening.startsWith('今年'))) isPast = past;
         const { targets: found, decisions: why } = extractTargets(line.value, { regulation, past: isPast, documentYear, goals: isGoals });
         for (const t of found) {
           targets.push({
@@ -87,10 +92,17 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
   return { targets, decisions, contexts };
 }
 
-/** The year the document speaks from: its signing or publication date, or the start of its period. */
-export function documentYearOf(meta: PolicyRoot['data']['meta']): number | null {
+/**
+ * The year the document speaks from: its signing or publication date, else the year a
+ * report's review part plans for (一、2013年工作回顾 → 2014).
+ */
+export function documentYearOf(meta: PolicyRoot['data']['meta'], sections: readonly SectionNode[] = []): number | null {
   const date = meta.issuedDate ?? meta.publishedDate;
   if (date) return Number(date.slice(0, 4));
+  for (const s of sections) {
+    const years = reviewYears(s.title ?? '');
+    if (years) return years.planned;
+  }
   return null;
 }
 
@@ -98,7 +110,7 @@ export function policyTargets() {
   return (tree: PolicyRoot): void => {
     const { meta, sections } = tree.data;
     const regulation = isRegulation(sections, meta.docType);
-    const options: TargetOptions = { periodEnd: meta.period?.to ?? null, regulation, documentYear: documentYearOf(meta) };
+    const options: TargetOptions = { periodEnd: meta.period?.to ?? null, regulation, documentYear: documentYearOf(meta, sections) };
     const placed = placeTargets(sections, options);
     const targets = [...placed.targets];
     const decisions = [...placed.decisions];
