@@ -25,6 +25,8 @@ export interface Heading {
   bodyStart: number;
   /** Units read from a task table's columns. */
   attribution?: { lead: string[]; support: string[]; responsible: string[] };
+  /** A task-table row's content cell, when it wraps over several lines (read for targets). */
+  cellLines?: LineNode[];
 }
 
 export interface LineNode extends Node {

@@ -68,6 +68,7 @@ function markTaskRows(table: Table): void {
       body: '',
       bodyStart: line.end,
       attribution,
+      ...(titleCell.lines.length > 1 ? { cellLines: titleCell.lines } : {}),
     };
   }
 }

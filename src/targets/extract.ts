@@ -336,6 +336,8 @@ interface Chain {
   /** The previous target's noun followed its number (建成6座调蓄工程). */
   nounAfter: boolean;
   indicator: string;
+  /** The previous target was an amount of money (营收突破2.2万亿元). */
+  money: boolean;
 }
 
 /** What is carried from one quantity to the next within a sentence. */
@@ -408,12 +410,23 @@ const ACTION_AFTER = /^(?:的)?(?:进行|实施|开展|完成|实现|达到|达�
 /** A negation before a predicate makes it no commitment: 未覆盖的地区. */
 const NEGATED = /[未不没非]\s*(?:覆盖|达到|达标|纳入|实现|完成)/;
 
+/** Whether `at` lies inside a round bracket of at most 30 characters with no comma in it. */
+function inShortBracket(text: string, at: number): boolean {
+  if (depthAt(text, at, ROUND_OPEN, ROUND_CLOSE) === 0) return false;
+  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
+  const closes = [text.indexOf('）', at), text.indexOf(')', at)].filter((i) => i >= 0);
+  const close = closes.length ? Math.min(...closes) : text.length;
+  const inner = text.slice(open + 1, close);
+  return inner.length <= 30 && !/[，,]/.test(inner);
+}
+
 // ── rules that rule a quantity out, in order ──
 
 const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
   ['quoted-name', (s) => insideQuotes(s.quotes, s.q.numberStart)],
-  // （嘉定新城5个、其他区域4个）, 远香湖南（4.73平方公里）: a breakdown or a specification, not a commitment.
-  ['scope-count', (s) => depthAt(s.text, s.at, ROUND_OPEN, ROUND_CLOSE) > 0],
+  // （嘉定新城5个、其他区域4个）, 远香湖南（4.73平方公里）: a short bracket holds a breakdown or a
+  // specification, not a commitment (a bracketed sentence with commas is read as any other).
+  ['scope-count', (s) => inShortBracket(s.text, s.at)],
   ['ordinal', (s) => /(?:第|前|排名|位列|跻身|进入)\s*$/.test(s.pre) || /^(?:强|名(?!单))/.test(s.after)],
   ['penalty', (s) => PENALTY_WORDS.some((w) => s.text.includes(w))],
   ['subsidy-amount', (s) => isMoney(s.q.unit) && FUNDING_WORDS.some((w) => s.sentence.includes(w))],
@@ -490,18 +503,37 @@ function readComparison(s: Site): Reading | null {
   }
   // 确保达到120MW，力争达到180MW: the same indicator again, at another level.
   if (indicators[0] === '' && s.state.chain && /^(?:确保|力争|争取|努力|力求)/.test(s.pre.trim())) indicators = [s.state.chain.indicator];
+  // 城镇污水处理能力由12万吨/天，提高至24万吨/天: the indicator stands before the baseline.
+  if (indicators[0] === '') {
+    const from = /([^，。；：]{2,40}?)(?:由|从)[^，。；]{1,20}[，,]\s*$/.exec(s.sentenceBefore.slice(0, s.sentenceBefore.length - s.clausePre.length));
+    if (from?.[1]) indicators = [cleanIndicator(from[1])];
+  }
+  // 营收突破2.2万亿元，年均增长10%以上: the growth of the amount just stated.
+  if (indicators[0] === '' && change && s.state.chain && !s.state.chain.percent && (s.state.chain.money || METRIC_SUFFIXES.some((x) => s.state.chain?.indicator.endsWith(x)))) {
+    indicators = [s.state.chain.indicator];
+  }
   return { rule: change ? 'change' : 'comparator', comparator: comparatorOf(s, comparison.comparator, change), indicators, nounFollows, consumedTo };
 }
 
+/** Work named after the value: 加快城桥镇24公里污水管工程建设, 推进…350公里供水管网更新改造. */
+const WORK_AT_END = /(?:建设|改造|整治|治理|修复|新建|续建|改建|扩建|提标改造|更新改造|达标建设|清淤疏浚|贯通|提升改造|改造提升)(?:工程|项目|任务)?$/;
+
 function readCreation(s: Site): Reading | null {
   let creation = creationVerb(s.pre);
-  if (!creation) return null;
+  if (!creation) {
+    const n = nounAfter(s.text, s.qEnd, s.nextAt);
+    if (isPercent(s.q.unit) || !WORK_AT_END.test(n.noun) || stripLead(s.pre).text.length > 12) return null;
+    return { rule: 'created-count', comparator: comparatorOf(s, 'eq'), indicators: [cleanIndicator(`${stripLead(s.pre).text}${n.noun}`)], nounFollows: true, consumedTo: n.end };
+  }
   // 完成应急避难场所建设144.45万平方米: a verb right before the number that leaves no noun
   // (建设 ends the noun) yields to the first verb of the clause.
   if (creation.end >= s.pre.trimEnd().length && !/^[\u4e00-\u9fff“]/.test(s.after)) creation = firstStrongVerb(maskProtected(s.pre)) ?? creation;
   // 新增保护地理标志产品120个, 建设和提升百个: verbs right after the governing one belong to it.
-  let gapText = s.pre.slice(creation.end);
+  const unstripped = s.pre.slice(creation.end);
+  let gapText = unstripped;
   for (let v = leadingVerb(gapText); v; v = leadingVerb(gapText)) gapText = gapText.slice(v.length);
+  // 推进达标建设68.94公里: when the verbs are all there is, they name the work.
+  if (cleanIndicator(gapText) === '' && !/^[\u4e00-\u9fff“]/.test(s.after)) gapText = unstripped;
   const gap = cleanIndicator(gapText);
   if (!isPercent(s.q.unit)) {
     const n = nounAfter(s.text, s.qEnd, s.nextAt);
@@ -580,8 +612,10 @@ function readContinuation(s: Site): Reading | null {
 
 /** A goals part lists an indicator and its value with no verb: 人均公园绿地面积6.2平方米. */
 function readGoalItem(s: Site): Reading | null {
-  // A goals part, or a sentence that announces its goals: 主要预期目标是：…；城镇新增就业900万人；…
-  const goals = s.context.goals === true || /(?:目标|指标)(?:是|为|如下)?[：:][^。！？]*$/.test(s.paragraphBefore);
+  // A goals part, a sentence that announces its goals (主要预期目标是：…；城镇新增就业900万人；…) or
+  // one that opens with a deadline ahead (到2025年，…各级各类学校22所).
+  const ahead = s.deadlines.some((d) => d.start >= s.sentenceStart && d.start < s.q.start && d.kind !== 'relative' && (s.context.documentYear == null || d.year >= s.context.documentYear));
+  const goals = s.context.goals === true || ahead || /(?:目标|指标)(?:是|为|如下)?[：:][^。！？]*$/.test(s.paragraphBefore);
   if (!goals || !ITEM_END.test(s.after) || s.pre.trim() === '' || stripLead(s.pre).text.length > 30) return null;
   return { rule: 'list-continuation', comparator: comparatorOf(s, 'eq'), indicators: [cleanIndicator(s.pre)], nounFollows: false, consumedTo: s.qEnd };
 }
@@ -592,8 +626,8 @@ const READINGS: ReadonlyArray<(s: Site) => Reading | null> = [
   readComparison,
   readCreation,
   readShareOfScope,
-  readBound,
   readTimeLimit,
+  readBound,
   readFrequency,
   readRespectively,
   readContinuation,
@@ -722,6 +756,7 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         next.unit !== q.unit &&
         /^[\u4e00-\u9fff“”（）()、]{2,40}$/.test(between) &&
         !LIST_LINK_END.test(between) &&
+        !/^[、和及与或]/.test(between) &&
         !COMPARISONS.some((c) => between.includes(c.word) && c.word.length > 1) &&
         ITEM_END.test(text.slice(next.end - clause.start))
       ) {
@@ -751,7 +786,7 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
           state.queue = new Array(4).fill(indicators[0]);
         }
       }
-      const year = deadlineFor(deadlines, clause, q.start, span.start);
+      const year = deadlineFor(deadlines, clause, q.start, span.start, paragraph);
       if (year !== null && documentYear !== null && year < documentYear && !context.regulation) {
         decide(q, 'past-result');
         continue;
@@ -775,7 +810,7 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
       }
       decide(q, reading.rule, true);
       accepted.push({ q, index: targets.length - 1, reading });
-      state.chain = { comparator: reading.comparator, percent: isPercent(q.unit), nounAfter: reading.nounFollows, indicator: indicators[0] ?? '' };
+      state.chain = { comparator: reading.comparator, percent: isPercent(q.unit), nounAfter: reading.nounFollows, indicator: indicators[0] ?? '', money: isMoney(q.unit) };
       region = Math.max(region, reading.consumedTo);
     }
   }
@@ -801,10 +836,12 @@ function statusQuo(sentence: string, deadlines: ReturnType<typeof findDeadlines>
 }
 
 /** The deadline for a number: the last one before it in its sentence, else in the paragraph, else one later in its clause. */
-function deadlineFor(deadlines: ReturnType<typeof findDeadlines>, clause: Clause, at: number, sentenceStart: number): number | null {
+function deadlineFor(deadlines: ReturnType<typeof findDeadlines>, clause: Clause, at: number, sentenceStart: number, paragraph: string): number | null {
   let inSentence: number | null = null;
   let before: number | null = null;
   for (const d of deadlines) {
+    // 2016年前建设的设施: a date that describes a noun is no deadline.
+    if (/^[\u4e00-\u9fff]{1,4}的/.test(paragraph.slice(d.end))) continue;
     if (d.start >= at) break;
     before = d.year;
     if (d.start >= sentenceStart) inSentence = d.year;

@@ -43,13 +43,16 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       const title = s.title ?? '';
       const review = depth <= 2 ? reviewYears(title) : null;
       let isPast = past || review !== null || (depth <= 2 && title.length <= 24 && REVIEW_PART.test(title) && !/目标|任务|举措|要求/.test(title));
-      const isGoals = goals || GOALS_PART.test(title);
+      // A goals or indicators part, or a 专栏 box (it lists a plan's key projects and indicators).
+      const isGoals = goals || GOALS_PART.test(title) || s.kind === 'box';
       // A plan period in the heading governs the part: 四、“十四五”主要任务 → 2025.
       const titlePeriod = findPlanPeriods(title).at(-1)?.to ?? findDeadlines(title).at(-1)?.year ?? null;
       const base = inherited ?? titlePeriod;
       // A heading line is read after its marker, so 第四十一条 or （三） never names an indicator.
       const marker = s.heading?.heading?.marker.length ?? 0;
-      const lines = s.heading ? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker }, ...s.paragraphs] : s.paragraphs;
+      const lines = s.heading
+        ? [...(s.heading.heading?.cellLines ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker }]), ...s.paragraphs]
+        : s.paragraphs;
       // The first deadline of this section's own text governs its children.
       let governing: number | null = null;
       let current = base;
