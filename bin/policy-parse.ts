@@ -104,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--check', 'write nothing; exit 1 listing outputs in --out that are stale, missing or extra', false)
     .addOption(new Option('--shard <i/n>', 'parse only the i-th of n deterministic shares of the inputs').argParser(parseShard))
     .option('--stdin-jsonl', 'filter: read {"path","text"|"base64"} JSON Lines on stdin, write one document (or {"path","error"}) per line', false)
+    .option('--explain', 'also write `explain`: every quantity found and the rule that made it a target or not', false)
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], options: ParseCommandOptions) => {
       code = await runParse(inputs, options);
@@ -134,7 +135,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--encoding <name>', 'read a source document as this encoding instead of detecting it')
     .option('--color', 'colour even when not a terminal')
     .option('--no-color', 'never colour (NO_COLOR is honoured too)')
-    .action(async (file: string, options: { depth?: number; color?: boolean; encoding?: string }) => {
+    .option('--explain', 'under each section, every quantity and the rule that made it a target (✓) or not (✗)', false)
+    .action(async (file: string, options: { depth?: number; color?: boolean; encoding?: string; explain?: boolean }) => {
       const { runShow } = await import('./lib/show-command.js');
       code = runShow(file, options);
     });

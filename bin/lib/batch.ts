@@ -27,6 +27,8 @@ export interface BatchOptions {
   jobs?: number;
   check: boolean;
   shard?: Shard;
+  /** Write `explain` (why each quantity is or is not a target) into every document. */
+  explain?: boolean;
 }
 
 export interface Shard {
@@ -113,6 +115,7 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
     tables: options.format.includes('csv'),
     jsonl: options.format.includes('jsonl'),
     encoding: options.encoding,
+    explain: options.explain === true,
     maxBytes: options.maxSize * 1024 * 1024,
     check: options.check,
     inputPaths: inputs.map((i) => resolve(i.path)),
@@ -272,11 +275,11 @@ function reportCheck(
 }
 
 /** `policy-parse -`: one document from stdin, its JSON (or YAML) to stdout. */
-export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'encoding'>): Promise<number> {
+export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'encoding' | 'explain'>): Promise<number> {
   const format = options.format.find(isFileFormat) ?? 'json';
   await prepareFormats([format]);
   try {
-    const { document } = parseWithFile(readFileSync(0), { path: '-', encoding: options.encoding });
+    const { document } = parseWithFile(readFileSync(0), { path: '-', encoding: options.encoding, explain: options.explain === true });
     if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage('-', m)}\n`);
     process.stdout.write(options.format[0] === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format));
     return 0;

@@ -23,6 +23,8 @@ export interface JobOptions {
   tables: boolean;
   jsonl: boolean;
   encoding?: string;
+  /** Write `explain` into every document. */
+  explain?: boolean;
   maxBytes: number;
   /** Compare with the files in outDir instead of writing. */
   check: boolean;
@@ -62,7 +64,7 @@ export function runJob(input: JobInput, options: JobOptions): JobResult {
     const source = readFileSync(input.path);
     bytes = source.length;
     const displayPath = input.path.split(sep).join('/');
-    const { document } = parseWithFile(source, { path: displayPath, encoding: options.encoding });
+    const { document } = parseWithFile(source, { path: displayPath, encoding: options.encoding, explain: options.explain === true });
     const stale: string[] = [];
     const missing: string[] = [];
     options.formats.forEach((format, i) => {

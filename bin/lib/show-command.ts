@@ -9,14 +9,16 @@ export interface ShowOptions {
   depth?: number;
   color?: boolean;
   encoding?: string;
+  /** Under each section, every quantity and the rule that decided it. */
+  explain?: boolean;
 }
 
 /** Exit code: 0 shown, 1 when the file cannot be read or is not a document. */
 export function runShow(path: string, options: ShowOptions = {}): number {
   let text: string;
   try {
-    const doc = loadDocument(path, options.encoding);
-    text = formatOutline(doc, { depth: options.depth, color: useColor(options.color) });
+    const doc = loadDocument(path, options.encoding, options.explain === true);
+    text = formatOutline(doc, { depth: options.depth, color: useColor(options.color), explain: options.explain === true });
   } catch (error) {
     process.stderr.write(`policy-parse: ${path}: ${reason(error)}\n`);
     return 1;

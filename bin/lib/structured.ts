@@ -18,7 +18,7 @@ export function readStructured(path: string): unknown {
 }
 
 /** A side of a diff: a policy-parse JSON/YAML output, or a source document parsed now. */
-export function loadDocument(path: string, encoding?: string): PolicyDocument {
+export function loadDocument(path: string, encoding?: string, explain = false): PolicyDocument {
   if (STRUCTURED_EXTENSIONS.has(extname(path).toLowerCase())) {
     const data = readStructured(path);
     const { schema, issues } = validate(data);
@@ -28,5 +28,5 @@ export function loadDocument(path: string, encoding?: string): PolicyDocument {
     }
     return data as PolicyDocument;
   }
-  return parseWithFile(readFileSync(path), { path: path.split(sep).join('/'), encoding }).document;
+  return parseWithFile(readFileSync(path), { path: path.split(sep).join('/'), encoding, explain }).document;
 }

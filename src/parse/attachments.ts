@@ -10,7 +10,7 @@ import { readNumeral } from '../lexicon/numerals.js';
 /** 附件, 附件1, 附件 2, 附表一, 附件1：TITLE — a marker that opens an attachment. */
 const MARKER = /^(附件|附表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*)?(.*)$/;
 /** A line of the list after 附件：: 2.公园绿地重点建设计划表. */
-const LIST_ITEM = /^\d{1,2}\s*[.．、]\s*\S/;
+const LIST_ITEM = /^\d{1,2}\s*[.．、]/;
 
 export function markAttachments(lines: LineNode[]): void {
   const markers: Array<{ index: number; numbered: boolean; colon: boolean; rest: string }> = [];

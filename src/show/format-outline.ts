@@ -16,6 +16,11 @@ export interface OutlineOptions {
    * (sections, and the tasks and targets inside them), so nothing disappears silently.
    */
   depth?: number;
+  /**
+   * Under each section, every quantity of the document's `explain` and the rule that decided
+   * it: targets get their rule (✓ … [comparator]), the others a line of their own (✗ 2025年 [date]).
+   */
+  explain?: boolean;
 }
 
 const ANSI = { green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
@@ -54,6 +59,10 @@ export function formatOutline(doc: PolicyDocument, options: OutlineOptions = {})
   for (const task of doc.tasks) tasksBySection.set(task.sectionId, [...(tasksBySection.get(task.sectionId) ?? []), task]);
   const targetsBySection = new Map<string | null, Target[]>();
   for (const target of doc.targets) targetsBySection.set(target.sectionId, [...(targetsBySection.get(target.sectionId) ?? []), target]);
+  const rejectedBySection = new Map<string | null, NonNullable<PolicyDocument['explain']>>();
+  if (options.explain) {
+    for (const e of doc.explain ?? []) if (!e.accepted) rejectedBySection.set(e.sectionId, [...(rejectedBySection.get(e.sectionId) ?? []), e]);
+  }
 
   const { meta } = doc;
   const facts = [meta.docNumber, meta.issuer, meta.issuedDate ?? meta.publishedDate].filter((f): f is string => Boolean(f));
@@ -64,7 +73,8 @@ export function formatOutline(doc: PolicyDocument, options: OutlineOptions = {})
     return text ? `  ${paint('cyan', `[${text}]`)}` : '';
   };
   const targetLine = (target: Target, level: number) => {
-    const text = `◎ ${oneLine(target.indicator)} ${targetValue(target)}${target.aspirational ? ' (aspirational)' : ''}`;
+    const why = options.explain ? ` [${target.rule}]` : '';
+    const text = `${options.explain ? '✓' : '◎'} ${oneLine(target.indicator)} ${targetValue(target)}${target.aspirational ? ' (aspirational)' : ''}${why}`;
     lines.push(`${'  '.repeat(level)}${paint(target.aspirational ? 'yellow' : 'green', text)}`);
   };
 
@@ -106,6 +116,7 @@ export function formatOutline(doc: PolicyDocument, options: OutlineOptions = {})
       lines.push(`${'  '.repeat(level)}${label(s, level)}${own ? unitsNote(own) : ''}`);
       for (const task of tasks) if (task !== own) lines.push(`${'  '.repeat(level + 1)}▸ ${oneLine(task.title)}${unitsNote(task)}`);
       for (const target of targetsBySection.get(s.id) ?? []) targetLine(target, level + 1);
+      for (const e of rejectedBySection.get(s.id) ?? []) lines.push(`${'  '.repeat(level + 1)}${paint('dim', `✗ ${oneLine(e.text)} [${e.rule}]`)}`);
       if (!s.children.length) continue;
       if (level + 1 < maxDepth) visit(s.children, level + 1);
       else lines.push(`${'  '.repeat(level + 1)}${paint('dim', hidden(s.children))}`);

@@ -7,7 +7,9 @@
 //  3. the page footer: from the first furniture line after the last heading, to the end.
 import { NUMBERING_STYLES } from '../parse/numbering.js';
 import type { LineNode, PolicyRoot } from '../tree.js';
-import { docTypeOf } from './meta.js';
+import type { VFile } from 'vfile';
+import { docTypeOf } from '../lexicon/doc-types.js';
+import { warn } from '../util/report.js';
 
 /** One pattern per kind of furniture; extend here when a site adds a new one. */
 export const FURNITURE_PATTERNS: readonly RegExp[] = [
@@ -15,7 +17,9 @@ export const FURNITURE_PATTERNS: readonly RegExp[] = [
   /放大字体|缩小字体|字体[：:]?\s*[【[]?[大中小]|字号[：:]?\s*[大中小]/,
   /浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|访问次数/,
   /打印本文|打印本页|【打印】|关闭窗口|【关闭】|加入收藏|告诉好友|返回顶部|^我要纠错/,
-  /Copyright|版权所有|All rights reserved|©|ICP备|网站标识码|公网安备|技术支持[：:]|主办单位[：:]|承办单位[：:]|网站地图/i,
+  /Copyright|版权所有|All rights reserved|©|ICP备|网站标识码|公网安备|技术支持[：:]|网站地图/i,
+  // A site's sponsor line (主办单位：XX市人民政府办公厅 承办单位：XX信息中心), not a task's （承办单位：市商务局）.
+  /^(?:主办|承办|协办)(?:单位)?[：:].{0,40}(?:网|中心|办公厅|办公室|版权|ICP|电话|技术支持|维护)/i,
   /Processed in [\d.]+ second|^seo(\s+seo)*$/i,
   /当前位置|您的位置|您现在的位置|首页\s*(>|》|»|＞|→|\/)/,
   /^(上一篇|下一篇|相关阅读|相关文章|相关新闻|推荐阅读|推荐法规|点击排行|热门文章|热点排行|更多)/,
@@ -47,7 +51,12 @@ const isLegalHeading = (line: LineNode): boolean => line.heading !== undefined &
 const SHORT_HEADER_LINE = 10;
 const SENTENCE_PUNCTUATION = /[，。；：！？]/;
 
-export function markFurniture(lines: readonly LineNode[]): void {
+/**
+ * Marks furniture; `dropped` hears of every numbered heading line it removes (a reader
+ * would look for it), so the stage can say so in `messages`.
+ */
+export function markFurniture(lines: readonly LineNode[], dropped?: (line: LineNode) => void): void {
+  const headingsBefore = new Set(lines.filter((l) => l.role === 'heading' && l.heading?.style !== 'table-row'));
   for (const line of lines) {
     if (line.role !== 'blank' && !isLegalHeading(line) && isFurnitureLine(line.value)) line.role = 'furniture';
   }
@@ -82,6 +91,7 @@ export function markFurniture(lines: readonly LineNode[]): void {
       if (line && line.role !== 'blank') line.role = 'furniture';
     }
   }
+  if (dropped) for (const line of headingsBefore) if (line.role === 'furniture') dropped(line);
 }
 
 /** The first line of the document body: a heading, or a paragraph with a full sentence. */
@@ -90,5 +100,8 @@ export function startsBody(line: LineNode): boolean {
 }
 
 export function policyFurniture() {
-  return (tree: PolicyRoot): void => markFurniture(tree.children);
+  return (tree: PolicyRoot, file: VFile): void =>
+    markFurniture(tree.children, (line) =>
+      warn(file, tree.data, `Dropped a numbered line as page furniture: “${line.value.slice(0, 40)}”`, 'furniture-numbered-line', line.start, line.end),
+    );
 }
