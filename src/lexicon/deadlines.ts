@@ -74,7 +74,7 @@ export function findDeadlines(text: string, documentYear: number | null = null):
         const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length) + (/^[，；：。\n]/.test(m[0]) ? 1 : 0);
         let year: number | null;
         if (kind === 'period') {
-          const digit = readNumeral(m[2] ?? m[3] ?? '');
+          const digit = readNumeral(m[1] ?? m[2] ?? '');
           year = digit === null ? null : (planPeriod(10 + digit)?.to ?? null);
         } else year = readNumeral(m[1] ?? '');
         if (year !== null && plausible(year)) add({ start, end: (m.index ?? 0) + m[0].length, year, kind });

@@ -287,6 +287,8 @@ function cleanIndicator(raw: string): string {
   s = s.replace(/^(?:在|对|将|把|由|从|以)(?=[\u4e00-\u9fff])/, '');
   s = s.replace(/^(?:其中|每年|年均|累计|共计|合计)/, '');
   // Trailing adverbs (年均, 累计, 分别) and a baseline (较2020年, 比上年).
+  // 城镇污水处理能力由12万吨/天（提高至…）: the baseline is not part of the name.
+  s = s.replace(/(?:由|从)[^，。；由从]{1,20}$/, '');
   for (;;) {
     const before = s;
     s = s.replace(/(?:较|比)(?:\d{4}年(?:底|末)?|上年|去年|上一年度?|基期|基准年|“十[一二三四五六七八九]五”(?:末|初))$/, '');
@@ -404,6 +406,9 @@ function comparatorOf(s: Site, governor: Comparator | null, change = false): Com
   if (s.q.symbol) return s.q.symbol;
   return governor ?? 'eq';
 }
+
+/** Measure words that count things (10家以上龙头企业), unlike amounts (5亿元以上企业). */
+const COUNT_UNITS = new Set(['个', '家', '项', '件', '所', '座', '处', '条', '张', '台', '套', '辆', '部', '种', '款', '只', '头', '支', '场', '次', '篇', '册', '栋', '幢', '户', '名', '位', '人', '起', '片', '块', '株', '棵', '根', '口', '盏', '艘', '组', '间', '层', '段', '道', '本', '门', '节', '轮', '例', '宗', '笔', '份', '条段', '人次', '户次', '批']);
 
 /** Verbs that, right after a value, say what is done to that much: 对其中约24公里[进行]修复, 100%[移交]接管. */
 const ACTION_AFTER = /^(?:的)?(?:进行|实施|开展|完成|实现|达到|达标|纳入|接入|覆盖|移交|接管|改造|修复|整治|治理|清淤|建成|建设|落实|通过|满足|参与|配备|使用|采用|享有|获得|推行|应用|开放|具备|符合|提质增效)/;
@@ -576,8 +581,11 @@ function readTimeLimit(s: Site): Reading | null {
   if (!s.timeUnit || s.bound !== 'lte') return null;
   const short = /^(?:分钟|小时|个小时|工作日|个工作日|日|天|秒)$/.test(s.q.unit ?? '');
   if (!s.obliged && !(short && /^内\s*[\u4e00-\u9fff]/.test(s.after))) return null;
+  // 承检机构应当在收到样品之日起15个工作日内出具检验报告: who, and what they must do in time.
   const n = nounAfter(s.text, s.qEnd + (s.after.startsWith('内') ? 1 : 0), s.nextAt);
-  return { rule: 'time-limit', comparator: 'lte', indicators: [cleanIndicator(s.pre) || cleanIndicator(n.noun)], nounFollows: false, consumedTo: s.qEnd };
+  const who = s.pre.replace(/(?:应当|应|须|必须)?(?:在|于|自)?[^，。；]*?(?:之日起|后|起)?$/, '').replace(/(?:应当|应|须|必须)$/, '');
+  const action = cleanIndicator(n.noun);
+  return { rule: 'time-limit', comparator: 'lte', indicators: [cleanIndicator(`${who}${action}`) || cleanIndicator(s.pre)], nounFollows: false, consumedTo: s.qEnd };
 }
 
 /** 应每7个月提交报告: a frequency set by a norm. */
@@ -642,6 +650,21 @@ function objection(s: Site, r: Reading): RejectRule | null {
   // 建设一个国际消费中心城市, 使用一种或多种: 一 before its noun is an article; 各开展一项 / 新建泵站一座 count.
   if (q.chinese && q.value === 1 && !q.bare && r.comparator === 'eq' && r.nounFollows && !/[各每]\s*[\u4e00-\u9fff]{0,3}$/.test(s.pre)) return 'indefinite-one';
   if (/^或/.test(s.after)) return 'indefinite-one';
+  // 营业收入5亿元以上企业, 5000平方米以上政府投资项目: an amount with a bound, right before a noun,
+  // sets a threshold for the noun (a count does count it: 10家以上龙头企业).
+  if (
+    s.bound &&
+    s.bound !== 'approx' &&
+    s.q.bound !== null &&
+    /^(?!的)[\u4e00-\u9fff“]/.test(s.after) &&
+    q.unit !== null &&
+    !COUNT_UNITS.has(q.unit) &&
+    !isPercent(q.unit) &&
+    !s.timeUnit &&
+    r.rule !== 'share-of-scope'
+  ) {
+    return 'qualifier';
+  }
   // 产值超过1000万元的企业: a threshold that qualifies a noun.
   if ((r.rule === 'comparator' || r.rule === 'symbol' || r.rule === 'bound') && s.after.startsWith('的') && !r.nounFollows) return 'qualifier';
   // Unless its noun follows (建成6座调蓄工程), a value ends its list item: 支持营业收入5亿元以上企业 qualifies a noun.

@@ -108,11 +108,11 @@ function parseVerbs(inner: string, options: AttributionOptions): Roles | null {
     const units = splitUnits(list);
     if (!units.length || units.some((u) => !looksLikeUnitList(u))) return null;
     const role = verb ? 'guide' : (hit?.[1] as Role);
-    found.push({ role, units });
+    // X会同Y负责 / X会同有关部门负责: X leads; named partners support.
+    found.push({ role: together && role === 'responsible' ? 'lead' : role, units });
     if (together) {
       const partners = splitUnits(together[2] ?? '').filter((u) => !/^(?:有关|相关)(?:部门|单位)$/.test(u));
       if (partners.length) found.push({ role: 'support', units: partners });
-      if (role === 'responsible') (found.at(-2) as { role: Role | 'guide' }).role = 'lead';
     }
   }
   if (!found.length) return null;
@@ -136,6 +136,8 @@ function parseVerbs(inner: string, options: AttributionOptions): Roles | null {
 // ───────────────────────────── prose ─────────────────────────────
 
 const UNIT_LIST = '([^，。；：“”（）()]{2,80}?)';
+/** Verbs that begin the work after a list of units: 会同市财政局[制定]…. */
+const WORK_VERB = '制定|制订|研究|推进|开展|做好|加强|建立|健全|完善|组织|负责|实施|落实|共同|联合|编制|出台|统筹|指导|督促|推动|协调|加快|抓好';
 const PROSE_FORMS: ReadonlyArray<{ re: RegExp; roles: readonly Role[] }> = [
   // 由X牵头，Y、Z配合 / 参与 / 组成 / 为成员单位
   { re: new RegExp(`由${UNIT_LIST}(?:共同)?牵头(?:负责)?[，,、]?(?:${UNIT_LIST}(?:等部门)?(?:配合|参与|参加|组成|为成员单位|共同参与|按职责分工负责))?`), roles: ['lead', 'support'] },
@@ -143,8 +145,8 @@ const PROSE_FORMS: ReadonlyArray<{ re: RegExp; roles: readonly Role[] }> = [
   { re: new RegExp(`由${UNIT_LIST}牵头[，,]?会同${UNIT_LIST}(?:等)?`), roles: ['lead', 'support'] },
   // X为牵头单位，Y为成员单位
   { re: new RegExp(`${UNIT_LIST}为牵头(?:单位|部门)[，,；;]?(?:${UNIT_LIST}为(?:成员|参与|配合)(?:单位|部门))?`), roles: ['lead', 'support'] },
-  // X会同Y等部门…
-  { re: new RegExp(`^${UNIT_LIST}(?:要|应|将)?会同${UNIT_LIST}(?:等(?:有关|相关)?(?:部门|单位))?(?=[\\u4e00-\\u9fff])`), roles: ['lead', 'support'] },
+  // X会同Y等部门…: the partners end at 等 or where the work begins.
+  { re: new RegExp(`^${UNIT_LIST}(?:要|应|将)?会同${UNIT_LIST}(?:等(?:有关|相关)?(?:部门|单位)|(?=${WORK_VERB}))`), roles: ['lead', 'support'] },
   // X牵头Y各成员单位 / X牵头，Y配合
   { re: new RegExp(`^${UNIT_LIST}牵头[，,]?${UNIT_LIST}(?:配合|参与)`), roles: ['lead', 'support'] },
   { re: new RegExp(`^${UNIT_LIST}牵头(?:组织)?((?:区|市|省|县)?[^，。；]{0,20}?(?:各)?成员单位)`), roles: ['lead', 'support'] },
