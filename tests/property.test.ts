@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PolicyDocument, normalise, parse, type Position, type Section } from '../src/index.js';
+import { ACCEPT_RULES, REJECT_RULES } from '../src/targets/rules.js';
 import { at, listDir } from './helpers.js';
 
 // Fixed so CI is deterministic. To hunt for new counterexamples locally, vary them:
@@ -82,6 +83,7 @@ function problemsOf(input: string, doc: PolicyDocument, format?: string): string
     }
   };
   walk(doc.sections, null);
+  walk(doc.attachments, null);
 
   for (const t of doc.tasks) {
     ids.push(t.id);
@@ -94,6 +96,14 @@ function problemsOf(input: string, doc: PolicyDocument, format?: string): string
     if (g.sectionId !== null && !sectionIds.has(g.sectionId)) problems.push(`target ${g.id}: sectionId ${g.sectionId} names no section`);
   }
   doc.references.forEach((r, i) => problems.push(...positionProblems(input, `reference ${i}`, r.position)));
+  // Why each quantity was or was not taken: a known rule, a place in the source, a section that exists.
+  (doc.explain ?? []).forEach((e, i) => {
+    problems.push(...positionProblems(input, `explanation ${i} (${e.rule})`, e.position));
+    if (!Object.hasOwn(ACCEPT_RULES, e.rule) && !Object.hasOwn(REJECT_RULES, e.rule)) problems.push(`explanation ${i}: unknown rule ${e.rule}`);
+    if (e.accepted !== Object.hasOwn(ACCEPT_RULES, e.rule)) problems.push(`explanation ${i}: ${e.rule} ${e.accepted ? 'accepted' : 'rejected'}`);
+    if (e.sectionId !== null && !sectionIds.has(e.sectionId)) problems.push(`explanation ${i}: sectionId ${e.sectionId} names no section`);
+  });
+  for (const g of doc.targets) if (!Object.hasOwn(ACCEPT_RULES, g.rule)) problems.push(`target ${g.id}: unknown rule ${g.rule}`);
   doc.messages.forEach((m, i) => {
     if (m.position) problems.push(...positionProblems(input, `message ${i} (${m.code})`, m.position));
   });
@@ -108,7 +118,7 @@ function problemsOf(input: string, doc: PolicyDocument, format?: string): string
 
 /** The property every input must satisfy: parse() returns, and nothing in `problemsOf`. */
 function holdsFor(input: string, format?: 'text' | 'html' | 'markdown'): PolicyDocument {
-  const doc = parse(input, { path: 'property.txt', ...(format ? { format } : {}) });
+  const doc = parse(input, { path: 'property.txt', explain: true, ...(format ? { format } : {}) });
   expect(problemsOf(input, doc, format)).toEqual([]);
   return doc;
 }
@@ -150,6 +160,11 @@ const WORDS = [
   // Whole clauses, so targets, references and tasks turn up too.
   '到2020年，消费品质量监督抽查合格率超过92%。', '新培育示范企业12家，', '力争全市研发投入增长10%左右。',
   '《国务院办公厅关于印发消费品标准和质量提升规划的通知》（国办发〔2016〕68号）', '（市市场监管局牵头，市商务局配合）',
+  // Attribution, table and target forms the rules read, so their edges are exercised too.
+  '（区政务服务办会同有关部门负责）', '（各区、县级市人民政府负责，列第一位者为牵头部门，下同）', '由市绿化市容局牵头，市相关部门配合',
+  '市发展改革委会同市财政局等部门制定', '（牵头单位：区财政局；责任单位：区审计局）', '序号', '指标名称', '目标值（2025年）', '基准值',
+  '约束性', '牵头单位', '主要工作内容', '附件1', '附件：', '第一部分', '建成1000亩以上开放休闲林地5个', '由12万吨/天，提高至24万吨/天',
+  '分别达到95%和90%', '3—5个', '“十四五”末', '到二〇二五年', '百分之九十', '两百五十', '不少于计划量的15%', '15分钟内',
 ];
 const SPACES = ['\n', '\n', '\r\n', '\r', '\t', ' ', '\u3000', '\u00a0', '\uFEFF', '\u200b', '\u2028'];
 

@@ -1,0 +1,186 @@
+// The lexicon (src/lexicon/): one home for numerals, deadlines and plan periods, units,
+// role words, organ names, document types, brackets and table headers. Every stage reads
+// through it, so a numeral, a deadline or a unit list means the same thing everywhere.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { quoteSpans } from '../src/lexicon/brackets.js';
+import { findDeadlines, planPeriod } from '../src/lexicon/deadlines.js';
+import { docTypeOf } from '../src/lexicon/doc-types.js';
+import { readNumeral, toChineseNumeral } from '../src/lexicon/numerals.js';
+import { isUnitName, splitUnits } from '../src/lexicon/organs.js';
+import { reviewYears } from '../src/lexicon/parts.js';
+import { roleOfLabel } from '../src/lexicon/roles.js';
+import { columnRole, columnYear } from '../src/lexicon/table-columns.js';
+import { matchUnit } from '../src/lexicon/units.js';
+import { parse } from '../src/index.js';
+
+describe('readNumeral', () => {
+  it.each([
+    ['12', 12],
+    ['3,000', 3000],
+    ['1.5', 1.5],
+    ['１２', 12],
+    ['十二', 12],
+    ['一百零三', 103],
+    ['两百五十', 250],
+    ['两百五', 250],
+    ['一千零五', 1005],
+    ['一万五', 15000],
+    ['一亿二千万', 120000000],
+    ['二〇二五', 2025],
+    ['二零二四', 2024],
+    ['百分之九十五', 95],
+    ['一点五', 1.5],
+    ['壹佰壹拾壹', 111],
+  ] as const)('%s → %d', (text, value) => {
+    expect(readNumeral(text)).toBe(value);
+  });
+
+  it.each(['', '十四五', '三五', '一批', 'abc', '1.2.3'])('%s is no numeral', (text) => {
+    expect(readNumeral(text)).toBeNull();
+  });
+
+  // The shared numeral table beside the repository (numeral<TAB>value), when present.
+  const table = fileURLToPath(new URL('../../shared/eval/numerals.tsv', import.meta.url));
+  it.skipIf(!existsSync(table))('reads every numeral of ../shared/eval/numerals.tsv', () => {
+    const rows = readFileSync(table, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split('\t'));
+    expect(rows.length).toBeGreaterThan(50);
+    const wrong = rows.filter(([numeral, value]) => readNumeral(numeral ?? '') !== Number(value)).map(([n, v]) => `${n} → ${readNumeral(n ?? '')} (want ${v})`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('writes small numbers back as markers are printed', () => {
+    expect([3, 12, 20, 105, 110].map(toChineseNumeral)).toEqual(['三', '十二', '二十', '一百零五', '一百一十']);
+  });
+
+  it('reads a numeral the same in a marker, a date and a target', () => {
+    const doc = parse('关于印发行动计划的通知\n一、主要任务\n（十二）建设绿道。到二〇二五年，新建绿道两百五十公里。\n二〇二四年十月三十一日\n');
+    const section = doc.sections[0]?.children[0];
+    expect(section?.number).toBe(12);
+    expect(doc.meta.issuedDate).toBe('2024-10-31');
+    expect(doc.targets.map((t) => [t.value, t.unit, t.year])).toEqual([[250, '公里', 2025]]);
+  });
+});
+
+describe('deadlines and plan periods', () => {
+  it.each([
+    ['到2025年，覆盖率达到90%', 2025],
+    ['2025年底前完成改造', 2025],
+    ['到二〇二五年，建成30个', 2025],
+    ['“十四五”末，达到95%', 2025],
+    ['到“十五五”期末，不低于9.5平方米', 2030],
+    ['十三五期间完成', 2020],
+    ['2021年底，基本完成编制', 2021],
+  ] as const)('%s → %d', (text, year) => {
+    expect(findDeadlines(text).map((d) => d.year)).toEqual([year]);
+  });
+
+  it('reads 今年 and 明年 only with the document year', () => {
+    expect(findDeadlines('今年完成改造')).toEqual([]);
+    expect(findDeadlines('今年完成改造，明年全面推开', 2024).map((d) => d.year)).toEqual([2024, 2025]);
+  });
+
+  it('does not take a baseline year or a span for a deadline', () => {
+    expect(findDeadlines('较2020年下降10%')).toEqual([]);
+    expect(findDeadlines('行动计划（2021—2025年）')).toEqual([]);
+  });
+
+  it('counts five-year plans from the first (1953) with the pause before the third (1966)', () => {
+    expect([1, 2, 3, 11, 13, 14, 15].map((n) => planPeriod(n))).toEqual([
+      { from: 1953, to: 1957 },
+      { from: 1958, to: 1962 },
+      { from: 1966, to: 1970 },
+      { from: 2006, to: 2010 },
+      { from: 2016, to: 2020 },
+      { from: 2021, to: 2025 },
+      { from: 2026, to: 2030 },
+    ]);
+  });
+
+  it('reads the years a review part names', () => {
+    expect(reviewYears('1998年工作回顾和1999年工作的总体要求')).toEqual({ reviewed: 1998, planned: 1999, plansInPart: true });
+    expect(reviewYears('2013年工作回顾')).toEqual({ reviewed: 2013, planned: 2014, plansInPart: false });
+    expect(reviewYears('主要任务')).toBeNull();
+  });
+});
+
+describe('units', () => {
+  it.each([
+    ['万吨/天，', '吨/天'],
+    ['条（段）“美丽街区”', '条（段）'],
+    ['平方米/人', '平方米/人'],
+    ['公里/平方公里', '公里/平方公里'],
+    ['TFLOPS/w的芯片', 'TFLOPS/w'],
+    ['T OPS/w（以16位浮点为基准）', 'T OPS/w'],
+    ['km，', 'km'],
+    ['个百分点', '个百分点'],
+  ] as const)('%s → %s', (rest, unit) => {
+    expect(matchUnit(rest.startsWith('万') ? rest.slice(1) : rest)?.unit).toBe(unit);
+  });
+
+  it.each(['G基站', 'D打印', '年底前', '部门', '条件'])('%s starts no unit', (rest) => {
+    expect(matchUnit(rest)).toBeNull();
+  });
+});
+
+describe('organ names and unit lists', () => {
+  it.each([
+    ['认监委、标准委', ['认监委', '标准委']],
+    ['各区、县级市人民政府', ['各区、县级市人民政府']],
+    ['省工业和信息化厅、省财政厅', ['省工业和信息化厅', '省财政厅']],
+    ['区城管执法局和属地街镇', ['区城管执法局', '属地街镇']],
+    ['市科技局，市发展改革委、市财政局等', ['市科技局', '市发展改革委', '市财政局']],
+    ['申通地铁\n集团', ['申通地铁集团']],
+    ['区建设管理委\n区绿化市容局', ['区建设管理委', '区绿化市容局']],
+  ] as const)('%s', (list, units) => {
+    expect(splitUnits(list)).toEqual(units);
+  });
+
+  it('knows organs and collectives from prose', () => {
+    expect(['市发展改革委', '各区政府', '属地街镇', '区“两旧”专班'].every(isUnitName)).toBe(true);
+    expect(['产业园区', '加强组织领导', '技工院校内由人力资源社会保障行政部门负责'].some(isUnitName)).toBe(false);
+  });
+});
+
+describe('role words, document types, brackets and table headers', () => {
+  it('maps role labels to roles', () => {
+    expect(['牵头单位', '配合部门', '责任单位', '承办单位', '参加单位', '负责部门'].map(roleOfLabel)).toEqual([
+      'lead',
+      'support',
+      'responsible',
+      'responsible',
+      'support',
+      'responsible',
+    ]);
+  });
+
+  it('reads the document type from a title', () => {
+    expect(docTypeOf('关于加快推进公园城市建设的实施意见')).toBe('实施意见');
+    expect(docTypeOf('智能网联汽车道路测试与示范应用管理规范（试行）')).toBe('规范');
+    expect(docTypeOf('北京市消费品标准升级和质量提升规划（2016—2020年）')).toBe('规划');
+  });
+
+  it('pairs quotes as a reader does, a typo’s second opening quote closing the first', () => {
+    const text = '把“四化“要求作为条件，推进“十四五”规划';
+    expect(quoteSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['“四化“', '“十四五”']);
+  });
+
+  it('reads table headers', () => {
+    expect(['序号', '指标名称', '指标属性', '基准值（2020年）', '目标值（2025年）', '“十五五”目标', '牵头单位', '主要工作内容', '指标值'].map(columnRole)).toEqual([
+      'number',
+      'indicator',
+      'attribute',
+      'baseline',
+      'target',
+      'target',
+      'lead',
+      'content',
+      null,
+    ]);
+    expect(['目标值（2025年）', '“十五五”目标', '近期规划'].map(columnYear)).toEqual([2025, 2030, null]);
+  });
+});
