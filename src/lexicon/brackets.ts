@@ -74,6 +74,8 @@ export interface BracketGroup {
  */
 export function bracketGroups(text: string, open = ROUND_OPEN, close = ROUND_CLOSE): BracketGroup[] {
   const groups: BracketGroup[] = [];
+  // Most lines hold no bracket at all.
+  if (![...open].some((c) => text.includes(c))) return groups;
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
@@ -109,8 +111,11 @@ const QUOTE_CLOSERS = new Set(Object.values(QUOTE_PAIRS));
  * a second opening quote soon after an unclosed one closes it (the typo 把“四化“要求),
  * and a quote left open to the end of the text encloses nothing.
  */
+const ANY_QUOTE = /[“”‘’「」『』《》〈〉"]/;
+
 export function quoteSpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
+  if (!ANY_QUOTE.test(text)) return spans;
   const open: Array<{ at: number; close: string }> = [];
   let ascii = -1;
   for (let i = 0; i < text.length; i++) {

@@ -93,6 +93,8 @@ export interface UnitMatch {
 }
 
 const CN_UNITS = [...UNITS].sort((a, b) => b.length - a.length);
+/** First characters of the Chinese units, for a quick test before matchUnit. */
+export const UNIT_FIRST_CHARS: ReadonlySet<string> = new Set(CN_UNITS.map((u) => u[0] as string));
 /** Per-units: 万吨/天, 平方米/人, 千米/平方千米, 元/吨. */
 const PER = /^\s*[/／]\s*/;
 /** A measure-word alternative in brackets: 15条（段）, 3块（条）. */

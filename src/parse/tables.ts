@@ -116,6 +116,7 @@ function contentLast(columns: Column[]): Column[] {
 /** A delimited header row at `lines[i]`. */
 function delimitedHeader(lines: readonly LineNode[], i: number): HeaderMatch | null {
   const line = lines[i] as LineNode;
+  if (!/[\t|]| {2,}|\S \S/.test(line.value) || !/序号|指标|单位|任务|措施|内容|牵头|责任|目标/.test(line.value)) return null;
   if (!/[\t|]| {2,}|\S \S/.test(line.value) || /[。；]/.test(line.value)) return null;
   const cells = delimitedCells(line.value);
   if (cells.length < 3) return null;
@@ -126,8 +127,12 @@ function delimitedHeader(lines: readonly LineNode[], i: number): HeaderMatch | n
 }
 
 /** A flattened header starting at `lines[i]`: short cells naming columns, one per line or line group. */
+/** Characters some header word holds: a quick test before columnRole's patterns. */
+const HEADER_HINT = /[序编类领板维方事任措内指名项目工主具重牵配责推实单属性基现目规近预计期N]/;
+
 function flattenedHeader(lines: readonly LineNode[], i: number): HeaderMatch | null {
   const first = lines[i] as LineNode;
+  if (first.value.length > HEADERISH_MAX || !HEADER_HINT.test(first.value)) return null;
   // A header opens with the row's identity (序号, 类别, 指标名称, 任务), not with a value column or a caption.
   const opening = columnRole(first.value);
   if (first.value.length > HEADERISH_MAX || opening === null || !['number', 'group', 'indicator', 'content'].includes(opening)) return null;

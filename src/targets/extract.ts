@@ -242,12 +242,15 @@ function creationVerb(original: string): Governor | null {
   return best;
 }
 
+/** The strong verbs as one alternation, longest first: one regex pass finds the first. */
+const STRONG_RE = new RegExp(STRONG.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
 /** The first strong creation verb of a text, outside quotes. */
 function firstStrongVerb(pre: string): Governor | null {
   const quoted = quoteSpans(pre);
-  for (let i = 0; i < pre.length; i++) {
-    const v = STRONG.find((w) => pre.startsWith(w, i));
-    if (v && !quoted.some(([a, b]) => a < i && i < b)) return { kind: 'create', comparator: 'eq', at: i, end: i + v.length };
+  for (const m of pre.matchAll(STRONG_RE)) {
+    const i = m.index ?? 0;
+    if (!quoted.some(([a, b]) => a < i && i < b)) return { kind: 'create', comparator: 'eq', at: i, end: i + m[0].length };
   }
   return null;
 }

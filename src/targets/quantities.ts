@@ -5,7 +5,7 @@
 // 余/多). Numbers that are part of a date, a code or a word are returned too, flagged
 // with why (`form`), so the target rules can say why they were not targets.
 import { readNumeral } from '../lexicon/numerals.js';
-import { MULTIPLIERS, canonicalUnit, matchUnit } from '../lexicon/units.js';
+import { MULTIPLIERS, UNIT_FIRST_CHARS, canonicalUnit, matchUnit } from '../lexicon/units.js';
 import type { Comparator } from './words.js';
 
 export type QuantityForm =
@@ -84,6 +84,11 @@ export function scanQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const numberStart = m.index ?? 0;
+    // A Chinese numeral counts only with a unit, 万/亿, 余/多 or 点 after it: most (一般, 统一) have none.
+    if (m[3] !== undefined) {
+      const next = text[numberStart + m[0].length] ?? '';
+      if (!UNIT_FIRST_CHARS.has(next) && !/[万亿余多点—–\-～~至到]/.test(next) && !/[万亿]$/.test(m[3])) continue;
+    }
     const percentOf = m[1] !== undefined;
     const chinese = m[3] !== undefined || (percentOf && !/\d/.test(m[1] ?? ''));
     let digits = m[1] ?? m[2] ?? m[3] ?? '';

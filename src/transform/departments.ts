@@ -29,6 +29,7 @@ export interface AttributionOptions {
 }
 
 type Roles = Record<Role, string[]>;
+const ROLE_OR_PARTNER = /牵头|配合|负责|责任|参与|参加|协办|承办|主办|主责|会同|落实|指导|实施单位|推进单位|工作单位|完成单位|协同|协助|支持单位/;
 const empty = (): Roles => ({ lead: [], support: [], responsible: [] });
 const count = (r: Roles): number => r.lead.length + r.support.length + r.responsible.length;
 
@@ -39,6 +40,8 @@ export function statesFirstListedLeads(text: string): boolean {
 
 /** The attribution of a task's text, or null: every bracket that names units, merged in order; else prose. */
 export function parseAttribution(text: string, options: AttributionOptions = {}): Attribution | null {
+  // Every attribution names a role (牵头, 配合, 负责, 责任单位 …) or a partner (会同): most texts name none.
+  if (!ROLE_OR_PARTNER.test(text)) return null;
   const merged = empty();
   let first: { start: number; end: number } | null = null;
   for (const group of bracketGroups(text)) {

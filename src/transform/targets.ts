@@ -14,6 +14,7 @@ import { extractTargets } from '../targets/extract.js';
 import { readIndicatorTable } from '../targets/tables.js';
 import type { DecisionDraft, LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
 import { walkSections } from '../tree.js';
+import type { VFile } from 'vfile';
 import { isRegulation } from './tasks.js';
 
 /** Titles of parts that state goals: a bare indicator and value there is a target. */
@@ -23,6 +24,8 @@ export interface TargetOptions {
   periodEnd: number | null;
   regulation: boolean;
   documentYear: number | null;
+  /** Keep why every quantity was or was not taken (the `explain` output). */
+  explain?: boolean;
 }
 
 export interface Placed {
@@ -79,7 +82,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
             end: line.start + t.end,
           });
         }
-        for (const d of why) decisions.push({ ...d, section: s, start: line.start + d.start, end: line.start + d.end });
+        if (options.explain) for (const d of why) decisions.push({ ...d, section: s, start: line.start + d.start, end: line.start + d.end });
         // A regulation's limits carry their own year, so no year governs the next line.
         const year = regulation ? null : (findDeadlines(line.value, documentYear).at(-1)?.year ?? null);
         if (year !== null) {
@@ -110,10 +113,11 @@ export function documentYearOf(meta: PolicyRoot['data']['meta'], sections: reado
 }
 
 export function policyTargets() {
-  return (tree: PolicyRoot): void => {
+  return (tree: PolicyRoot, file: VFile): void => {
     const { meta, sections } = tree.data;
     const regulation = isRegulation(sections, meta.docType);
-    const options: TargetOptions = { periodEnd: meta.period?.to ?? null, regulation, documentYear: documentYearOf(meta, sections) };
+    const explain = (file.data as { explain?: boolean }).explain === true;
+    const options: TargetOptions = { periodEnd: meta.period?.to ?? null, regulation, documentYear: documentYearOf(meta, sections), explain };
     const placed = placeTargets(sections, options);
     const targets = [...placed.targets];
     const decisions = [...placed.decisions];
@@ -133,7 +137,7 @@ export function policyTargets() {
         periodEnd: options.periodEnd,
       });
       targets.push(...read.targets);
-      decisions.push(...read.decisions);
+      if (explain) decisions.push(...read.decisions);
     }
     tree.data.targets = targets.sort((a, b) => a.start - b.start || a.end - b.end);
     tree.data.decisions = decisions.sort((a, b) => a.start - b.start);
