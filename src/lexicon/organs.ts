@@ -7,6 +7,9 @@ import { indexOutside } from './brackets.js';
 export const ORG_SUFFIX =
   /(?:委员会|管委会|委|局|厅|部|办|署|院|会|中心|政府|集团|公司|银行|街道|街镇|镇|乡|专班|小组|分局|支队|总队|大队|所|站|处|室|队|协会|联合会|团省委|团市委|团区委|党校|学校|大学|法院|检察院|海关|工委|妇联|科协|残联|新区|开发区|管理处|单位|部门|机构|成员单位|企业|组织)$/;
 /** A collective: 各区政府, 有关部门, 属地街镇, 各街镇. */
+/** Names that are only a kind of body: 单位, 部门, 有关部门 (a list ending 有关部门和单位 is one collective). */
+const GENERIC = /^(?:各|有关|相关|其他|其他有关)?(?:部门|单位|机构|组织)$/;
+
 export const COLLECTIVE = /^(?:各|有关|相关|属地|所在地?|全市各|全区各|全省各|市有关|区有关|省有关|市相关|区相关|省相关)/;
 /** Level words that, after a collective and 、, belong to it: 各区、县级市; 各市、县（市、区）. */
 const LEVEL_WORD = /^(?:县级市|县（市、区）|县\(市、区\)|县市区|县区|市|区|县|乡镇|街道|镇|乡|自治州|自治县|盟|旗)(?:人民政府|政府|党委和政府)?$/;
@@ -55,7 +58,10 @@ function splitOnAnd(u: string): string[] {
     const left = u.slice(0, m.index).replace(/等$/, '');
     const right = u.slice((m.index ?? 0) + m[0].length);
     if (left.length < 2 || right.length < 2) continue;
-    if ((ORG_SUFFIX.test(left) || (COLLECTIVE.test(left) && left.length >= 3)) && (ORG_SUFFIX.test(right) || COLLECTIVE.test(right))) {
+    // Both halves whole names: 各市工业和信息化局 and 有关部门和单位 stay one.
+    const whole = (x: string) => ORG_SUFFIX.test(x) && !GENERIC.test(x);
+    const collective = (x: string) => COLLECTIVE.test(x) && /(?:部门|单位|政府|机构|街镇|乡镇|街道|地区|地方|区|市|县)$/.test(x);
+    if (ORG_SUFFIX.test(left) && (whole(right) || collective(right))) {
       return [left, ...splitOnAnd(right)];
     }
   }

@@ -28,7 +28,7 @@ export const MULTIPLIERS: readonly string[] = ['万亿', '千亿', '百亿', '�
 /** A unit is not one when the text after it shows it begins another word (年底, 条件, 部门…). */
 export const UNIT_NOT_FOLLOWED_BY: Readonly<Record<string, RegExp>> = {
   年: /^(?:月|底|末|前|内|后|起|度|初|中|来|间|期|级|份|代|龄|以来|以后|以前|一遇|之)/,
-  日: /^(?:起|前|内|后|以来|止|至)/,
+  日: /^(?:起|前|后|以来|止|至)/,
   分: /^(?!以|左|及|或)[\u4e00-\u9fff]/,
   部: /^(?:门|署|分|委)/,
   种: /^(?:类|子|植|养|业)/,

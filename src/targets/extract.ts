@@ -7,7 +7,7 @@
 // that holds the number, so `paragraph.slice(start, end) === text`.
 // `year` is the deadline stated in the paragraph (到2025年, “十四五”末, 今年 with a document
 // year); the caller applies the section's governing year when it is null.
-import { findDeadlines, LEADING_DEADLINE } from '../lexicon/deadlines.js';
+import { findDeadlines, findPlanPeriods, LEADING_DEADLINE } from '../lexicon/deadlines.js';
 import { CLOSERS, OPENERS, ROUND_CLOSE, ROUND_OPEN, depthAt, indexOutside, quoteSpans } from '../lexicon/brackets.js';
 import { MONEY_UNITS, PERCENT_UNITS, TIME_UNITS } from '../lexicon/units.js';
 import { isUnitName } from '../lexicon/organs.js';
@@ -73,6 +73,10 @@ export interface TargetContext {
   documentYear?: number | null;
   /** The paragraph states goals (a goals or indicators part): a bare indicator-value pair is a target. */
   goals?: boolean;
+  /** The first year of the document's own period (“十四五”规划 → 2021), when its date is unknown. */
+  periodStart?: number | null;
+  /** A report on the past (发展报告, 白皮书, 统计公报): only what is said of the future is a target. */
+  retrospective?: boolean;
 }
 
 export interface Extraction {
@@ -290,6 +294,9 @@ function cleanIndicator(raw: string): string {
   s = s.replace(/^(?:在|对|将|把|由|从|以)(?=[\u4e00-\u9fff])/, '');
   s = s.replace(/^(?:其中|每年|年均|累计|共计|合计)/, '');
   // Trailing adverbs (年均, 累计, 分别) and a baseline (较2020年, 比上年).
+  // 行政村通宽带（…，下同）比例: a bracket closed but opened before the clause began leaves its tail.
+  const stray = s.lastIndexOf('）');
+  if (stray >= 0 && s.lastIndexOf('（', stray) < 0) s = s.slice(stray + 1);
   // 城镇污水处理能力由12万吨/天（提高至…）: the baseline is not part of the name.
   s = s.replace(/(?:由|从)[^，。；由从]{1,20}$/, '');
   for (;;) {
@@ -315,7 +322,10 @@ function nounAfter(text: string, from: number, nextNumber: number): { noun: stri
   if (/^\s*(?:、|和|及|与|或|以及)/.test(segment)) return { noun: '', end: from };
   const stop = /并且|并(?=[\u4e00-\u9fff])|同时|以便|用于|作为/.exec(segment);
   if (stop) segment = segment.slice(0, stop.index);
-  const listed = indexOutside(segment, '、，；。');
+  // 10个左右特色鲜明、创新力强的未来产业集群: a 、 inside the noun's modifiers (a 的 follows) does not end it.
+  let listed = indexOutside(segment, '、，；。');
+  const clauseEnd = indexOutside(segment, '，；。');
+  if (listed >= 0 && segment[listed] === '、' && segment.slice(listed, clauseEnd < 0 ? segment.length : clauseEnd).includes('的')) listed = clauseEnd;
   if (listed >= 0) segment = segment.slice(0, listed);
   const end = from + segment.length;
   const noun = segment
@@ -373,6 +383,8 @@ interface Site {
   sentenceBefore: string;
   /** The paragraph before the quantity (a colon's announcement governs up to the next 。). */
   paragraphBefore: string;
+  /** The paragraph after the quantity's clause. */
+  paragraphAfter: string;
   context: TargetContext;
   state: SentenceState;
   /** A regulation or a norm (应当, 不得): a requirement. */
@@ -410,6 +422,12 @@ function comparatorOf(s: Site, governor: Comparator | null, change = false): Com
   return governor ?? 'eq';
 }
 
+/** Nouns of entities a threshold picks out (企业, 项目, 人员…), not things to be provided. */
+const ENTITY_NOUN = /(?:企业|单位|机构|主体|项目|园区|基地|城市|地区|学校|医院|人员|个人|家庭|群体|车辆|用户|公司|商户|农户|社区|村)(?:[\u4e00-\u9fff]{0,4})$/;
+
+/** After a value's noun: the thing so specified is to be made, used or reached. */
+const SPEC_PREDICATE = /^的[^，；。]{1,24}?(?:实现(?:量产|商用|应用|产业化)|投入(?:使用|运营)|进入市场)/;
+
 /** Measure words that count things (10家以上龙头企业), unlike amounts (5亿元以上企业). */
 const COUNT_UNITS = new Set(['个', '家', '项', '件', '所', '座', '处', '条', '张', '台', '套', '辆', '部', '种', '款', '只', '头', '支', '场', '次', '篇', '册', '栋', '幢', '户', '名', '位', '人', '起', '片', '块', '株', '棵', '根', '口', '盏', '艘', '组', '间', '层', '段', '道', '本', '门', '节', '轮', '例', '宗', '笔', '份', '条段', '人次', '户次', '批']);
 
@@ -436,10 +454,23 @@ const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
   // specification, not a commitment (a bracketed sentence with commas is read as any other).
   ['scope-count', (s) => inShortBracket(s.text, s.at)],
   ['ordinal', (s) => /(?:第|前|排名|位列|跻身|进入)\s*$/.test(s.pre) || /^(?:强|名(?!单))/.test(s.after)],
+  // 支持年产值超过1000万元的企业: a threshold picks out entities; the value is not theirs to reach.
+  [
+    'qualifier',
+    (s) =>
+      !COUNT_UNITS.has(s.q.unit ?? '') &&
+      s.after.startsWith('的') &&
+      comparisonAtEnd(s.pre)?.kind === 'comparator' &&
+      ENTITY_NOUN.test(nounAfter(s.text, s.qEnd, s.nextAt).noun),
+  ],
+  // …人员数量达到企业职工人数25%的，可申请; 对…10辆及以上的，…可抽查: the clause states a condition.
+  ['qualifier', (s) => /^[^，；。]*的$/.test(s.after) && /^[，,]\s*(?:可|可以|由|应|须|给予|予以|按|依法|经|视为|不予|免予)/.test(s.paragraphAfter)],
+  // 主要有充电站和充电桩两种, 归纳为26个, 分为三类: an enumeration of what exists.
+  ['structural-count', (s) => /(?:分为|归纳为|划分为|分成|包括|主要有|共有|概括为)[^，。；]{0,30}$/.test(s.clausePre) && !creationVerb(s.pre)],
   ['penalty', (s) => PENALTY_WORDS.some((w) => s.text.includes(w))],
   ['subsidy-amount', (s) => isMoney(s.q.unit) && FUNDING_WORDS.some((w) => s.sentence.includes(w))],
-  ['past-result', (s) => s.context.past === true || pastBefore(s.sentenceBefore, s.clausePre)],
-  ['status-quo', (s) => statusQuo(s.sentence, s.deadlines, s.sentenceStart, s.context.documentYear ?? null)],
+  ['past-result', (s) => s.context.past === true || pastBefore(s.sentenceBefore, s.clausePre) || earlierPeriod(s) || (s.context.retrospective === true && !FUTURE.test(s.sentence))],
+  ['status-quo', (s) => statusQuo(s.sentence, s.deadlines, s.sentenceStart, s.context.documentYear ?? null) || stateBefore(s.clausePre)],
   // 由12万吨/天提高至24万吨/天: the first value is where the change starts.
   [
     'baseline',
@@ -457,7 +488,7 @@ const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
     (s) =>
       s.q.unit !== null &&
       /^(?:个|家|座|所)$/.test(s.q.unit) &&
-      /^[\u4e00-\u9fff“”]{1,6}(?:内|中|之间|范围内|区域内|范围|各|均|都)(?![容涵心部])/.test(s.after) &&
+      /^[\u4e00-\u9fff“”]{1,6}(?:内|范围内|区域内|各|均|都)(?![容涵心部])/.test(s.after) &&
       !creationVerb(s.pre),
   ],
   // 区建设管理委、区住房保障房屋管理局、区规划资源局三家: counts the organs just listed.
@@ -500,14 +531,23 @@ function readComparison(s: Site): Reading | null {
   let indicators = [cleanIndicator(pre.slice(0, indicatorEnd(pre, comparison.at)))];
   let nounFollows = false;
   let consumedTo = s.qEnd;
-  // 不少于40块户外广告, 至少1个科创园区: the counted noun follows the number.
+  // 不少于40块户外广告, 至少1个科创园区: the counted noun follows the number (a measure's noun is
+  // what it describes: 过载点达到135dB的声学传感器).
   if (!isPercent(s.q.unit) && /^[\u4e00-\u9fff“]/.test(s.after)) {
     const n = nounAfter(s.text, s.qEnd, s.nextAt);
+    const measured = !COUNT_UNITS.has(s.q.unit ?? '') && s.after.startsWith('的');
+    // 产值超过1000万元的企业 names which entities; 不少于100亿元的专项基金, 至少90秒的数据 size what is provided.
+    if (measured && ENTITY_NOUN.test(n.noun)) return null;
     if (n.noun) {
-      indicators = [cleanIndicator(`${indicators[0] ?? ''}${n.noun}`) || cleanIndicator(n.noun)];
+      indicators = measured && indicators[0] ? indicators : [cleanIndicator(`${indicators[0] ?? ''}${n.noun}`) || cleanIndicator(n.noun)];
       nounFollows = true;
       consumedTo = n.end;
     }
+  }
+  // 省级…可办率不低于90%，市、县级不低于70%: a level alone names the same indicator at that level.
+  const level = indicators[0] ?? '';
+  if (s.state.chain && /^(?:[省市县区乡镇村、]{1,6}级|城市|农村|城镇|乡村|中心城区|郊区)$/.test(level)) {
+    indicators = [`${level}${s.state.chain.indicator.replace(/^(?:全省|全市|全区|全国|国家级|省级|市级|县级|区级|省|市|县|区)/, '')}`];
   }
   // 确保达到120MW，力争达到180MW: the same indicator again, at another level.
   if (indicators[0] === '' && s.state.chain && /^(?:确保|力争|争取|努力|力求)/.test(s.pre.trim())) indicators = [s.state.chain.indicator];
@@ -564,10 +604,14 @@ function leadingVerb(text: string): string | undefined {
 
 /** 80%以上城市建成区达到…, 确保新建住宅100%移交接管, 对其中的约24公里进行修复: a share or an amount of a scope that must reach a state. */
 function readShareOfScope(s: Site): Reading | null {
+  // 营业收入5000万元以上的企业…: an amount with a bound before a noun sets who is meant.
+  if (s.q.bound && (isMoney(s.q.unit) || (s.after.startsWith('的') && s.q.unit !== null && !isPercent(s.q.unit) && !COUNT_UNITS.has(s.q.unit)))) return null;
   const n = nounAfter(s.text, s.qEnd, s.nextAt);
   const lead = stripLead(s.pre);
   const acting = ACTION_AFTER.test(s.after);
   if (NEGATED.test(n.noun)) return null;
+  // 1亿元以上规上工业企业研发机构覆盖率达到70%: the noun has its own comparison and value; the first value is its scope.
+  if (s.next && s.nextAt < n.end && comparisonAtEnd(s.text.slice(s.qEnd, s.nextAt))?.kind === 'comparator') return null;
   if (!acting && !(SCOPE_PREDICATE.test(n.noun) && (lead.text === '' || /[区中内域镇村县市省]$/.test(lead.text) || lead.text.length <= 12))) return null;
   const indicator = cleanIndicator(`${lead.text.replace(/^(?:对|将|把)/, '')}${n.noun.replace(/^的/, '')}`);
   return { rule: 'share-of-scope', comparator: comparatorOf(s, null), indicators: [indicator], nounFollows: true, consumedTo: n.end };
@@ -583,7 +627,7 @@ function readBound(s: Site): Reading | null {
 function readTimeLimit(s: Site): Reading | null {
   if (!s.timeUnit || s.bound !== 'lte') return null;
   const short = /^(?:分钟|小时|个小时|工作日|个工作日|日|天|秒)$/.test(s.q.unit ?? '');
-  if (!s.obliged && !(short && /^内\s*[\u4e00-\u9fff]/.test(s.after))) return null;
+  if (!s.obliged && !(short && /^内\s*(?:[\u4e00-\u9fff]|$)/.test(s.after))) return null;
   // 承检机构应当在收到样品之日起15个工作日内出具检验报告: who, and what they must do in time.
   const n = nounAfter(s.text, s.qEnd + (s.after.startsWith('内') ? 1 : 0), s.nextAt);
   const who = s.pre.replace(/(?:应当|应|须|必须)?(?:在|于|自)?[^，。；]*?(?:之日起|后|起)?$/, '').replace(/(?:应当|应|须|必须)$/, '');
@@ -668,10 +712,13 @@ function objection(s: Site, r: Reading): RejectRule | null {
   ) {
     return 'qualifier';
   }
-  // 产值超过1000万元的企业: a threshold that qualifies a noun.
-  if ((r.rule === 'comparator' || r.rule === 'symbol' || r.rule === 'bound') && s.after.startsWith('的') && !r.nounFollows) return 'qualifier';
+  // 产值超过1000万元的企业: a threshold that qualifies a noun — unless that noun is then to reach a
+  // state (噪音水平0.6Pa以内的压力传感器实现商用: the value is the thing's specification).
+  if ((r.rule === 'comparator' || r.rule === 'symbol' || r.rule === 'bound') && s.after.startsWith('的') && !r.nounFollows && !SPEC_PREDICATE.test(s.after)) {
+    return 'qualifier';
+  }
   // Unless its noun follows (建成6座调蓄工程), a value ends its list item: 支持营业收入5亿元以上企业 qualifies a noun.
-  if (!r.nounFollows && !ITEM_END.test(s.after) && /^\s*[\u4e00-\u9fff“]/.test(s.after) && r.rule !== 'time-limit') return 'qualifier';
+  if (!r.nounFollows && !ITEM_END.test(s.after) && /^\s*[\u4e00-\u9fff“]/.test(s.after) && r.rule !== 'time-limit' && !SPEC_PREDICATE.test(s.after)) return 'qualifier';
   if (r.indicators.every((x) => x.trim() === '')) return 'no-indicator';
   if (r.indicators.some((x) => STRUCTURAL_NOUNS.some((n) => x === n || x.endsWith(`个${n}`)))) return 'structural-count';
   return null;
@@ -746,6 +793,7 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         sentence,
         sentenceBefore: paragraph.slice(span.start, q.start),
         paragraphBefore: paragraph.slice(0, q.start),
+        paragraphAfter: paragraph.slice(clause.end),
         context,
         state,
         norm,
@@ -788,7 +836,10 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
       ) {
         decide(q, 'qualifier');
         const governed = reading.rule === 'created-count' || reading.rule === 'list-continuation' ? 'eq' : reading.comparator;
-        state.pending = { at: next.start, comparator: governed === 'gte' || governed === 'gt' ? 'eq' : governed, indicator: cleanIndicator(text.slice(at, nextAt)) };
+        // The noun runs from the verb's object (新培育[年销售收入首次突破100亿元的企业]15家), else from the first value.
+        const verb = firstStrongVerb(maskProtected(text.slice(region, at)));
+        const from = verb ? region + verb.end : at;
+        state.pending = { at: next.start, comparator: governed === 'gte' || governed === 'gt' ? 'eq' : governed, indicator: cleanIndicator(text.slice(from, nextAt)) };
         region = nextAt;
         continue;
       }
@@ -813,7 +864,8 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         }
       }
       const year = deadlineFor(deadlines, clause, q.start, span.start, paragraph);
-      if (year !== null && documentYear !== null && year < documentYear && !context.regulation) {
+      const reference = referenceYear(context);
+      if (year !== null && reference !== null && year < reference && !context.regulation) {
         decide(q, 'past-result');
         continue;
       }
@@ -841,6 +893,29 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
     }
   }
   return { targets, decisions };
+}
+
+/** Words of the future: in a report on the past, only these sentences set targets. */
+const FUTURE = /力争|争取|预计|目标|计划|将|要|确保|到20\d\d年|(?:“十[四五六七]五”)(?:末|期间|时期)/;
+
+/** The year the document speaks from, or the first of its period. */
+const referenceYear = (c: TargetContext): number | null => c.documentYear ?? c.periodStart ?? null;
+
+/** “十三五”期间… in a plan for 2021–2025: a period that ended before the document speaks of the past. */
+function earlierPeriod(s: Site): boolean {
+  const year = referenceYear(s.context);
+  if (year === null) return false;
+  const period = findPlanPeriods(s.sentenceBefore).at(-1);
+  return period !== undefined && period.to < year;
+}
+
+/** 全省建有国家重点实验室21个, 是2015年的3.75倍: a state described, not a level committed to. */
+function stateBefore(clausePre: string): boolean {
+  if (/(?:是|为|相当于)\s*\d{4}\s*年(?:底|末)?的\s*$/.test(clausePre)) return true;
+  const state = /(?:建有|共有|现有|已有|保有|拥有)(?![量率的])/.exec(clausePre);
+  if (!state) return false;
+  const rest = clausePre.slice(state.index);
+  return !COMPARISONS.some((c) => c.word.length > 1 && rest.includes(c.word));
 }
 
 /** 已建成, 提高了, 累计完成… before the number in its sentence: an achievement. */

@@ -153,8 +153,9 @@ export function scanQuantities(text: string): Quantity[] {
     // A Chinese numeral needs a unit to be a number (一批, 三大, 十四五 are words), and a bare
     // 百/千/万 is a count only as 百个, 千个, 万个 or 千亿 (百姓, 千方百计, 万家灯火 are words).
     if (chinese && !percentOf && unit === null) continue;
-    // 二次供水, 一次性: 次 after a Chinese numeral, with a noun after it, is part of a word.
+    // 二次供水, 一次性: 次 after a Chinese numeral, with a noun after it, is part of a word; so are 一起, 一道, 一体.
     if (chinese && unit === '次' && /^[\u4e00-\u9fff]/.test(text.slice(pos))) continue;
+    if (chinese && digits === '一' && /^(?:起|道|体|批|度|级)$/.test(unit ?? '')) continue;
     if (bare && unit !== multiplier && unit !== `${multiplier}个`) continue;
 
     let valueHigh: number | null = null;
@@ -180,6 +181,8 @@ export function scanQuantities(text: string): Quantity[] {
       }
     }
 
+    // 五百万元人民币: the currency's name after a money unit belongs to it.
+    if (unit !== null && unit.endsWith('元') && text.startsWith('人民币', pos)) pos += 3;
     let bound: Quantity['bound'] = null;
     const boundWord = BOUNDS.find(([w]) => text.startsWith(w, pos));
     if (boundWord) {

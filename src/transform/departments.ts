@@ -53,7 +53,7 @@ export function parseAttribution(text: string, options: AttributionOptions = {})
       for (const unit of roles[role]) if (!merged[role].includes(unit)) merged[role].push(unit);
     }
   }
-  if (first) return { ...merged, ...first };
+  if (first) return { ...strongestRole(merged), ...first };
   if (options.prose) return parseProse(text);
   return null;
 }
@@ -99,16 +99,25 @@ const TOGETHER = /^(.+?)(?:要|应|将)?会同(.+)$/;
 
 function parseVerbs(inner: string, options: AttributionOptions): Roles | null {
   const found: Array<{ role: Role | 'guide'; units: string[] }> = [];
+  // （A、B，各省级人民政府按职责分工负责）: a list with no verb of its own shares the next one's.
+  let waiting: string[] = [];
   for (const clause of splitOutside(inner, '，；,;。')) {
     const c = clause.trim();
     if (!c) continue;
     const verb = /指导$/.test(c) ? ({ role: 'guide', re: /^(.+?)(?:等)?(?:负责)?指导$/ } as const) : null;
     const hit = ROLE_VERBS.find(([re]) => re.test(c));
-    if (!hit && !verb) return null;
+    if (!hit && !verb) {
+      const units = splitUnits(c);
+      if (!units.length || !units.every(isUnitName)) return null;
+      waiting.push(...units);
+      continue;
+    }
     const head = verb ? (verb.re.exec(c)?.[1] ?? '') : c.replace(hit?.[0] as RegExp, '');
     const together = TOGETHER.exec(head);
-    const list = (together ? (together[1] ?? '') : head).replace(/(?:等)?(?:有关|相关)?(?:部门|单位)?(?:和|及)?(?:各(?:有关)?省级人民政府)?$/, (m) => (m.startsWith('等') ? '' : m));
-    const units = splitUnits(list);
+    // 全国总工会等和各省级人民政府负责: 等 ends the named units, and the provinces follow.
+    const list = (together ? (together[1] ?? '') : head).replace(/等(?=和|及|、)/g, '');
+    const units = [...waiting, ...splitUnits(list)];
+    waiting = [];
     if (!units.length || units.some((u) => !looksLikeUnitList(u))) return null;
     const role = verb ? 'guide' : (hit?.[1] as Role);
     // X会同Y负责 / X会同有关部门负责: X leads; named partners support.
@@ -134,6 +143,14 @@ function parseVerbs(inner: string, options: AttributionOptions): Roles | null {
     return { lead: head ? [head] : [], support: rest, responsible: [] };
   }
   return roles;
+}
+
+/** A unit named in several roles keeps the most specific: lead, then support, then responsible. */
+function strongestRole(roles: Roles): Roles {
+  const lead = [...new Set(roles.lead)];
+  const support = [...new Set(roles.support)].filter((u) => !lead.includes(u));
+  const responsible = [...new Set(roles.responsible)].filter((u) => !lead.includes(u) && !support.includes(u));
+  return { lead, support, responsible };
 }
 
 // ───────────────────────────── prose ─────────────────────────────

@@ -26,6 +26,12 @@ export interface TargetOptions {
   documentYear: number | null;
   /** Keep why every quantity was or was not taken (the `explain` output). */
   explain?: boolean;
+  /** The text was hard-wrapped (a PDF's lines): a line ending inside a sentence goes on on the next. */
+  wrapped?: boolean;
+  /** The first year of the document's period. */
+  periodStart?: number | null;
+  /** A report on the past (发展报告, 白皮书): only what it says of the future is a target. */
+  retrospective?: boolean;
 }
 
 export interface Placed {
@@ -35,17 +41,66 @@ export interface Placed {
   contexts: Map<SectionNode, { past: boolean; year: number | null }>;
 }
 
-export function placeTargets(sections: readonly SectionNode[], options: TargetOptions): Placed {
+export function placeTargets(sections: readonly SectionNode[], options: TargetOptions, preamble: readonly LineNode[] = []): Placed {
   const targets: TargetDraft[] = [];
   const decisions: DecisionDraft[] = [];
   const contexts: Placed['contexts'] = new Map();
   const { regulation, documentYear } = options;
 
+  /** Reads one run of text lines (a section's own, or the preamble); returns the last deadline year seen. */
+  const read = (lines: readonly TextLine[], section: SectionNode | null, state: { past: boolean; goals: boolean; review: ReturnType<typeof reviewYears>; past0: boolean }, base: number | null): { current: number | null; governing: number | null } => {
+    let governing: number | null = null;
+    let current = base;
+    for (const paragraph of joinWrapped(lines, options.wrapped === true)) {
+      // 一、1998年工作回顾和1999年工作的总体要求: the part turns to the planned year at a paragraph
+      // that opens with it (1999年，我们将… / 今年…).
+      const opening = paragraph.value.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
+      if (state.past && state.review?.plansInPart && paragraph.start !== lines[0]?.start && (opening.includes(`${state.review.planned}年`) || opening.startsWith('今年'))) {
+        state.past = state.past0;
+      }
+      const { targets: found, decisions: why } = extractTargets(paragraph.value, {
+        regulation,
+        past: state.past,
+        documentYear,
+        goals: state.goals,
+        periodStart: options.periodStart ?? null,
+        retrospective: options.retrospective === true,
+      });
+      for (const t of found) {
+        targets.push({
+          section,
+          text: t.text,
+          indicator: t.indicator,
+          comparator: t.comparator,
+          value: t.value,
+          valueHigh: t.valueHigh,
+          unit: t.unit,
+          year: t.year ?? (regulation ? null : (current ?? options.periodEnd)),
+          aspirational: t.aspirational,
+          kind: t.kind,
+          rule: t.rule,
+          start: paragraph.toNormalised(t.start),
+          end: paragraph.toNormalised(t.end, true),
+        });
+      }
+      if (options.explain) for (const d of why) decisions.push({ ...d, section, start: paragraph.toNormalised(d.start), end: paragraph.toNormalised(d.end, true) });
+      // A regulation's limits carry their own year, so no year governs the next paragraph.
+      const year = regulation ? null : (findDeadlines(paragraph.value, documentYear).at(-1)?.year ?? null);
+      if (year !== null) {
+        current = year;
+        governing ??= year;
+      }
+    }
+    return { current, governing };
+  };
+
   const visit = (list: readonly SectionNode[], inherited: number | null, depth: number, past: boolean, goals: boolean): void => {
     for (const s of list) {
       const title = s.title ?? '';
-      const review = depth <= 2 ? reviewYears(title) : null;
-      let isPast = past || review !== null || (depth <= 2 && title.length <= 24 && REVIEW_PART.test(title) && !/目标|任务|举措|要求/.test(title));
+      // A review part's title, at the top or a level or two down (一、发展基础, （一）主要成效, 1.发展基础).
+      const reviewing = depth <= 3 && s.kind !== 'bullet' && s.kind !== 'enumeration';
+      const review = reviewing ? reviewYears(title) : null;
+      const isPast = past || review !== null || (reviewing && title.length <= 24 && REVIEW_PART.test(title) && !/目标|任务|举措|要求/.test(title));
       // A goals or indicators part, or a 专栏 box (it lists a plan's key projects and indicators).
       const isGoals = goals || GOALS_PART.test(title) || s.kind === 'box';
       // A plan period in the heading governs the part: 四、“十四五”主要任务 → 2025.
@@ -53,49 +108,95 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       const base = inherited ?? titlePeriod;
       // A heading line is read after its marker, so 第四十一条 or （三） never names an indicator.
       const marker = s.heading?.heading?.marker.length ?? 0;
-      const lines = s.heading
-        ? [...(s.heading.heading?.cellLines ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker }]), ...s.paragraphs]
-        : s.paragraphs;
+      const own = (l: LineNode): TextLine => ({ value: l.value, start: l.start });
+      const lines: TextLine[] = s.heading
+        ? [...(s.heading.heading?.cellLines?.map(own) ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs.map(own)]
+        : s.paragraphs.map(own);
+      const state = { past: isPast, goals: isGoals, review, past0: past };
+      const { current, governing } = read(lines, s, state, base);
+      contexts.set(s, { past: state.past, year: current ?? options.periodEnd });
       // The first deadline of this section's own text governs its children.
-      let governing: number | null = null;
-      let current = base;
-      for (const line of lines) {
-        // 一、1998年工作回顾和1999年工作的总体要求: the part turns to the planned year at a paragraph
-        // that opens with it (1999年，我们将… / 今年…).
-        const opening = line.value.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
-        if (isPast && review?.plansInPart && line !== lines[0] && (opening.includes(`${review.planned}年`) || opening.startsWith('今年'))) isPast = past;
-        const { targets: found, decisions: why } = extractTargets(line.value, { regulation, past: isPast, documentYear, goals: isGoals });
-        for (const t of found) {
-          targets.push({
-            section: s,
-            text: t.text,
-            indicator: t.indicator,
-            comparator: t.comparator,
-            value: t.value,
-            valueHigh: t.valueHigh,
-            unit: t.unit,
-            year: t.year ?? (regulation ? null : (current ?? options.periodEnd)),
-            aspirational: t.aspirational,
-            kind: t.kind,
-            rule: t.rule,
-            start: line.start + t.start,
-            end: line.start + t.end,
-          });
-        }
-        if (options.explain) for (const d of why) decisions.push({ ...d, section: s, start: line.start + d.start, end: line.start + d.end });
-        // A regulation's limits carry their own year, so no year governs the next line.
-        const year = regulation ? null : (findDeadlines(line.value, documentYear).at(-1)?.year ?? null);
-        if (year !== null) {
-          current = year;
-          governing ??= year;
-        }
-      }
-      contexts.set(s, { past: isPast, year: current ?? options.periodEnd });
-      visit(s.children, governing ?? base, depth + 1, isPast, isGoals);
+      visit(s.children, governing ?? base, depth + 1, state.past, isGoals);
     }
   };
+  // Text before the first heading (and the whole of a document without headings) is read too.
+  read(preamble.map((l) => ({ value: l.value, start: l.start })), null, { past: false, goals: false, review: null, past0: false }, null);
   visit(sections, null, 1, false, false);
   return { targets, decisions, contexts };
+}
+
+interface TextLine {
+  value: string;
+  start: number;
+  /** A heading line: never joined to the next line. */
+  alone?: boolean;
+}
+
+interface Paragraph {
+  value: string;
+  start: number;
+  /** The normalised offset of an offset in `value` (an end at a join stays on its own line). */
+  toNormalised: (offset: number, isEnd?: boolean) => number;
+}
+
+/** A line that ends inside a sentence: on a word, a number or a comma. */
+const WRAPPED = /[\u4e00-\u9fff0-9A-Za-z，、]$/;
+/** A page number printed between the halves of a wrapped sentence: — 6 —. */
+const PAGE_NUMBER = /^[—\-－]\s*\d{1,4}\s*[—\-－]$/;
+
+/**
+ * Whether a document's text was hard-wrapped (a PDF's lines): most of its long lines end
+ * inside a sentence. Text written as paragraphs ends nearly every line with 。 or a bracket.
+ */
+export function isHardWrapped(lines: readonly LineNode[]): boolean {
+  let long = 0;
+  let open = 0;
+  for (const l of lines) {
+    if ((l.role !== 'paragraph' && l.role !== 'heading') || l.value.length < 20) continue;
+    long++;
+    if (WRAPPED.test(l.value)) open++;
+  }
+  return long >= 10 && open / long >= 0.65;
+}
+
+/**
+ * Lines joined where a sentence was hard-wrapped (text from a PDF: 合计不少 / 于240小时), so a
+ * value, its comparison word or its unit is never cut in two. In a hard-wrapped document a
+ * line is joined to the next when it is at least 20 characters long and ends inside a
+ * sentence; page numbers between the halves are skipped.
+ */
+function joinWrapped(lines: readonly TextLine[], wrapped: boolean): Paragraph[] {
+  const out: Paragraph[] = [];
+  let parts: TextLine[] = [];
+  const flush = (): void => {
+    if (!parts.length) return;
+    const segments = parts.map((p) => ({ line: p, at: 0 }));
+    let at = 0;
+    for (const s of segments) {
+      s.at = at;
+      at += s.line.value.length;
+    }
+    const value = parts.map((p) => p.value).join('');
+    out.push({
+      value,
+      start: (parts[0] as TextLine).start,
+      toNormalised: (offset, isEnd = false) => {
+        for (let i = segments.length - 1; i >= 0; i--) {
+          const s = segments[i] as (typeof segments)[number];
+          if (offset > s.at || (!isEnd && offset === s.at) || i === 0) return s.line.start + Math.min(offset - s.at, s.line.value.length);
+        }
+        return (parts[0] as TextLine).start;
+      },
+    });
+    parts = [];
+  };
+  for (const line of lines) {
+    if (PAGE_NUMBER.test(line.value) && parts.length) continue;
+    parts.push(line);
+    if (!wrapped || line.alone || line.value.length < 20 || !WRAPPED.test(line.value)) flush();
+  }
+  flush();
+  return out;
 }
 
 /**
@@ -117,8 +218,17 @@ export function policyTargets() {
     const { meta, sections } = tree.data;
     const regulation = isRegulation(sections, meta.docType);
     const explain = (file.data as { explain?: boolean }).explain === true;
-    const options: TargetOptions = { periodEnd: meta.period?.to ?? null, regulation, documentYear: documentYearOf(meta, sections), explain };
-    const placed = placeTargets(sections, options);
+    const options: TargetOptions = {
+      periodEnd: meta.period?.to ?? null,
+      regulation,
+      documentYear: documentYearOf(meta, sections),
+      explain,
+      wrapped: isHardWrapped(tree.children),
+      periodStart: meta.period?.from ?? null,
+      // 发展报告, 白皮书, 统计公报 report what was done; a government's 工作报告 also plans the year.
+      retrospective: /(?:发展|年度|统计|评估|监测)?报告$|白皮书$|公报$|年报$/.test(meta.title ?? '') && !/工作报告$/.test(meta.title ?? ''),
+    };
+    const placed = placeTargets(sections, options, tree.data.preamble);
     const targets = [...placed.targets];
     const decisions = [...placed.decisions];
     const ordered = [...walkSections(sections)];
