@@ -42,6 +42,7 @@ const PERIOD_ANYWHERE = new RegExp(PERIOD_NAME, 'g');
 /** Plan periods named in a text (“十四五” → 2021–2025), in order. */
 export function findPlanPeriods(text: string): Array<{ start: number; end: number; from: number; to: number }> {
   const out: Array<{ start: number; end: number; from: number; to: number }> = [];
+  if (!text.includes('五')) return out;
   for (const m of text.matchAll(PERIOD_ANYWHERE)) {
     const digit = readNumeral(m[1] ?? m[2] ?? '');
     const period = digit === null ? null : planPeriod(10 + digit);

@@ -100,9 +100,13 @@ const PER = /^\s*[/／]\s*/;
 /** A measure-word alternative in brackets: 15条（段）, 3块（条）. */
 const ALTERNATIVE = /^[（(]([\u4e00-\u9fff]{1,2})[）)]/;
 
+/** Units by first character, longest first: one small list to try for each number. */
+const BY_FIRST = new Map<string, string[]>();
+for (const u of CN_UNITS) BY_FIRST.set(u[0] as string, [...(BY_FIRST.get(u[0] as string) ?? []), u]);
+
 /** The Chinese unit at the start of `rest`, or null. */
 function chineseUnit(rest: string): string | null {
-  for (const u of CN_UNITS) {
+  for (const u of BY_FIRST.get(rest[0] ?? '') ?? []) {
     if (!rest.startsWith(u)) continue;
     const guard = UNIT_NOT_FOLLOWED_BY[u];
     if (guard?.test(rest.slice(u.length))) continue;

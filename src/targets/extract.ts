@@ -77,6 +77,8 @@ export interface TargetContext {
   periodStart?: number | null;
   /** A report on the past (发展报告, 白皮书, 统计公报): only what is said of the future is a target. */
   retrospective?: boolean;
+  /** Decisions are wanted for every quantity (the `explain` output): no shortcut may skip one. */
+  explain?: boolean;
 }
 
 export interface Extraction {
@@ -219,10 +221,10 @@ const PROTECTED_TERMS = ['城镇新增就业', '新增建设用地', '新建建�
 /** Organ names that hold a verb: 区建设管理委, 发展改革委, 住房城乡建设局. */
 const ORGAN_WITH_VERB = /(?:住房(?:和)?城乡)?建设(?:和)?(?:管理|交通)?(?:委员会|委|局|厅|部|办)|发展(?:和)?改革(?:委员会|委|局)|改革委|规划(?:和)?(?:自然)?资源局|生态环境局/g;
 
+const PROTECTED_RE = new RegExp(`${ORGAN_WITH_VERB.source}|${PROTECTED_TERMS.join('|')}`, 'g');
+
 function maskProtected(s: string): string {
-  let out = s.replace(ORGAN_WITH_VERB, (m) => '□'.repeat(m.length));
-  for (const t of PROTECTED_TERMS) if (out.includes(t)) out = out.split(t).join('□'.repeat(t.length));
-  return out;
+  return s.replace(PROTECTED_RE, (m) => '□'.repeat(m.length));
 }
 
 /** The creation verb that governs a number at the end of `pre`, if any. */
@@ -421,6 +423,9 @@ function comparatorOf(s: Site, governor: Comparator | null, change = false): Com
   if (s.q.symbol) return s.q.symbol;
   return governor ?? 'eq';
 }
+
+/** The words of a limit in a regulation's clause: 不少于, 以内, 至少, 每…, 达到…. */
+const REGULATION_LIMIT = /以上|以下|以内|之内|内|不得|不少于|不低于|不超过|不高于|不小于|不大于|不应|至少|最多|最少|最高|最低|超过|低于|高于|少于|多于|达到|达|每|控制在|限于|为期|期限|左右|约/;
 
 /** Nouns of entities a threshold picks out (企业, 项目, 人员…), not things to be provided. */
 const ENTITY_NOUN = /(?:企业|单位|机构|主体|项目|园区|基地|城市|地区|学校|医院|人员|个人|家庭|群体|车辆|用户|公司|商户|农户|社区|村)(?:[\u4e00-\u9fff]{0,4})$/;
@@ -727,6 +732,8 @@ function objection(s: Site, r: Reading): RejectRule | null {
 export function extractTargets(paragraph: string, context: TargetContext = {}): Extraction {
   const targets: TargetMatch[] = [];
   const decisions: Decision[] = [];
+  // A regulation's paragraph with no word of a limit holds no requirement (unless asked why).
+  if (context.regulation && !context.explain && !REGULATION_LIMIT.test(paragraph)) return { targets, decisions };
   const quantities = scanQuantities(paragraph);
   if (quantities.length === 0) return { targets, decisions };
   const documentYear = context.documentYear ?? null;
@@ -741,12 +748,18 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
 
   let state: SentenceState = { chain: null, queue: [], pending: null };
   let sentenceNo = -1;
+  let cursor = 0;
   for (const clause of clauses) {
     if (clause.sentence !== sentenceNo) {
       sentenceNo = clause.sentence;
       state = { chain: null, queue: [], pending: null };
     }
-    const inClause = quantities.filter((q) => q.numberStart >= clause.start && q.numberStart < clause.end);
+    // Quantities and clauses are both in order: one pointer walks the quantities.
+    while (cursor < quantities.length && (quantities[cursor] as Quantity).numberStart < clause.start) cursor++;
+    let last = cursor;
+    while (last < quantities.length && (quantities[last] as Quantity).numberStart < clause.end) last++;
+    const inClause = quantities.slice(cursor, last);
+    cursor = last;
     if (inClause.length === 0) continue;
     const span = sentences.get(clause.sentence) as { start: number; end: number };
     const sentence = paragraph.slice(span.start, span.end);
@@ -792,8 +805,13 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         after,
         sentence,
         sentenceBefore: paragraph.slice(span.start, q.start),
-        paragraphBefore: paragraph.slice(0, q.start),
-        paragraphAfter: paragraph.slice(clause.end),
+        // Read by few rules, and long in a long paragraph: sliced only when asked for.
+        get paragraphBefore() {
+          return paragraph.slice(0, q.start);
+        },
+        get paragraphAfter() {
+          return paragraph.slice(clause.end, clause.end + 40);
+        },
         context,
         state,
         norm,
@@ -804,6 +822,11 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         deadlines,
         sentenceStart: span.start,
       };
+      // In a regulation only a limit is a requirement: a clause with no word of one sets none.
+      if (context.regulation && !REGULATION_LIMIT.test(text)) {
+        decide(q, 'no-governor');
+        continue;
+      }
       const rejected = state.pending?.at === q.start ? undefined : REJECTIONS.find(([, test]) => test(site));
       if (rejected) {
         decide(q, rejected[0]);

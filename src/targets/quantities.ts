@@ -80,15 +80,50 @@ const CN_WORD_BEFORE = /[统唯之第初同单专逐数几成上近整划]$/;
 const CODE_BEFORE = /[A-Za-z#＃+＋]$/;
 const CODE_AFTER = /^(?:[#＃+＋]|号(?!召)|[A-Za-z](?![A-Za-z]))/;
 
+/** Per UTF-16 unit: 1 an Arabic digit, 2 a character of a Chinese numeral. */
+const NUMERAL_KIND = new Uint8Array(0x10000);
+for (const c of '0123456789') NUMERAL_KIND[c.charCodeAt(0)] = 1;
+for (const c of CN) NUMERAL_KIND[c.charCodeAt(0)] = 2;
+const NUMBER_AT = new RegExp(NUMBER.source, 'y');
+/** After a Chinese numeral, what may follow for it to be a number: a unit, 万/亿, 余/多, 点, a range dash. */
+const AFTER_CN = /[万亿余多点—–\-～~至到]/;
+
+/** Each number of a text, as NUMBER matches it, skipping Chinese numerals that cannot be one (一般, 统一, 第三条). */
+function* numbers(text: string): Generator<RegExpExecArray> {
+  for (let i = 0; i < text.length; i++) {
+    const kind = NUMERAL_KIND[text.charCodeAt(i)];
+    if (!kind) continue;
+    let j = i + 1;
+    let arabic = kind === 1;
+    while (j < text.length && NUMERAL_KIND[text.charCodeAt(j)]) {
+      if (NUMERAL_KIND[text.charCodeAt(j)] === 1) arabic = true;
+      j++;
+    }
+    // 第三条, 第一百零一条: an article or an ordinal, never a quantity.
+    if (!arabic && text[i - 1] === '第') {
+      i = j - 1;
+      continue;
+    }
+    // A Chinese numeral counts only with a unit, 万/亿, 余/多 or 点 after it: most (一般, 统一) have none.
+    if (!arabic && !text.startsWith('百分之', i)) {
+      const next = text[j] ?? '';
+      if (!UNIT_FIRST_CHARS.has(next) && !AFTER_CN.test(next) && !/[万亿]/.test(text[j - 1] ?? '')) {
+        i = j - 1;
+        continue;
+      }
+    }
+    NUMBER_AT.lastIndex = i;
+    const m = NUMBER_AT.exec(text);
+    if (!m) continue;
+    yield m;
+    i = Math.max(i, m.index + m[0].length - 1);
+  }
+}
+
 export function scanQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
-  for (const m of text.matchAll(NUMBER)) {
+  for (const m of numbers(text)) {
     const numberStart = m.index ?? 0;
-    // A Chinese numeral counts only with a unit, 万/亿, 余/多 or 点 after it: most (一般, 统一) have none.
-    if (m[3] !== undefined) {
-      const next = text[numberStart + m[0].length] ?? '';
-      if (!UNIT_FIRST_CHARS.has(next) && !/[万亿余多点—–\-～~至到]/.test(next) && !/[万亿]$/.test(m[3])) continue;
-    }
     const percentOf = m[1] !== undefined;
     const chinese = m[3] !== undefined || (percentOf && !/\d/.test(m[1] ?? ''));
     let digits = m[1] ?? m[2] ?? m[3] ?? '';
@@ -131,22 +166,22 @@ export function scanQuantities(text: string): Quantity[] {
     let more = false;
     let unit: string | null = percentOf ? '%' : null;
     if (!percentOf) {
-      const moreWord = /^[余多]/.exec(text.slice(pos));
+      const moreWord = /^[余多]/.exec(text.slice(pos, pos + 24));
       // 余/多 only before a unit (100余家); 多 after a bare number is "more" of something else.
       let unitAt = pos + (moreWord ? 1 : 0);
       // One space may sit between an Arabic number and its unit (0.005 度).
       if (!chinese && text[unitAt] === ' ' && /[\u4e00-\u9fff]/.test(text[unitAt + 1] ?? '')) unitAt++;
-      const found = matchUnit(text.slice(unitAt));
+      const found = matchUnit(text.slice(unitAt, unitAt + 24));
       if (found) {
         unit = multiplier + found.unit;
         more = moreWord !== null;
         pos = unitAt + found.length;
-      } else if (multiplier && !/^[\u4e00-\u9fff]/.test(text.slice(pos)) ) {
+      } else if (multiplier && !/^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24)) ) {
         // A bare 万/亿 is the unit (2300万以内, 过千亿).
         unit = multiplier;
       } else if (multiplier && BOUNDS.some(([w]) => text.startsWith(w, pos))) {
         unit = multiplier;
-      } else if (multiplier && /^[元]/.test(text.slice(pos))) {
+      } else if (multiplier && /^[元]/.test(text.slice(pos, pos + 24))) {
         unit = multiplier;
       }
     }
@@ -154,27 +189,27 @@ export function scanQuantities(text: string): Quantity[] {
     // 百/千/万 is a count only as 百个, 千个, 万个 or 千亿 (百姓, 千方百计, 万家灯火 are words).
     if (chinese && !percentOf && unit === null) continue;
     // 二次供水, 一次性: 次 after a Chinese numeral, with a noun after it, is part of a word; so are 一起, 一道, 一体.
-    if (chinese && unit === '次' && /^[\u4e00-\u9fff]/.test(text.slice(pos))) continue;
+    if (chinese && unit === '次' && /^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24))) continue;
     if (chinese && digits === '一' && /^(?:起|道|体|批|度|级)$/.test(unit ?? '')) continue;
     if (bare && unit !== multiplier && unit !== `${multiplier}个`) continue;
 
     let valueHigh: number | null = null;
     // A range: 3—5个, 6%-6.5%, 30-40个, 2016—2020年.
-    const dash = RANGE_DASH.exec(text.slice(pos));
-    const second = dash ? /^(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)/.exec(text.slice(pos + dash[0].length)) : null;
+    const dash = RANGE_DASH.exec(text.slice(pos, pos + 24));
+    const second = dash ? /^(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)/.exec(text.slice(pos + dash[0].length, pos + dash[0].length + 24)) : null;
     if (dash && second && value !== null && form === 'number') {
       const high = readNumeral(second[1] ?? '');
       let after = pos + dash[0].length + second[0].length;
       if (high !== null && high > value) {
         const secondMultiplier = MULTIPLIERS.find((x) => text.startsWith(x, after)) ?? '';
         after += secondMultiplier.length;
-        const secondUnit = matchUnit(text.slice(after));
+        const secondUnit = matchUnit(text.slice(after, after + 24));
         if (secondUnit && (unit === null || canonicalUnit(multiplier + secondUnit.unit) === canonicalUnit(unit))) {
           unit = secondMultiplier + secondUnit.unit;
           if (multiplier && !secondMultiplier) unit = multiplier + secondUnit.unit;
           after += secondUnit.length;
         }
-        if (unit !== null || /^(?:[，。；、）)\s]|$)/.test(text.slice(after))) {
+        if (unit !== null || /^(?:[，。；、）)\s]|$)/.test(text.slice(after, after + 4))) {
           valueHigh = high;
           pos = after;
         }
@@ -190,7 +225,7 @@ export function scanQuantities(text: string): Quantity[] {
       pos += boundWord[0].length;
     }
 
-    const afterNumber = text.slice(numberStart + m[0].length);
+    const afterNumber = text.slice(numberStart + m[0].length, numberStart + m[0].length + 24);
     if (form === 'number' && value !== null) form = dateOrCode(text, numberStart, m[0], afterNumber, unit, value, chinese);
     if (form === 'number' && /^[∶:]\s*\d/.test(afterNumber)) form = 'ratio';
     if (form === 'number' && /[∶:]\s*$/.test(text.slice(Math.max(0, numberStart - 2), numberStart)) && /\d[∶:]\s*$/.test(text.slice(Math.max(0, numberStart - 8), numberStart))) form = 'ratio';

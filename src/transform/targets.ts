@@ -65,6 +65,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
         goals: state.goals,
         periodStart: options.periodStart ?? null,
         retrospective: options.retrospective === true,
+        explain: options.explain === true,
       });
       for (const t of found) {
         targets.push({
