@@ -622,6 +622,14 @@ function readShareOfScope(s: Site): Reading | null {
   return { rule: 'share-of-scope', comparator: comparatorOf(s, null), indicators: [indicator], nounFollows: true, consumedTo: n.end };
 }
 
+/** 具有3年以上驾驶经历, 具备2名以上专职人员: what a norm requires one to have. */
+function readPossession(s: Site): Reading | null {
+  if (!s.norm || !s.q.bound || s.q.bound === 'approx' || !/(?:具有|具备|取得|持有|拥有|配备|配有)\s*$/.test(s.pre)) return null;
+  const n = nounAfter(s.text, s.qEnd, s.nextAt);
+  if (!n.noun) return null;
+  return { rule: 'comparator', comparator: s.q.bound, indicators: [cleanIndicator(n.noun)], nounFollows: true, consumedTo: n.end };
+}
+
 /** 合格率95%以上: the indicator before, a bound after. */
 function readBound(s: Site): Reading | null {
   if (!(s.bound || s.q.more) || s.pre.trim() === '') return null;
@@ -687,6 +695,7 @@ const READINGS: ReadonlyArray<(s: Site) => Reading | null> = [
   readCreation,
   readShareOfScope,
   readTimeLimit,
+  readPossession,
   readBound,
   readFrequency,
   readRespectively,
