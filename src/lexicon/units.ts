@@ -22,6 +22,9 @@ export const PERCENT_UNITS: ReadonlySet<string> = new Set(['%', '‰', '个百�
 export const TIME_UNITS: ReadonlySet<string> = new Set(['年', '个月', '个季度', '个工作日', '工作日', '个自然日', '自然日', '天', '日', '个小时', '小时', '分钟', '秒', '周']);
 /** Money: amounts paid (subsidies, fines) are not targets; sizes of an economy are. */
 export const MONEY_UNITS: ReadonlySet<string> = new Set(['元', '美元', '欧元', '港元']);
+/** Measure words that count things (10家以上龙头企业), unlike amounts (5亿元以上企业). */
+export const COUNT_UNITS = new Set<string>(['个', '家', '项', '件', '所', '座', '处', '条', '张', '台', '套', '辆', '部', '种', '款', '只', '头', '支', '场', '次', '篇', '册', '栋', '幢', '户', '名', '位', '人', '起', '片', '块', '株', '棵', '根', '口', '盏', '艘', '组', '间', '层', '段', '道', '本', '门', '节', '轮', '例', '宗', '笔', '份', '条段', '人次', '户次', '批']);
+
 /** Multipliers kept in the unit: 300万平方米 → 300 万平方米, 1.5亿元 → 1.5 亿元. */
 export const MULTIPLIERS: readonly string[] = ['万亿', '千亿', '百亿', '千万', '百万', '亿', '万'];
 

@@ -9,8 +9,8 @@
 // year); the caller applies the section's governing year when it is null.
 import { findDeadlines, findPlanPeriods, LEADING_DEADLINE } from '../lexicon/deadlines.js';
 import { CLOSERS, OPENERS, ROUND_CLOSE, ROUND_OPEN, depthAt, indexOutside, quoteSpans } from '../lexicon/brackets.js';
-import { MONEY_UNITS, PERCENT_UNITS, TIME_UNITS } from '../lexicon/units.js';
-import { isUnitName } from '../lexicon/organs.js';
+import { COUNT_UNITS, MONEY_UNITS, PERCENT_UNITS, TIME_UNITS } from '../lexicon/units.js';
+import { ORGAN_WITH_VERB, isUnitName } from '../lexicon/organs.js';
 import { scanQuantities, type Quantity } from './quantities.js';
 import type { AcceptRule, RejectRule, TargetRule } from './rules.js';
 import {
@@ -218,8 +218,6 @@ function indicatorEnd(pre: string, at: number): number {
 /** Indicator names that contain a verb (城镇新增就业, 建成区): masked before verbs are looked for. */
 const PROTECTED_TERMS = ['城镇新增就业', '新增建设用地', '新建建筑', '新建住宅', '建成区', '建设用地', '发展水平', '保护区', '认定机构', '新能源', '新型'];
 
-/** Organ names that hold a verb: 区建设管理委, 发展改革委, 住房城乡建设局. */
-const ORGAN_WITH_VERB = /(?:住房(?:和)?城乡)?建设(?:和)?(?:管理|交通)?(?:委员会|委|局|厅|部|办)|发展(?:和)?改革(?:委员会|委|局)|改革委|规划(?:和)?(?:自然)?资源局|生态环境局/g;
 
 const PROTECTED_RE = new RegExp(`${ORGAN_WITH_VERB.source}|${PROTECTED_TERMS.join('|')}`, 'g');
 
@@ -433,8 +431,6 @@ const ENTITY_NOUN = /(?:企业|单位|机构|主体|项目|园区|基地|城市|
 /** After a value's noun: the thing so specified is to be made, used or reached. */
 const SPEC_PREDICATE = /^的[^，；。]{1,24}?(?:实现(?:量产|商用|应用|产业化)|投入(?:使用|运营)|进入市场)/;
 
-/** Measure words that count things (10家以上龙头企业), unlike amounts (5亿元以上企业). */
-const COUNT_UNITS = new Set(['个', '家', '项', '件', '所', '座', '处', '条', '张', '台', '套', '辆', '部', '种', '款', '只', '头', '支', '场', '次', '篇', '册', '栋', '幢', '户', '名', '位', '人', '起', '片', '块', '株', '棵', '根', '口', '盏', '艘', '组', '间', '层', '段', '道', '本', '门', '节', '轮', '例', '宗', '笔', '份', '条段', '人次', '户次', '批']);
 
 /** Verbs that, right after a value, say what is done to that much: 对其中约24公里[进行]修复, 100%[移交]接管. */
 const ACTION_AFTER = /^(?:的)?(?:进行|实施|开展|完成|实现|达到|达标|纳入|接入|覆盖|移交|接管|改造|修复|整治|治理|清淤|建成|建设|落实|通过|满足|参与|配备|使用|采用|享有|获得|推行|应用|开放|具备|符合|提质增效)/;

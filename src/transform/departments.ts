@@ -8,7 +8,7 @@
 // collective with an inner 、 (各区、县级市) stays one unit. The role words are in lexicon/roles.ts.
 import { bracketGroups } from '../lexicon/brackets.js';
 import { isUnitName, splitOutside, splitUnits } from '../lexicon/organs.js';
-import { FIRST_LISTED_LEADS, ROLE_LABEL_ALTERNATION, ROLE_VERBS, type Role, roleOfLabel } from '../lexicon/roles.js';
+import { FIRST_LISTED_LEADS, ROLE_OR_PARTNER, ROLE_LABEL_ALTERNATION, ROLE_VERBS, type Role, roleOfLabel } from '../lexicon/roles.js';
 
 export interface Attribution {
   lead: string[];
@@ -29,7 +29,6 @@ export interface AttributionOptions {
 }
 
 type Roles = Record<Role, string[]>;
-const ROLE_OR_PARTNER = /牵头|配合|负责|责任|参与|参加|协办|承办|主办|主责|会同|落实|指导|实施单位|推进单位|工作单位|完成单位|协同|协助|支持单位/;
 const empty = (): Roles => ({ lead: [], support: [], responsible: [] });
 const count = (r: Roles): number => r.lead.length + r.support.length + r.responsible.length;
 

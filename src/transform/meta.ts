@@ -9,12 +9,12 @@ import type { LineNode, PolicyRoot } from '../tree.js';
 import { docTypeOf } from '../lexicon/doc-types.js';
 import { findPlanPeriods } from '../lexicon/deadlines.js';
 import { readNumeral } from '../lexicon/numerals.js';
+import { ORG_SUFFIX } from '../lexicon/organs.js';
 import { startsBody } from './furniture.js';
 
 export { DOC_TYPES, docTypeOf } from '../lexicon/doc-types.js';
 
-const ORG_SUFFIX =
-  /(人民政府|政府|办公厅|办公室|委员会|管委会|总局|局|厅|委|部|院|署|会|中心|小组|集团|公司|协会|银行|法院|检察院|大学)$/;
+// An issuer or an addressee is an organ: its name ends as organs' do (lexicon/organs.ts).
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,16})\s*[〔[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,5})\s*号/;
 const DATE_CN = /^([\d〇零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/;
 const DATE_ANY = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
