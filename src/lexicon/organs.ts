@@ -4,6 +4,10 @@
 import { indexOutside } from './brackets.js';
 
 /** Endings of an organ's name: 委 局 厅 部 办 … 政府 集团 街道 专班. */
+/** Endings of an organ that issues or receives documents (an issuer, an addressee): narrower than a task's units. */
+export const ISSUING_ORGAN_SUFFIX =
+  /(人民政府|政府|办公厅|办公室|委员会|管委会|总局|局|厅|委|部|院|署|会|中心|小组|集团|公司|协会|银行|法院|检察院|大学)$/;
+
 export const ORG_SUFFIX =
   /(?:委员会|管委会|委|局|厅|部|办|署|院|会|中心|政府|集团|公司|银行|街道|街镇|镇|乡|专班|小组|分局|支队|总队|大队|所|站|处|室|队|协会|联合会|团省委|团市委|团区委|党校|学校|大学|法院|检察院|海关|工委|妇联|科协|残联|新区|开发区|管理处|单位|部门|机构|成员单位|企业|组织)$/;
 /** A collective: 各区政府, 有关部门, 属地街镇, 各街镇. */

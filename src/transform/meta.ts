@@ -9,7 +9,7 @@ import type { LineNode, PolicyRoot } from '../tree.js';
 import { docTypeOf } from '../lexicon/doc-types.js';
 import { findPlanPeriods } from '../lexicon/deadlines.js';
 import { readNumeral } from '../lexicon/numerals.js';
-import { ORG_SUFFIX } from '../lexicon/organs.js';
+import { ISSUING_ORGAN_SUFFIX as ORG_SUFFIX } from '../lexicon/organs.js';
 import { startsBody } from './furniture.js';
 
 export { DOC_TYPES, docTypeOf } from '../lexicon/doc-types.js';
