@@ -69,17 +69,9 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       });
       for (const t of found) {
         targets.push({
+          ...t,
           section,
-          text: t.text,
-          indicator: t.indicator,
-          comparator: t.comparator,
-          value: t.value,
-          valueHigh: t.valueHigh,
-          unit: t.unit,
           year: t.year ?? (regulation ? null : (current ?? options.periodEnd)),
-          aspirational: t.aspirational,
-          kind: t.kind,
-          rule: t.rule,
           start: paragraph.toNormalised(t.start),
           end: paragraph.toNormalised(t.end, true),
         });
