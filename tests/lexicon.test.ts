@@ -10,7 +10,7 @@ import { docTypeOf } from '../src/lexicon/doc-types.js';
 import { readNumeral, toChineseNumeral } from '../src/lexicon/numerals.js';
 import { isUnitName, splitUnits } from '../src/lexicon/organs.js';
 import { reviewYears } from '../src/lexicon/parts.js';
-import { roleOfLabel } from '../src/lexicon/roles.js';
+import { FIRST_LISTED_LEADS, roleOfLabel } from '../src/lexicon/roles.js';
 import { columnRole, columnYear } from '../src/lexicon/table-columns.js';
 import { matchUnit } from '../src/lexicon/units.js';
 import { parse } from '../src/index.js';
@@ -75,6 +75,7 @@ describe('deadlines and plan periods', () => {
     ['到“十五五”期末，不低于9.5平方米', 2030],
     ['十三五期间完成', 2020],
     ['2021年底，基本完成编制', 2021],
+    ['2020年初步建成300个示范性职业教育集团', 2020],
   ] as const)('%s → %d', (text, year) => {
     expect(findDeadlines(text).map((d) => d.year)).toEqual([year]);
   });
@@ -87,6 +88,7 @@ describe('deadlines and plan periods', () => {
   it('does not take a baseline year or a span for a deadline', () => {
     expect(findDeadlines('较2020年下降10%')).toEqual([]);
     expect(findDeadlines('行动计划（2021—2025年）')).toEqual([]);
+    expect(findDeadlines('2019年全省地区生产总值增长6%')).toEqual([]);
   });
 
   it('counts five-year plans from the first (1953) with the pause before the third (1966)', () => {
@@ -117,6 +119,8 @@ describe('units', () => {
     ['TFLOPS/w的芯片', 'TFLOPS/w'],
     ['T OPS/w（以16位浮点为基准）', 'T OPS/w'],
     ['km，', 'km'],
+    ['PFlops', 'PFlops'],
+    ['Gbps的', 'Gbps'],
     ['个百分点', '个百分点'],
   ] as const)('%s → %s', (rest, unit) => {
     expect(matchUnit(rest.startsWith('万') ? rest.slice(1) : rest)?.unit).toBe(unit);
@@ -156,6 +160,11 @@ describe('role words, document types, brackets and table headers', () => {
       'support',
       'responsible',
     ]);
+  });
+
+  it('knows the conventions that make the first-listed unit the lead', () => {
+    expect(['列第一位者为牵头单位', '排在第一位的部门为牵头部门', '排在首位的为牵头单位'].every((t) => FIRST_LISTED_LEADS.test(t))).toBe(true);
+    expect(FIRST_LISTED_LEADS.test('排在第一位的是创新能力')).toBe(false);
   });
 
   it('reads the document type from a title', () => {

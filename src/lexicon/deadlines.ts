@@ -26,6 +26,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Deadline['kind']]> = [
   [new RegExp(`${YEAR}\\s*年(?:底|末|年底|年末)?(?:前|以前|之前)`, 'g'), 'by'],
   // A clause that opens with the year: 2021年底，基本完成…; 2025年，…
   [new RegExp(`(?:^|[，；：。\\n])\\s*${YEAR}\\s*年(?:底|末|年底|年末|上半年|下半年)?\\s*(?=[，；：。]|$)`, 'g'), 'by'],
+  // A clause that opens with the year right before what is to be done: 2020年初步建成300个…
+  [new RegExp(`(?:^|[，；：。\\n])\\s*${YEAR}\\s*年(?:底|末|年底|年末)?(?=\\s*(?:初步|基本|全面|建成|实现|完成|达到|力争|争取|确保))`, 'g'), 'by'],
   // (到|至)“十四五”(期)末, “十四五”期间 / 时期 / 规划期: the period's last year
   [new RegExp(`(?:(?:到|至|在|于)\\s*)?(?:${PERIOD_NAME})(?:规划)?(?:期末|时期末|末期|末|期间|时期|规划期|期内|内)`, 'g'), 'period'],
 ];

@@ -20,6 +20,12 @@ export const CLOSING_PART =
 export const REVIEW_PART =
   /回顾|发展基础|现实基础|工作基础|发展现状|现状(?:及|与|和)?(?:成效|问题|基础)?$|(?:主要|工作|发展|建设|改革)(?:成效|成就)$|取得的(?:成效|成就|进展|成绩)|^成效|执行情况|完成情况|实施情况|过去[一五]年|工作总结|基本情况|主要进展/;
 
+/**
+ * Part titles that set who may apply for support: 申报条件, 申请资格, 支持对象, 推荐条件.
+ * Numbers under them are thresholds an applicant meets, not targets.
+ */
+export const ELIGIBILITY_PART = /(?:申报|申请|支持|认定|推荐|评选|遴选|入选|补贴|奖补|资助)(?:条件|资格|对象|范围)|(?:申报|申请)(?:资格)?要求/;
+
 /** Part titles of a division of duties whose items are units: 三、工作职责 → （一）区发展改革委. */
 export const DUTY_PART = /职责分工|工作职责|部门职责|责任分工|任务分工|职责任务|各部门职责|成员单位职责/;
 

@@ -13,7 +13,7 @@ export const UNITS: readonly string[] = [
   '个', '家', '项', '件', '所', '座', '处', '条段', '条', '张', '台', '套', '辆', '部', '种', '款', '只', '头', '支', '场', '次', '篇', '册',
   '栋', '幢', '户', '名', '位', '人', '岁', '年', '天', '日', '小时', '分钟', '秒', '周', '倍', '分', '亩', '吨', '方', '米', '克',
   '斤', '床', '起', '片', '块', '株', '棵', '根', '口', '盏', '艘', '组', '间', '层', '段', '道', '本', '门', '节', '轮',
-  '例', '宗', '笔', '份', '粒', '匹', '度',
+  '例', '宗', '笔', '份', '粒', '匹', '度', '科',
 ].filter((u, i, all) => all.indexOf(u) === i);
 
 /** Units of a share or a change of share. */
@@ -23,7 +23,7 @@ export const TIME_UNITS: ReadonlySet<string> = new Set(['年', '个月', '个季
 /** Money: amounts paid (subsidies, fines) are not targets; sizes of an economy are. */
 export const MONEY_UNITS: ReadonlySet<string> = new Set(['元', '美元', '欧元', '港元']);
 /** Measure words that count things (10家以上龙头企业), unlike amounts (5亿元以上企业). */
-export const COUNT_UNITS = new Set<string>(['个', '家', '项', '件', '所', '座', '处', '条', '张', '台', '套', '辆', '部', '种', '款', '只', '头', '支', '场', '次', '篇', '册', '栋', '幢', '户', '名', '位', '人', '起', '片', '块', '株', '棵', '根', '口', '盏', '艘', '组', '间', '层', '段', '道', '本', '门', '节', '轮', '例', '宗', '笔', '份', '条段', '人次', '户次', '批']);
+export const COUNT_UNITS = new Set<string>(['个', '家', '项', '件', '所', '座', '处', '条', '张', '台', '套', '辆', '部', '种', '款', '只', '头', '支', '场', '次', '篇', '册', '栋', '幢', '户', '名', '位', '人', '起', '片', '块', '株', '棵', '根', '口', '盏', '艘', '组', '间', '层', '段', '道', '本', '门', '节', '轮', '例', '宗', '笔', '份', '科', '条段', '人次', '户次', '批']);
 
 /** Multipliers kept in the unit: 300万平方米 → 300 万平方米, 1.5亿元 → 1.5 亿元. */
 export const MULTIPLIERS: readonly string[] = ['万亿', '千亿', '百亿', '千万', '百万', '亿', '万'];
@@ -75,6 +75,7 @@ export const UNIT_NOT_FOLLOWED_BY: Readonly<Record<string, RegExp>> = {
   秒: /^$/,
   元: /^(?:素|旦|宵)/,
   次: /^(?:性|要|序|生|级|数)/,
+  科: /^(?:技|学|研|室|普|目|教|创|长|级|类|别|员|幻|协|院|考)/,
 };
 
 /** Latin units (SI and trade): a prefix and a base, case as printed. */
@@ -83,6 +84,9 @@ const LATIN_BASES = [
 ];
 const LATIN_PREFIXES = ['', 'k', 'K', 'M', 'G', 'T', 'P', 'E', 'c', 'm', 'μ', 'u', 'n', 'p'];
 const LATIN_UNITS = new Set<string>([...LATIN_BASES.flatMap((b) => LATIN_PREFIXES.map((p) => p + b)), 'km2', 'km²', 'm²', 'm³', '℃']);
+/** Units whose case writers vary (PFlops, Tflops, Gbps): matched case-blind, kept as printed. */
+const LATIN_ANY_CASE = new Set<string>(['FLOPS', 'OPS', 'bps'].flatMap((b) => LATIN_PREFIXES.map((p) => (p + b).toLowerCase())));
+const isLatinUnit = (name: string): boolean => LATIN_UNITS.has(name) || LATIN_ANY_CASE.has(name.toLowerCase());
 /** Units that would otherwise be read inside model names and codes (5G, G15, 3D, 4K). */
 const LATIN_NOT_UNITS = new Set(['G', 'D', 'K', 'P', 'E', 'S', 'N', 'A', 'B', 'C', 'T', 'X']);
 
@@ -131,9 +135,9 @@ export function matchUnit(rest: string): UnitMatch | null {
     if (!latin) return null;
     const [whole, first = '', second, per] = latin;
     const name = second ? `${first}${second}` : first;
-    if (LATIN_NOT_UNITS.has(name) || (!LATIN_UNITS.has(name) && !LATIN_UNITS.has(first))) return null;
-    if (second && !LATIN_UNITS.has(name)) return { unit: first, length: whole.indexOf(first) + first.length };
-    if (per && !LATIN_UNITS.has(per) && !/^w$/i.test(per)) return { unit: whole.slice(0, whole.indexOf('/')).trim(), length: whole.indexOf('/') };
+    if (LATIN_NOT_UNITS.has(name) || (!isLatinUnit(name) && !isLatinUnit(first))) return null;
+    if (second && !isLatinUnit(name)) return { unit: first, length: whole.indexOf(first) + first.length };
+    if (per && !isLatinUnit(per) && !/^w$/i.test(per)) return { unit: whole.slice(0, whole.indexOf('/')).trim(), length: whole.indexOf('/') };
     return { unit: whole.trim(), length: whole.length };
   }
   // 万吨/天, 平方米/人, 千米/平方千米

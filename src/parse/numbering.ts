@@ -47,10 +47,10 @@ export const NUMBERING_STYLES: readonly NumberingStyle[] = [
   { key: 'tiao', kind: 'article', rank: 3, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)条(?:之${CN}+)?(?![的款项第、，,和或及至到中])(?!规定)`) },
   { key: 'cn-comma', kind: 'part', rank: 10, legal: false, pattern: new RegExp(`^(${CN}{1,4})\\s*(?:、(?![一二三四五六七八九十]{1,2}(?:[、，级类等和或至到及是])|[、，])|[．.](?![\\d一二三四五六七八九十]))`) },
   { key: 'cn-paren', kind: 'section', rank: 11, legal: false, pattern: new RegExp(`^[（(]\\s*(${CN}{1,4})\\s*[）)]`) },
-  { key: 'arabic', kind: 'item', rank: 12, legal: false, pattern: /^(\d{1,3})\s*(?:[、．]|\.(?!\d))/ },
+  { key: 'arabic', kind: 'item', rank: 12, legal: false, pattern: /^(\d{1,3})\s*(?:[、．﹒\uE000-\uF8FF]|\.(?!\d))/ },
   { key: 'arabic-paren', kind: 'subitem', rank: 13, legal: false, pattern: /^[（(]\s*(\d{1,3})\s*[）)]/ },
   { key: 'circled', kind: 'subitem', rank: 14, legal: false, pattern: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/ },
-  { key: 'box', kind: 'box', rank: 5, legal: false, pattern: new RegExp(`^专栏\\s*(\\d{1,3}|${CN}{1,3})?(?=[\\s：:]|[\\u4e00-\\u9fff“])`) },
+  { key: 'box', kind: 'box', rank: 5, legal: false, pattern: new RegExp(`^(?:任务|重点|工程|项目)?专栏\\s*(\\d{1,3}|${CN}{1,3})?(?=[\\s：:]|[\\u4e00-\\u9fff“])`) },
   { key: 'bullet', kind: 'bullet', rank: 20, legal: false, pattern: /^(?:——|--|－－)(?![—－-])/ },
   { key: 'enumeration', kind: 'enumeration', rank: 21, legal: false, pattern: new RegExp(`^(${CN}{1,3})是(?=[\\u4e00-\\u9fff“])`) },
 ];
@@ -68,7 +68,7 @@ export interface MarkerMatch {
 
 /** The numbering marker a trimmed line starts with, if any. */
 /** Every marker starts with one of these: most lines are ruled out before any pattern runs. */
-const MARKER_START = /^[第一二三四五六七八九十百千零〇两（(0-9\u2460-\u2473专—\-－]/;
+const MARKER_START = /^[第一二三四五六七八九十百千零〇两（(0-9\u2460-\u2473专任重工项—\-－]/;
 
 export function matchMarker(line: string): MarkerMatch | null {
   if (!MARKER_START.test(line)) return null;

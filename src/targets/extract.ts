@@ -79,6 +79,8 @@ export interface TargetContext {
   retrospective?: boolean;
   /** Decisions are wanted for every quantity (the `explain` output): no shortcut may skip one. */
   explain?: boolean;
+  /** The paragraph lies in a part that says who may apply for support (申报条件): its numbers are thresholds. */
+  eligibility?: boolean;
 }
 
 export interface Extraction {
@@ -291,7 +293,7 @@ function cleanIndicator(raw: string): string {
   for (const m of s.matchAll(MID_SCAFFOLD)) if ((m.index ?? 0) + m[0].length < s.length) lastMid = (m.index ?? 0) + m[0].length;
   if (lastMid > 0) s = s.slice(lastMid);
   s = stripLead(s, true).text;
-  s = s.replace(/^(?:在|对|将|把|由|从|以)(?=[\u4e00-\u9fff])/, '');
+  s = s.replace(/^(?:按照|依照|在|对|将|把|由|从|以)(?=[\u4e00-\u9fff\d“])/, '');
   s = s.replace(/^(?:其中|每年|年均|累计|共计|合计)/, '');
   // Trailing adverbs (年均, 累计, 分别) and a baseline (较2020年, 比上年).
   // 行政村通宽带（…，下同）比例: a bracket closed but opened before the clause began leaves its tail.
@@ -429,6 +431,8 @@ const REGULATION_LIMIT = /以上|以下|以内|之内|内|不得|不少于|不�
 const ENTITY_NOUN = /(?:企业|单位|机构|主体|项目|园区|基地|城市|地区|学校|医院|人员|个人|家庭|群体|车辆|用户|公司|商户|农户|社区|村)(?:[\u4e00-\u9fff]{0,4})$/;
 
 /** After a value's noun: the thing so specified is to be made, used or reached. */
+/** 控制在5%以内的目标, 保持在6%左右的水平: the value is the goal or level itself, not a qualifier. */
+const GOAL_NOUN_AFTER = /^的(?:目标|水平|幅度|区间)/;
 const SPEC_PREDICATE = /^的[^，；。]{1,24}?(?:实现(?:量产|商用|应用|产业化)|投入(?:使用|运营)|进入市场)/;
 
 
@@ -454,6 +458,8 @@ const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
   // （嘉定新城5个、其他区域4个）, 远香湖南（4.73平方公里）: a short bracket holds a breakdown or a
   // specification, not a commitment (a bracketed sentence with commas is read as any other).
   ['scope-count', (s) => inShortBracket(s.text, s.at)],
+  // 每5年修订1次: the period is the target, its 一次 is not.
+  ['once-per-period', (s) => s.q.value === 1 && s.q.unit === '次' && PERIOD_BEFORE_ONCE.test(s.clausePre)],
   ['ordinal', (s) => /(?:第|前|排名|位列|跻身|进入)\s*$/.test(s.pre) || /^(?:强|名(?!单))/.test(s.after)],
   // 支持年产值超过1000万元的企业: a threshold picks out entities; the value is not theirs to reach.
   [
@@ -461,9 +467,18 @@ const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
     (s) =>
       !COUNT_UNITS.has(s.q.unit ?? '') &&
       s.after.startsWith('的') &&
+      !GOAL_NOUN_AFTER.test(s.after) &&
       comparisonAtEnd(s.pre)?.kind === 'comparator' &&
       ENTITY_NOUN.test(nounAfter(s.text, s.qEnd, s.nextAt).noun),
   ],
+  // 申报条件 二、上一年度…面积超过300平方米: what an applicant must meet to be supported.
+  ['qualifier', (s) => s.context.eligibility === true],
+  // 对…超过10家的贯标服务机构给予100万元奖励: the condition of a reward.
+  ['qualifier', (s) => /^[^，；。]{0,30}?的[^，；。]{0,20}?(?:给予|予以|奖励|补助|补贴)/.test(s.after)],
+  // 按照每个正式员工不超过10平方米的标准，给予…补贴: the measure of a subsidy.
+  ['qualifier', (s) => /^的标准/.test(s.after) && FUNDING_WORDS.some((w) => s.paragraphAfter.includes(w))],
+  // 无超速50%以上…等严重交通违法行为记录: the number defines an offence.
+  ['qualifier', (s) => /无[^，；。]{0,12}$/.test(s.clausePre) && /^[^，；。]{0,40}?(?:记录|行为|情形)/.test(s.after)],
   // …人员数量达到企业职工人数25%的，可申请; 对…10辆及以上的，…可抽查: the clause states a condition.
   ['qualifier', (s) => /^[^，；。]*的$/.test(s.after) && /^[，,]\s*(?:可|可以|由|应|须|给予|予以|按|依法|经|视为|不予|免予)/.test(s.paragraphAfter)],
   // 主要有充电站和充电桩两种, 归纳为26个, 分为三类: an enumeration of what exists.
@@ -571,7 +586,8 @@ function readCreation(s: Site): Reading | null {
   let creation = creationVerb(s.pre);
   if (!creation) {
     const n = nounAfter(s.text, s.qEnd, s.nextAt);
-    if (isPercent(s.q.unit) || !WORK_AT_END.test(n.noun) || stripLead(s.pre).text.length > 12) return null;
+    // The work named must follow the count, not run on past the next value (56人以上大班额比例控制在5%以内…建设).
+    if (isPercent(s.q.unit) || !WORK_AT_END.test(n.noun) || stripLead(s.pre).text.length > 12 || n.end > s.nextAt) return null;
     return { rule: 'created-count', comparator: comparatorOf(s, 'eq'), indicators: [cleanIndicator(`${stripLead(s.pre).text}${n.noun}`)], nounFollows: true, consumedTo: n.end };
   }
   // 完成应急避难场所建设144.45万平方米: a verb right before the number that leaves no noun
@@ -584,17 +600,22 @@ function readCreation(s: Site): Reading | null {
   // 推进达标建设68.94公里: when the verbs are all there is, they name the work.
   if (cleanIndicator(gapText) === '' && !/^[\u4e00-\u9fff“]/.test(s.after)) gapText = unstripped;
   const gap = cleanIndicator(gapText);
+  // 至少建设一所…学校: a minimum before the verb bounds the count.
+  const governor = MINIMUM_BEFORE_VERB.test(s.pre.slice(0, creation.at)) ? 'gte' : 'eq';
   if (!isPercent(s.q.unit)) {
     const n = nounAfter(s.text, s.qEnd, s.nextAt);
     const noun = cleanIndicator(n.noun);
     if (noun) {
       const indicator = gap && !/^(?:其中|每年|全区|全市)$/.test(gap) ? `${gap}${noun}` : noun;
-      return { rule: 'created-count', comparator: comparatorOf(s, 'eq'), indicators: [indicator], nounFollows: true, consumedTo: n.end };
+      return { rule: 'created-count', comparator: comparatorOf(s, governor), indicators: [indicator], nounFollows: true, consumedTo: n.end };
     }
   }
   if (!gap) return null;
-  return { rule: 'created-count', comparator: comparatorOf(s, 'eq'), indicators: [gap], nounFollows: false, consumedTo: s.qEnd };
+  return { rule: 'created-count', comparator: comparatorOf(s, governor), indicators: [gap], nounFollows: false, consumedTo: s.qEnd };
 }
+
+/** 至少 / 不少于 right before a creation verb: 至少建设一所, 不少于新建3个. */
+const MINIMUM_BEFORE_VERB = /(?:至少|最少|不少于|不低于)\s*$/;
 
 function leadingVerb(text: string): string | undefined {
   const link = /^(?:和|及|并|与|或)/.exec(text)?.[0] ?? '';
@@ -644,11 +665,26 @@ function readTimeLimit(s: Site): Reading | null {
   return { rule: 'time-limit', comparator: 'lte', indicators: [cleanIndicator(`${who}${action}`) || cleanIndicator(s.pre)], nounFollows: false, consumedTo: s.qEnd };
 }
 
-/** 应每7个月提交报告: a frequency set by a norm. */
+/** 应每7个月提交报告, 每5年修订1次专业目录: a frequency set by a norm, or a period stated with its 一次. */
 function readFrequency(s: Site): Reading | null {
-  if (!s.timeUnit || !s.obliged || !/每\s*$/.test(s.pre)) return null;
-  return { rule: 'frequency', comparator: 'eq', indicators: [cleanIndicator(nounAfter(s.text, s.qEnd, s.nextAt).noun)], nounFollows: false, consumedTo: s.qEnd };
+  if (!s.timeUnit || !/每\s*$/.test(s.pre)) return null;
+  const once = ONCE_AFTER.exec(s.after);
+  if (!s.obliged && !once) return null;
+  // What is done each period, without its 一次: 修订职业院校专业目录.
+  const rest = s.after.split(/[，,；;。：:]/)[0] ?? '';
+  // 向…主管部门提交阶段性测试报告: the addressee is not what is done.
+  const done = (once ? rest.replace(ONCE_AFTER, (m) => m.replace(/(?:1|一)次$/, '')) : rest).replace(ADDRESSEE, '');
+  const indicator = cleanIndicator(done);
+  if (!indicator) return null;
+  return { rule: 'frequency', comparator: 'eq', indicators: [indicator], nounFollows: true, consumedTo: once ? s.qEnd : s.qEnd + rest.length };
 }
+
+/** An addressee before the verb: 向…主管部门, 对…单位. */
+const ADDRESSEE = /^(?:向|对|给|为)[^，。；]*(?:部门|单位|机构|机关|政府|中心|委员会)/;
+/** The 一次 of a period: 每5年修订1次. */
+const ONCE_AFTER = /^[\u4e00-\u9fff]{0,6}?(?:1|一)次/;
+/** A period right before the words and the 一次 it times: 每5年修订. */
+const PERIOD_BEFORE_ONCE = /每\s*(?:\d+|[一二两三四五六七八九十]+)?\s*(?:个)?(?:年|月|季度|周|天|日|小时|工作日)[\u4e00-\u9fff]{0,6}$/;
 
 /** 分别达到95%和90%: the values in order for the queued indicators. */
 function readRespectively(s: Site): Reading | null {
@@ -687,13 +723,13 @@ function readGoalItem(s: Site): Reading | null {
 const READINGS: ReadonlyArray<(s: Site) => Reading | null> = [
   readPending,
   readSymbol,
+  readFrequency,
   readComparison,
   readCreation,
   readShareOfScope,
   readTimeLimit,
   readPossession,
   readBound,
-  readFrequency,
   readRespectively,
   readContinuation,
   readGoalItem,
@@ -724,11 +760,11 @@ function objection(s: Site, r: Reading): RejectRule | null {
   }
   // 产值超过1000万元的企业: a threshold that qualifies a noun — unless that noun is then to reach a
   // state (噪音水平0.6Pa以内的压力传感器实现商用: the value is the thing's specification).
-  if ((r.rule === 'comparator' || r.rule === 'symbol' || r.rule === 'bound') && s.after.startsWith('的') && !r.nounFollows && !SPEC_PREDICATE.test(s.after)) {
+  if ((r.rule === 'comparator' || r.rule === 'symbol' || r.rule === 'bound') && s.after.startsWith('的') && !r.nounFollows && !SPEC_PREDICATE.test(s.after) && !GOAL_NOUN_AFTER.test(s.after)) {
     return 'qualifier';
   }
   // Unless its noun follows (建成6座调蓄工程), a value ends its list item: 支持营业收入5亿元以上企业 qualifies a noun.
-  if (!r.nounFollows && !ITEM_END.test(s.after) && /^\s*[\u4e00-\u9fff“]/.test(s.after) && r.rule !== 'time-limit' && !SPEC_PREDICATE.test(s.after)) return 'qualifier';
+  if (!r.nounFollows && !ITEM_END.test(s.after) && /^\s*[\u4e00-\u9fff“]/.test(s.after) && r.rule !== 'time-limit' && !SPEC_PREDICATE.test(s.after) && !GOAL_NOUN_AFTER.test(s.after)) return 'qualifier';
   if (r.indicators.every((x) => x.trim() === '')) return 'no-indicator';
   if (r.indicators.some((x) => STRUCTURAL_NOUNS.some((n) => x === n || x.endsWith(`个${n}`)))) return 'structural-count';
   return null;

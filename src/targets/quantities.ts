@@ -46,9 +46,11 @@ export interface Quantity {
 }
 
 const CN = '零〇一二两三四五六七八九十百千万亿';
-// One pass finds every number: 百分之N, Arabic (with , groups and decimals), Chinese.
+// One pass finds every number: 百分之N, Arabic (with , groups and decimals), a share (三分之一,
+// 一半), Chinese. Groups: 1 百分之's numeral, 2 Arabic, 3–4 a fraction's denominator and
+// numerator, 5 一半, 6 a Chinese numeral.
 const NUMBER = new RegExp(
-  `百分之([${CN}点]+|\\d+(?:\\.\\d+)?)|(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([${CN}]+(?:点[零〇一二三四五六七八九]+)?)`,
+  `百分之([${CN}点]+|\\d+(?:\\.\\d+)?)|(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([一二两三四五六七八九十百]+)分之([${CN}]+)|(一半)|([${CN}]+(?:点[零〇一二三四五六七八九]+)?)`,
   'g',
 );
 const SYMBOLS: ReadonlyArray<readonly [string, Comparator]> = [
@@ -86,7 +88,7 @@ for (const c of '0123456789') NUMERAL_KIND[c.charCodeAt(0)] = 1;
 for (const c of CN) NUMERAL_KIND[c.charCodeAt(0)] = 2;
 const NUMBER_AT = new RegExp(NUMBER.source, 'y');
 /** After a Chinese numeral, what may follow for it to be a number: a unit, 万/亿, 余/多, 点, a range dash. */
-const AFTER_CN = /[万亿余多点—–\-～~至到]/;
+const AFTER_CN = /[万亿余多点—–\-～~至到半]/;
 
 /** Each number of a text, as NUMBER matches it, skipping Chinese numerals that cannot be one (一般, 统一, 第三条). */
 function* numbers(text: string): Generator<RegExpExecArray> {
@@ -124,13 +126,16 @@ export function scanQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of numbers(text)) {
     const numberStart = m.index ?? 0;
-    const percentOf = m[1] !== undefined;
-    const chinese = m[3] !== undefined || (percentOf && !/\d/.test(m[1] ?? ''));
-    let digits = m[1] ?? m[2] ?? m[3] ?? '';
+    // A share is a percentage: 三分之一 → 33.33%, 一半 → 50%.
+    const share = m[5] !== undefined ? 50 : m[3] !== undefined ? shareOf(m[3], m[4] ?? '') : null;
+    if ((m[3] !== undefined || m[5] !== undefined) && share === null) continue;
+    const percentOf = m[1] !== undefined || share !== null;
+    const chinese = m[6] !== undefined || share !== null || (percentOf && !/\d/.test(m[1] ?? ''));
+    let digits = m[1] ?? m[2] ?? m[6] ?? '';
     let pos = numberStart + m[0].length;
     let multiplier = '';
     let bare = false;
-    if (m[3] !== undefined) {
+    if (m[6] !== undefined) {
       // Trailing 万/亿 of a Chinese numeral move into the unit (三千万元 → 3000, 万元);
       // a numeral that is only 百/千/万 (+ 亿) is a round count (百个, 千亿, 万个) → 1 … 1000.
       const tail = /(万亿|亿|万)$/.exec(digits);
@@ -147,7 +152,7 @@ export function scanQuantities(text: string): Quantity[] {
       multiplier = MULTIPLIERS.find((x) => text.startsWith(x, pos)) ?? '';
       pos += multiplier.length;
     }
-    const value = readNumeral(digits);
+    const value = share ?? readNumeral(digits);
     const before = text.slice(Math.max(0, numberStart - 2), numberStart);
     let form: QuantityForm = 'number';
     if (value === null || (chinese && value === 0)) form = 'word'; // 零部件, 〇
@@ -191,7 +196,8 @@ export function scanQuantities(text: string): Quantity[] {
     // 二次供水, 一次性: 次 after a Chinese numeral, with a noun after it, is part of a word; so are 一起, 一道, 一体.
     if (chinese && unit === '次' && /^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24))) continue;
     if (chinese && digits === '一' && /^(?:起|道|体|批|度|级)$/.test(unit ?? '')) continue;
-    if (bare && unit !== multiplier && unit !== `${multiplier}个`) continue;
+    // 万家以上, 千人左右: a bare round number with a measure word counts when a bound follows it.
+    if (bare && unit !== multiplier && unit !== `${multiplier}个` && !BOUNDS.some(([w]) => text.startsWith(w, pos))) continue;
 
     let valueHigh: number | null = null;
     // A range: 3—5个, 6%-6.5%, 30-40个, 2016—2020年.
@@ -249,6 +255,14 @@ export function scanQuantities(text: string): Quantity[] {
   }
   // The second number of a range is part of the first; a number inside an earlier one's span is not its own.
   return out.filter((q, i) => !out.slice(0, i).some((p) => q.numberStart >= p.numberStart && q.numberStart < p.end));
+}
+
+/** 三分之一 as a percentage (33.33), or null when it is no proper fraction. */
+function shareOf(denominator: string, numerator: string): number | null {
+  const d = readNumeral(denominator);
+  const n = readNumeral(numerator);
+  if (d === null || n === null || d < 2 || n < 1 || n >= d) return null;
+  return Math.round((n / d) * 10000) / 100;
 }
 
 function dateOrCode(text: string, at: number, number: string, after: string, unit: string | null, value: number, chinese: boolean): QuantityForm {

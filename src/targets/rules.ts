@@ -15,7 +15,7 @@ export const ACCEPT_RULES = {
   'list-continuation': 'it continues a list of targets: …达到90%，人均公园绿地面积6.2平方米',
   respectively: '分别 gives several indicators their values in order: 分别达到95%和90%',
   'time-limit': 'a norm sets a time limit: 应在5个工作日内上报, 15分钟内到场',
-  frequency: 'a norm sets a frequency: 每7个月提交阶段性报告',
+  frequency: 'a norm sets a frequency, or a period is given its 一次: 每7个月提交阶段性报告, 每5年修订1次专业目录',
   'indicator-table': 'a row of an indicator table (主要指标表): the target-year column',
 } as const;
 
@@ -29,6 +29,7 @@ export const REJECT_RULES = {
   'no-unit': 'a bare number with no unit and no index-like indicator',
   'structural-count': 'counts the document’s own structure: 五个方面, 17项任务, 三大行动',
   'scope-count': 'names the scope rather than a commitment: 五个新城内, 全市16个区',
+  'once-per-period': 'the 一次 of a period: 每5年修订1次 (the period, 5年, is the target)',
   duration: 'a span of time, not a limit: 三年行动, 用5年时间',
   'subsidy-amount': 'money a programme pays: 给予最高50万元补贴, 奖励10万元',
   penalty: 'a fine or sanction: 处1万元以上5万元以下罚款',

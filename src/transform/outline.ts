@@ -39,6 +39,8 @@ export function buildOutline(lines: readonly LineNode[], file?: VFile, locate?: 
   const stack: SectionNode[] = [];
   // Last number seen per style anywhere: numbering may continue across parents (1.–10.).
   const lastNumber = new Map<StyleKey, number>();
+  // The open sections when a 专栏 box interrupted them: 3. after a box that followed 2. goes on under 2.'s parent.
+  let beforeBox: SectionNode[] | null = null;
 
   for (const line of lines) {
     if (line.role === 'paragraph') {
@@ -51,6 +53,12 @@ export function buildOutline(lines: readonly LineNode[], file?: VFile, locate?: 
     }
     if (line.role !== 'heading' || !line.heading) continue;
     const h = line.heading;
+    if (h.style === 'box') beforeBox ??= [...stack];
+    else if (beforeBox && !TRANSIENT.has(h.style)) {
+      const interrupted = findLast(beforeBox, (s) => s.style === h.style);
+      if (interrupted && h.number !== null && interrupted.number !== null && h.number === interrupted.number + 1) stack.splice(0, stack.length, ...beforeBox);
+      beforeBox = null;
+    }
     placeHeading(stack, h.style);
     const parent = stack.at(-1);
     const siblings = parent ? parent.children : roots;

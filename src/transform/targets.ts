@@ -9,13 +9,16 @@
 // goals part that opens 到2025年， then lists —— bullets), else a plan period named in a
 // heading (四、“十四五”主要任务), else the end of the document's period (行动计划（2016）).
 import { findDeadlines, findPlanPeriods } from '../lexicon/deadlines.js';
-import { REVIEW_PART, reviewYears } from '../lexicon/parts.js';
+import { ELIGIBILITY_PART, REVIEW_PART, reviewYears } from '../lexicon/parts.js';
 import { extractTargets } from '../targets/extract.js';
 import { readIndicatorTable } from '../targets/tables.js';
 import type { DecisionDraft, LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
 import { walkSections } from '../tree.js';
 import type { VFile } from 'vfile';
 import { isRegulation } from './tasks.js';
+
+/** A paragraph that opens a stage of a plan: 第二步，到2025年 / 第二阶段：2023—2025年 / 到2025年，…： */
+const PHASE_LEAD = /^\s*(?:第[一二三四五六七八九十]步|第[一二三四五六七八九十]阶段|近期|中期|远期)[，,：:]?\s*(?:力争|争取)?(?:到|至)?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末)?(?:前)?/;
 
 /** Titles of parts that state goals: a bare indicator and value there is a target. */
 const GOALS_PART = /目标|指标/;
@@ -48,10 +51,14 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
   const { regulation, documentYear } = options;
 
   /** Reads one run of text lines (a section's own, or the preamble); returns the last deadline year seen. */
-  const read = (lines: readonly TextLine[], section: SectionNode | null, state: { past: boolean; goals: boolean; review: ReturnType<typeof reviewYears>; past0: boolean }, base: number | null): { current: number | null; governing: number | null } => {
+  const read = (lines: readonly TextLine[], section: SectionNode | null, state: { past: boolean; goals: boolean; review: ReturnType<typeof reviewYears>; past0: boolean; eligibility: boolean }, base: number | null): { current: number | null; governing: number | null } => {
     let governing: number | null = null;
     let current = base;
+    // Text outside any section (a notice with no headings) is a run of independent paragraphs: a
+    // year governs only its own paragraph, unless that paragraph leads a list (到2025年，实现以下目标：).
+    let leads = false;
     for (const paragraph of joinWrapped(lines, options.wrapped === true)) {
+      if (section === null && !leads) current = base;
       // 一、1998年工作回顾和1999年工作的总体要求: the part turns to the planned year at a paragraph
       // that opens with it (1999年，我们将… / 今年…).
       const opening = paragraph.value.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
@@ -63,6 +70,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
         past: state.past,
         documentYear,
         goals: state.goals,
+        eligibility: state.eligibility,
         periodStart: options.periodStart ?? null,
         retrospective: options.retrospective === true,
         explain: options.explain === true,
@@ -83,11 +91,13 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
         current = year;
         governing ??= year;
       }
+      if (year !== null) leads = /[：:]\s*$/.test(paragraph.value);
     }
     return { current, governing };
   };
 
-  const visit = (list: readonly SectionNode[], inherited: number | null, depth: number, past: boolean, goals: boolean): void => {
+  const visit = (list: readonly SectionNode[], given: number | null, depth: number, past: boolean, goals: boolean, eligibility: boolean): void => {
+    let inherited = given;
     for (const s of list) {
       const title = s.title ?? '';
       // A review part's title, at the top or a level or two down (一、发展基础, （一）主要成效, 1.发展基础).
@@ -105,16 +115,24 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       const lines: TextLine[] = s.heading
         ? [...(s.heading.heading?.cellLines?.map(own) ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs.map(own)]
         : s.paragraphs.map(own);
-      const state = { past: isPast, goals: isGoals, review, past0: past };
+      // 申报条件: the thresholds an applicant for support must meet.
+      const isEligibility = eligibility || (s.kind !== 'bullet' && ELIGIBILITY_PART.test(title) && title.length <= 16);
+      const state = { past: isPast, goals: isGoals, review, past0: past, eligibility: isEligibility };
       const { current, governing } = read(lines, s, state, base);
       contexts.set(s, { past: state.past, year: current ?? options.periodEnd });
       // The first deadline of this section's own text governs its children.
-      visit(s.children, governing ?? base, depth + 1, state.past, isGoals);
+      visit(s.children, governing ?? base, depth + 1, state.past, isGoals, isEligibility);
+      // 第二步，到2025年… read as the body of the item before it opens the next stage: its
+      // year governs the items that follow.
+      // (A part's own lead governs its children instead; only an item with none passes it on.)
+      const stage = s.children.length ? undefined : s.paragraphs.map((p) => PHASE_LEAD.exec(p.value)).filter((m) => m !== null).at(-1);
+      const stageYear = stage ? (findDeadlines(stage[0]).at(-1)?.year ?? null) : null;
+      if (stageYear !== null && !regulation) inherited = stageYear;
     }
   };
   // Text before the first heading (and the whole of a document without headings) is read too.
-  read(preamble.map((l) => ({ value: l.value, start: l.start })), null, { past: false, goals: false, review: null, past0: false }, null);
-  visit(sections, null, 1, false, false);
+  read(preamble.map((l) => ({ value: l.value, start: l.start })), null, { past: false, goals: false, review: null, past0: false, eligibility: false }, null);
+  visit(sections, null, 1, false, false, false);
   return { targets, decisions, contexts };
 }
 

@@ -46,25 +46,28 @@ export function extractTasks(
     for (const s of list) {
       const boxed = inBox || s.kind === 'box';
       const text = attributionText(s);
-      const candidate = !boxed && !TRANSIENT_KINDS.has(s.kind) && !s.implicit && s.title !== null;
+      const untitledArticle = s.kind === 'article' && !s.title;
+      const candidate = !boxed && !TRANSIENT_KINDS.has(s.kind) && !s.implicit && (s.title !== null || untitledArticle);
       const own =
         tableAttribution(s) ??
         titleAttribution(s, options) ??
-        parseAttribution(text, { firstListedLeads: options.firstListedLeads, prose: candidate && !regulation }) ??
+        parseAttribution(text, { firstListedLeads: options.firstListedLeads, prose: candidate && !regulation && !untitledArticle }) ??
         dutyAttribution(s, dutyItems);
+      // 第六条 …（责任单位：区政府）: an article with units printed for it is a task, titled by its first clause.
+      const title = untitledArticle ? firstClause(s) : (s.title ?? '');
       const leaf = !s.children.some((c) => !TRANSIENT_KINDS.has(c.kind));
       // An item with no units of its own takes its parent's: （一）… （牵头单位：X） over 1. 2. 3.
       const attribution = own ?? (leaf ? inherited : null);
       if (candidate && ((leaf && inTaskPart.has(s) && !taskParts.has(s)) || own || (attribution && !regulation))) {
         tasks.push({
           section: s,
-          title: s.title ?? '',
+          title,
           lead: attribution?.lead ?? [],
           support: attribution?.support ?? [],
           responsible: attribution?.responsible ?? [],
         });
         if (!attribution && locate && hasUnreadAttribution(text)) {
-          warn(file, { locate }, `Could not read the department attribution of task “${s.title}”`, 'department-unparsed', s.start, s.end);
+          warn(file, { locate }, `Could not read the department attribution of task “${title}”`, 'department-unparsed', s.start, s.end);
         }
       }
       // Only units printed for the item (a bracket, a label, a table row) carry down; prose describes the part.
@@ -73,6 +76,13 @@ export function extractTasks(
   };
   visit(sections, false, null);
   return tasks;
+}
+
+/** The first clause of a section's text: 第六条 在园区内新设立的企业，… → 在园区内新设立的企业. */
+function firstClause(s: SectionNode): string {
+  const marker = s.heading?.heading?.marker.length ?? 0;
+  const text = `${s.heading?.value.slice(marker) ?? ''}${s.paragraphs[0]?.value ?? ''}`.trim();
+  return /^[^，。；：,;:]{1,40}/.exec(text)?.[0] ?? text.slice(0, 40);
 }
 
 /** A section's own text and that of its 一是 enumerations and —— bullets, where an attribution may close the item. */
