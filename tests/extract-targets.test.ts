@@ -352,6 +352,27 @@ const CASES: Case[] = [
     paragraph: '以党的十八大和十八届三中、四中、五中全会精神为指导，深入贯彻李克强总理对第二届中国质量奖的重要批示，全面贯彻落实党的二十大精神。',
     targets: [],
   },
+  // ── indicator spans ──
+  {
+    name: 'a value that sizes the noun after it: the noun, with the measure named before the value',
+    paragraph: '在引导基金框架下设立总规模不少于50亿元的绿色低碳产业专项基金，提交每台不低于二百万元人民币的设备损失保险凭证。',
+    targets: [t('绿色低碳产业专项基金总规模', 'gte', 50, '亿元'), t('每台设备损失保险凭证', 'gte', 200, '万元')],
+  },
+  {
+    name: 'conjuncts with no value of their own share the count’s head noun; 建筑 is no verb',
+    paragraph: '形成30个行业通用、专用领域算法模型产品，实施建筑节能和可再生能源应用项目500万平方米以上。',
+    targets: [t('行业通用、专用领域算法模型产品', 'eq', 30, '个'), t('建筑节能和可再生能源应用项目', 'gte', 500, '万平方米')],
+  },
+  {
+    name: 'a share of a scope keeps the scope and the state it reaches',
+    paragraph: '推动70%以上的规模以上工业企业实现数字化改造。',
+    targets: [t('规模以上工业企业实现数字化改造', 'gte', 70, '%')],
+  },
+  {
+    name: 'a span with 内 after a creation verb is a time limit',
+    paragraph: '申请人应在项目验收后10个工作日内提交绩效报告。',
+    targets: [t('提交绩效报告', 'lte', 10, '个工作日')],
+  },
 ];
 
 describe('extractTargets', () => {

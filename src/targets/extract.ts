@@ -26,6 +26,7 @@ import {
   LEADING_SCAFFOLD,
   METRIC_SUFFIXES,
   NORM_WORDS,
+  NOT_VERB_WORDS,
   PAST_MARKERS,
   PENALTY_WORDS,
   RESPECTIVELY_WORDS,
@@ -287,10 +288,11 @@ function stripLead(s: string, keepScope = false): { text: string; offset: number
 
 const MID_SCAFFOLD = /(?:使(?!用|命)|确保|力争|争取|努力|力求|实现(?!率|值))/g;
 
-function cleanIndicator(raw: string): string {
+/** `keepPredicate`: the indicator is a scope and the state it reaches (建筑业企业实现数字化转型), so 实现 stays. */
+function cleanIndicator(raw: string, keepPredicate = false): string {
   let s = raw.replace(/[（(]以下简称[^）)]*[）)]/g, '').trim().replace(/^的/, '');
   let lastMid = -1;
-  for (const m of s.matchAll(MID_SCAFFOLD)) if ((m.index ?? 0) + m[0].length < s.length) lastMid = (m.index ?? 0) + m[0].length;
+  if (!keepPredicate) for (const m of s.matchAll(MID_SCAFFOLD)) if ((m.index ?? 0) + m[0].length < s.length) lastMid = (m.index ?? 0) + m[0].length;
   if (lastMid > 0) s = s.slice(lastMid);
   s = stripLead(s, true).text;
   s = s.replace(/^(?:按照|依照|在|对|将|把|由|从|以)(?=[\u4e00-\u9fff\d“])/, '');
@@ -327,7 +329,9 @@ function nounAfter(text: string, from: number, nextNumber: number): { noun: stri
   // 10个左右特色鲜明、创新力强的未来产业集群: a 、 inside the noun's modifiers (a 的 follows) does not end it.
   let listed = indexOutside(segment, '、，；。');
   const clauseEnd = indexOutside(segment, '，；。');
-  if (listed >= 0 && segment[listed] === '、' && segment.slice(listed, clauseEnd < 0 ? segment.length : clauseEnd).includes('的')) listed = clauseEnd;
+  // 50个人工智能通用、垂直领域大模型产品: conjuncts with no value of their own share the count's head noun.
+  const conjuncts = segment.slice(listed, clauseEnd < 0 ? segment.length : clauseEnd);
+  if (listed >= 0 && segment[listed] === '、' && (conjuncts.includes('的') || !/\d|[一二两三四五六七八九十百千万][个家项座所条处名]/.test(conjuncts))) listed = clauseEnd;
   if (listed >= 0) segment = segment.slice(0, listed);
   const end = from + segment.length;
   const noun = segment
@@ -336,6 +340,25 @@ function nounAfter(text: string, from: number, nextNumber: number): { noun: stri
     .replace(/等$/, '')
     .trim();
   return { noun: noun.startsWith('“') && noun.endsWith('”') ? noun.slice(1, -1) : noun, end };
+}
+
+/** Verbs that provide what a value then sizes: 设立总规模不少于100亿元的基金, 提交每车不低于500万元的保险凭证. */
+const PROVIDE = /(?:设立|提交|提供|配备|设置|建立|组建|发起|投保|购买|出具|安排)/g;
+
+/**
+ * The indicator of a value that sizes the noun after it (不少于N的X): X with the measure
+ * named before the value — 设立总规模不少于100亿元的专项基金 → 专项基金总规模, 每车不低于500万元的
+ * 保险凭证 → 每车保险凭证. Without a providing verb or 每, the words before the value name it.
+ */
+function measuredIndicator(before: string, noun: string): string {
+  if (!noun) return before;
+  const each = /每[\u4e00-\u9fff]{1,3}$/.exec(before);
+  if (each && !/[的]/.test(each[0])) return `${each[0]}${noun}`;
+  let end = -1;
+  for (const m of before.matchAll(PROVIDE)) end = (m.index ?? 0) + m[0].length;
+  if (end < 0) return before;
+  const measure = cleanIndicator(before.slice(end));
+  return measure.startsWith('每') ? `${measure}${noun}` : `${noun}${measure}`;
 }
 
 /** "A和B" names two indicators when every part ends like a measurable noun. */
@@ -555,7 +578,7 @@ function readComparison(s: Site): Reading | null {
     // 产值超过1000万元的企业 names which entities; 不少于100亿元的专项基金, 至少90秒的数据 size what is provided.
     if (measured && ENTITY_NOUN.test(n.noun)) return null;
     if (n.noun) {
-      indicators = measured && indicators[0] ? indicators : [cleanIndicator(`${indicators[0] ?? ''}${n.noun}`) || cleanIndicator(n.noun)];
+      indicators = measured && indicators[0] ? [measuredIndicator(indicators[0], cleanIndicator(n.noun))] : [cleanIndicator(`${indicators[0] ?? ''}${n.noun}`) || cleanIndicator(n.noun)];
       nounFollows = true;
       consumedTo = n.end;
     }
@@ -583,6 +606,8 @@ function readComparison(s: Site): Reading | null {
 const WORK_AT_END = /(?:建设|改造|整治|治理|修复|新建|续建|改建|扩建|提标改造|更新改造|达标建设|清淤疏浚|贯通|提升改造|改造提升)(?:工程|项目|任务)?$/;
 
 function readCreation(s: Site): Reading | null {
+  // 认定后5个工作日内提交: a span with 内 is a time limit, never a count created.
+  if (s.timeUnit && s.bound === 'lte') return null;
   let creation = creationVerb(s.pre);
   if (!creation) {
     const n = nounAfter(s.text, s.qEnd, s.nextAt);
@@ -620,7 +645,9 @@ const MINIMUM_BEFORE_VERB = /(?:至少|最少|不少于|不低于)\s*$/;
 function leadingVerb(text: string): string | undefined {
   const link = /^(?:和|及|并|与|或)/.exec(text)?.[0] ?? '';
   // Stripped only when what is left is nothing or a noun of two characters or more (保护区 stays).
-  const verb = [...STRONG, ...WEAK].find((w) => text.startsWith(w, link.length) && text.length !== link.length + w.length + 1);
+  const verb = [...STRONG, ...WEAK].find(
+    (w) => text.startsWith(w, link.length) && text.length !== link.length + w.length + 1 && !(w.length === 1 && NOT_VERB_WORDS.some((x) => text.startsWith(x, link.length))),
+  );
   return verb ? link + verb : undefined;
 }
 
@@ -635,7 +662,7 @@ function readShareOfScope(s: Site): Reading | null {
   // 1亿元以上规上工业企业研发机构覆盖率达到70%: the noun has its own comparison and value; the first value is its scope.
   if (s.next && s.nextAt < n.end && comparisonAtEnd(s.text.slice(s.qEnd, s.nextAt))?.kind === 'comparator') return null;
   if (!acting && !(SCOPE_PREDICATE.test(n.noun) && (lead.text === '' || /[区中内域镇村县市省]$/.test(lead.text) || lead.text.length <= 12))) return null;
-  const indicator = cleanIndicator(`${lead.text.replace(/^(?:对|将|把)/, '')}${n.noun.replace(/^的/, '')}`);
+  const indicator = cleanIndicator(`${lead.text.replace(/^(?:对|将|把)/, '')}${n.noun.replace(/^的/, '')}`, true);
   return { rule: 'share-of-scope', comparator: comparatorOf(s, null), indicators: [indicator], nounFollows: true, consumedTo: n.end };
 }
 

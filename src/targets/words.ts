@@ -49,6 +49,12 @@ export const CREATION_VERBS: Readonly<{ strong: readonly string[]; weak: readonl
   weak: ['保护', '发展', '提升', '优化', '新', '增', '建', '办', '开设', '纳入', '连接', '打通', '消除', '覆盖', '服务', '达标'],
 };
 
+/** Words that begin with a one-character verb but are nouns or modifiers: 建筑, 办公, 新型. */
+export const NOT_VERB_WORDS: readonly string[] = [
+  '建筑', '建材', '建制', '办公', '办学', '新型', '新兴', '新能源', '新材料', '新一代', '新基建', '新业态', '新技术', '新产品', '新区', '新城',
+  '增值', '增量',
+];
+
 /** A weak verb governs a number only after one of these (重点建设5个, 加快发展10家) or at a clause start. */
 export const WEAK_VERB_LEADERS: readonly string[] = [
   '加快', '重点', '积极', '大力', '着力', '集中', '新', '再', '累计', '共', '全省', '全市', '全区', '全县', '全年', '年内', '每年',
