@@ -107,6 +107,8 @@ describe('deadlines and plan periods', () => {
     expect(reviewYears('1998年工作回顾和1999年工作的总体要求')).toEqual({ reviewed: 1998, planned: 1999, plansInPart: true });
     expect(reviewYears('2013年工作回顾')).toEqual({ reviewed: 2013, planned: 2014, plansInPart: false });
     expect(reviewYears('主要任务')).toBeNull();
+    expect(reviewYears('2022年数字经济发展取得显著成效')).toEqual({ reviewed: 2022, planned: 2023, plansInPart: false });
+    expect(reviewYears('到2025年数字化转型取得显著成效')).toBeNull();
   });
 });
 

@@ -82,6 +82,8 @@ export interface TargetContext {
   explain?: boolean;
   /** The paragraph lies in a part that says who may apply for support (申报条件): its numbers are thresholds. */
   eligibility?: boolean;
+  /** The year an earlier paragraph set for this one (2022年，… before it), if any. */
+  governingYear?: number | null;
 }
 
 export interface Extraction {
@@ -295,7 +297,7 @@ function cleanIndicator(raw: string, keepPredicate = false): string {
   if (!keepPredicate) for (const m of s.matchAll(MID_SCAFFOLD)) if ((m.index ?? 0) + m[0].length < s.length) lastMid = (m.index ?? 0) + m[0].length;
   if (lastMid > 0) s = s.slice(lastMid);
   s = stripLead(s, true).text;
-  s = s.replace(/^(?:按照|依照|在|对|将|把|由|从|以)(?=[\u4e00-\u9fff\d“])/, '');
+  s = s.replace(/^(?:按照|依照|对于|关于|在|对|将|把|由|从|以)(?=[\u4e00-\u9fff\d“])/, '');
   s = s.replace(/^(?:其中|每年|年均|累计|共计|合计)/, '');
   // Trailing adverbs (年均, 累计, 分别) and a baseline (较2020年, 比上年).
   // 行政村通宽带（…，下同）比例: a bracket closed but opened before the clause began leaves its tail.
@@ -956,7 +958,9 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
       }
       const year = deadlineFor(deadlines, clause, q.start, span.start, paragraph);
       const reference = referenceYear(context);
-      if (year !== null && reference !== null && year < reference && !context.regulation) {
+      // With no year of its own, a value under an earlier paragraph's past year (2022年，… in a text of 2023) reports it too.
+      const governed = year ?? context.governingYear ?? null;
+      if (governed !== null && reference !== null && governed < reference && !context.regulation) {
         decide(q, 'past-result');
         continue;
       }

@@ -51,7 +51,7 @@ export const CREATION_VERBS: Readonly<{ strong: readonly string[]; weak: readonl
 
 /** Words that begin with a one-character verb but are nouns or modifiers: 建筑, 办公, 新型. */
 export const NOT_VERB_WORDS: readonly string[] = [
-  '建筑', '建材', '建制', '办公', '办学', '新型', '新兴', '新能源', '新材料', '新一代', '新基建', '新业态', '新技术', '新产品', '新区', '新城',
+  '建筑', '建材', '建制', '办公', '办学', '办理', '新型', '新兴', '新能源', '新材料', '新一代', '新基建', '新业态', '新技术', '新产品', '新区', '新城',
   '增值', '增量',
 ];
 

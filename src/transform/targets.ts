@@ -71,6 +71,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
         documentYear,
         goals: state.goals,
         eligibility: state.eligibility,
+        governingYear: current,
         periodStart: options.periodStart ?? null,
         retrospective: options.retrospective === true,
         explain: options.explain === true,
@@ -217,7 +218,8 @@ function joinWrapped(lines: readonly TextLine[], wrapped: boolean): Paragraph[] 
 export function documentYearOf(meta: PolicyRoot['data']['meta'], sections: readonly SectionNode[] = []): number | null {
   const date = meta.issuedDate ?? meta.publishedDate;
   if (date) return Number(date.slice(0, 4));
-  for (const s of sections) {
+  // A review part at the top, or inside an implicit part whose heading was lost.
+  for (const s of sections.flatMap((x) => (x.implicit ? x.children : [x]))) {
     const years = reviewYears(s.title ?? '');
     if (years) return years.planned;
   }
