@@ -369,6 +369,11 @@ const CASES: Case[] = [
     targets: [t('规模以上工业企业实现数字化改造', 'gte', 70, '%')],
   },
   {
+    name: '从事, 由于 are words, not a baseline’s 从/由; 如图1所示 counts nothing',
+    paragraph: '项目负责人从事相关专业工作8年以上，标准体系结构如图1所示。',
+    targets: [t('项目负责人从事相关专业工作', 'gte', 8, '年')],
+  },
+  {
     name: 'a span with 内 after a creation verb is a time limit',
     paragraph: '申请人应在项目验收后10个工作日内提交绩效报告。',
     targets: [t('提交绩效报告', 'lte', 10, '个工作日')],

@@ -297,14 +297,15 @@ function cleanIndicator(raw: string, keepPredicate = false): string {
   if (!keepPredicate) for (const m of s.matchAll(MID_SCAFFOLD)) if ((m.index ?? 0) + m[0].length < s.length) lastMid = (m.index ?? 0) + m[0].length;
   if (lastMid > 0) s = s.slice(lastMid);
   s = stripLead(s, true).text;
-  s = s.replace(/^(?:按照|依照|对于|关于|在|对|将|把|由|从|以)(?=[\u4e00-\u9fff\d“])/, '');
+  // (从事, 对象, 以及, 在线, 由于 are words, not a preposition before the indicator.)
+  s = s.replace(/^(?:按照|依照|对于|关于|在(?!线)|对(?![外象标])|将(?!来)|把|由(?!于)|从(?!事)|以(?![及上下来]))(?=[\u4e00-\u9fff\d“])/, '');
   s = s.replace(/^(?:其中|每年|年均|累计|共计|合计)/, '');
   // Trailing adverbs (年均, 累计, 分别) and a baseline (较2020年, 比上年).
   // 行政村通宽带（…，下同）比例: a bracket closed but opened before the clause began leaves its tail.
   const stray = s.lastIndexOf('）');
   if (stray >= 0 && s.lastIndexOf('（', stray) < 0) s = s.slice(stray + 1);
   // 城镇污水处理能力由12万吨/天（提高至…）: the baseline is not part of the name.
-  s = s.replace(/(?:由|从)[^，。；由从]{1,20}$/, '');
+  s = s.replace(/(?:由(?!于)|从(?!事))[^，。；由从]{1,20}$/, '');
   for (;;) {
     const before = s;
     s = s.replace(/(?:较|比)(?:\d{4}年(?:底|末)?|上年|去年|上一年度?|基期|基准年|“十[一二三四五六七八九]五”(?:末|初))$/, '');
@@ -655,6 +656,8 @@ function leadingVerb(text: string): string | undefined {
 
 /** 80%以上城市建成区达到…, 确保新建住宅100%移交接管, 对其中的约24公里进行修复: a share or an amount of a scope that must reach a state. */
 function readShareOfScope(s: Site): Reading | null {
+  // A span of time is a duration or a limit, never a share of a scope.
+  if (s.timeUnit) return null;
   // 营业收入5000万元以上的企业…: an amount with a bound before a noun sets who is meant.
   if (s.q.bound && (isMoney(s.q.unit) || (s.after.startsWith('的') && s.q.unit !== null && !isPercent(s.q.unit) && !COUNT_UNITS.has(s.q.unit)))) return null;
   const n = nounAfter(s.text, s.qEnd, s.nextAt);
