@@ -374,6 +374,11 @@ const CASES: Case[] = [
     targets: [t('项目负责人从事相关专业工作', 'gte', 8, '年')],
   },
   {
+    name: 'an amount with a bound before 的 picks out which ones, unless a creation verb sizes what is done',
+    paragraph: '单笔金额在50万元及以下的小额贷款免收担保费，完成300万平方米以上的老旧小区改造项目。',
+    targets: [t('老旧小区改造项目', 'gte', 300, '万平方米')],
+  },
+  {
     name: 'a span with 内 after a creation verb is a time limit',
     paragraph: '申请人应在项目验收后10个工作日内提交绩效报告。',
     targets: [t('提交绩效报告', 'lte', 10, '个工作日')],

@@ -533,6 +533,8 @@ const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
       /^[\u4e00-\u9fff“”]{1,6}(?:内|范围内|区域内|各|均|都)(?![容涵心部])/.test(s.after) &&
       !creationVerb(s.pre),
   ],
+  // 国家开发银行等9家承贷银行: 等 before a count sums what was just named (unless it is built: 建设A、B等5个园区).
+  ['scope-count', (s) => /等\s*$/.test(s.pre) && !creationVerb(s.pre)],
   // 区建设管理委、区住房保障房屋管理局、区规划资源局三家: counts the organs just listed.
   ['scope-count', (s) => /、[^、，]{2,16}$/.test(s.pre) && isUnitName(/([^、，]{2,16})$/.exec(s.pre)?.[1] ?? '')],
 ];
@@ -640,6 +642,14 @@ function readCreation(s: Site): Reading | null {
   }
   if (!gap) return null;
   return { rule: 'created-count', comparator: comparatorOf(s, governor), indicators: [gap], nounFollows: false, consumedTo: s.qEnd };
+}
+
+/** A creation verb right before the value, adverbs aside: 完成2000万平方米以上的…, 建成一批100公顷以上的…. */
+function createdRightBefore(pre: string): boolean {
+  const verb = creationVerb(pre);
+  if (!verb) return false;
+  const rest = pre.slice(verb.end).replace(/^(?:一批|一系列|了)/, '');
+  return peelAdverbs(rest, rest.length) === 0;
 }
 
 /** 至少 / 不少于 right before a creation verb: 至少建设一所, 不少于新建3个. */
@@ -788,6 +798,10 @@ function objection(s: Site, r: Reading): RejectRule | null {
     !s.timeUnit &&
     r.rule !== 'share-of-scope'
   ) {
+    return 'qualifier';
+  }
+  // 单户金额在100万元及以下的再担保业务: an amount with a bound, then 的, picks out which ones (完成2000万平方米以上的改造项目 sizes what is done).
+  if (!createdRightBefore(s.pre) && s.q.bound && s.q.bound !== 'approx' && s.after.startsWith('的') && q.unit !== null && !COUNT_UNITS.has(q.unit) && !isPercent(q.unit) && !s.timeUnit && !GOAL_NOUN_AFTER.test(s.after) && !SPEC_PREDICATE.test(s.after)) {
     return 'qualifier';
   }
   // 产值超过1000万元的企业: a threshold that qualifies a noun — unless that noun is then to reach a
