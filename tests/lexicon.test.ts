@@ -83,6 +83,7 @@ describe('deadlines and plan periods', () => {
   it('reads 今年 and 明年 only with the document year', () => {
     expect(findDeadlines('今年完成改造')).toEqual([]);
     expect(findDeadlines('今年完成改造，明年全面推开', 2024).map((d) => d.year)).toEqual([2024, 2025]);
+    expect(findDeadlines('去年居民消费价格上涨2.6%，比去年预算增加4000亿元', 2013).map((d) => d.year)).toEqual([2012]);
   });
 
   it('does not take a baseline year or a span for a deadline', () => {

@@ -56,6 +56,8 @@ export function findPlanPeriods(text: string): Array<{ start: number; end: numbe
 const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   [/今年|本年度|年内|全年/g, 0],
   [/明年/g, 1],
+  // 去年居民消费价格上涨2.6%: the year before (比去年 / 较去年 is a baseline, not a year of its own).
+  [/(?<![比较同在])去年(?!同期|基础|水平|的基础|底)/g, -1],
 ];
 
 /** A year within reason: not a count, not a date from another age of the text. */

@@ -13,7 +13,7 @@ import { ELIGIBILITY_PART, REVIEW_PART, reviewYears } from '../lexicon/parts.js'
 import { extractTargets } from '../targets/extract.js';
 import { readIndicatorTable } from '../targets/tables.js';
 import type { DecisionDraft, LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
-import { walkSections } from '../tree.js';
+import { sectionText, walkSections } from '../tree.js';
 import type { VFile } from 'vfile';
 import { isRegulation } from './tasks.js';
 
@@ -219,9 +219,23 @@ export function documentYearOf(meta: PolicyRoot['data']['meta'], sections: reado
   const date = meta.issuedDate ?? meta.publishedDate;
   if (date) return Number(date.slice(0, 4));
   // A review part at the top, or inside an implicit part whose heading was lost.
-  for (const s of sections.flatMap((x) => (x.implicit ? x.children : [x]))) {
+  const tops = sections.flatMap((x) => (x.implicit ? x.children : [x]));
+  for (const s of tops) {
     const years = reviewYears(s.title ?? '');
     if (years) return years.planned;
+  }
+  // 过去五年工作回顾 / 去年工作回顾 names no year: the latest year it reports on is the year before.
+  // (A report's 工作回顾 only: a plan's 发展基础 may name its 2035 vision.)
+  const review = tops.find((s) => s.title && s.title.length <= 24 && REVIEW_PART.test(s.title) && /回顾|过去|去年|年来/.test(s.title));
+  if (review) {
+    let latest = 0;
+    for (const s of walkSections([review])) {
+      for (const m of sectionText(s).matchAll(/(?<![到至止])(\d{4})\s*年(?![底末]?(?:前|以前|之前))/g)) {
+        const year = Number(m[1]);
+        if (year >= 1949 && year <= 2100 && year > latest) latest = year;
+      }
+    }
+    if (latest) return latest + 1;
   }
   return null;
 }
