@@ -10,6 +10,8 @@ import { splitUnits } from '../lexicon/organs.js';
 import { type Table, findTables } from './tables.js';
 
 const EMPTY = /^(?:—+|-+|－+|\/|／|无|暂无)$/;
+/** The number of a part (一, 二、, 第一部分), above the rows' own （一） or 1. */
+const GROUP_NUMBER = /^(?:[一二三四五六七八九十]+、?|第[一二三四五六七八九十]+(?:部分|项))$/;
 
 /** Finds the tables of a document, marks their lines, and returns them. */
 export function markTables(lines: LineNode[]): Table[] {
@@ -26,14 +28,17 @@ function markTaskRows(table: Table): void {
   const contentAt = columns.findIndex((c) => c.role === 'content');
   const titleAt = contentAt >= 0 ? contentAt : columns.findIndex((c) => c.role === 'group' || c.role === 'indicator');
   const numberAt = columns.findIndex((c) => c.role === 'number');
+  // A task-name column beside the content (工作任务 | 主要工作内容).
+  const nameAt = contentAt >= 0 ? columns.findIndex((c) => c.role === 'group') : -1;
   type Units = { lead: string[]; support: string[]; responsible: string[] };
   let carried: Units | null = null;
-  for (const row of table.rows) {
-    const titleCell = row.cells[titleAt];
+  table.rows.forEach((row) => {
     const numberCell = numberAt >= 0 ? row.cells[numberAt] : undefined;
+    const nameCell = nameAt >= 0 ? row.cells[nameAt] : undefined;
+    const titleCell = row.cells[titleAt];
     if (!titleCell || (numberCell && EMPTY.test(numberCell.text))) {
       carried = null; // a group row: its units, if any, are not the next rows'
-      continue;
+      return;
     }
     const units = (role: 'lead' | 'support' | 'responsible'): string[] | null => {
       // Lines of a unit cell may each hold a unit: read them with their line breaks.
@@ -46,10 +51,11 @@ function markTaskRows(table: Table): void {
     };
     const printed = { lead: units('lead'), support: units('support'), responsible: units('responsible') };
     const anyPrinted = printed.lead !== null || printed.support !== null || printed.responsible !== null;
-    // A row with neither a number nor units (旧区改造, 行动五：…) names a group of the rows below.
-    if (numberAt >= 0 && !numberCell && !anyPrinted) {
+    // A row with neither a number nor units (旧区改造, 行动五：…) names a group of the rows below, and so
+    // does one numbered a level up with no units and no task name (三 | | 构建…执法打击体系 | | above （一）…).
+    if (!anyPrinted && ((numberAt >= 0 && !numberCell) || (numberCell && nameAt >= 0 && !nameCell && GROUP_NUMBER.test(numberCell.text)))) {
       carried = null;
-      continue;
+      return;
     }
     const attribution: Units = anyPrinted
       ? { lead: printed.lead ?? [], support: printed.support ?? [], responsible: printed.responsible ?? [] }
@@ -70,5 +76,5 @@ function markTaskRows(table: Table): void {
       attribution,
       ...(titleCell.lines.length > 1 ? { cellLines: titleCell.lines } : {}),
     };
-  }
+  });
 }
