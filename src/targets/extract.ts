@@ -801,7 +801,7 @@ function objection(s: Site, r: Reading): RejectRule | null {
     return 'qualifier';
   }
   // 单户金额在100万元及以下的再担保业务: an amount with a bound, then 的, picks out which ones (完成2000万平方米以上的改造项目 sizes what is done).
-  if (!createdRightBefore(s.pre) && s.q.bound && s.q.bound !== 'approx' && s.after.startsWith('的') && q.unit !== null && !COUNT_UNITS.has(q.unit) && !isPercent(q.unit) && !s.timeUnit && !GOAL_NOUN_AFTER.test(s.after) && !SPEC_PREDICATE.test(s.after)) {
+  if (s.q.bound && s.q.bound !== 'approx' && s.after.startsWith('的') && q.unit !== null && !COUNT_UNITS.has(q.unit) && !isPercent(q.unit) && !s.timeUnit && !GOAL_NOUN_AFTER.test(s.after) && !SPEC_PREDICATE.test(s.after) && !createdRightBefore(s.pre)) {
     return 'qualifier';
   }
   // 产值超过1000万元的企业: a threshold that qualifies a noun — unless that noun is then to reach a
