@@ -23,17 +23,13 @@ export const CLOSERS = BRACKET_PAIRS.map(([, c]) => c).join('');
 /** Round brackets only, the ones that hold notes and attributions: （…） and (…). */
 export const ROUND_OPEN = '（(';
 export const ROUND_CLOSE = '）)';
-/** Quotes and title marks: what they enclose is a name. */
-export const NAME_OPEN = '“‘「『《〈"';
-export const NAME_CLOSE = '”’」』》〉"';
+/** Quotes and title marks (paired by quoteSpans, not counted as brackets): what they enclose is a name. */
+export const QUOTE_MARKS = '“”‘’「」『』《》〈〉"';
 
 /** Per UTF-16 unit: 1 opens a bracket or quote, 2 closes one. */
 const KIND = new Uint8Array(0x10000);
 for (const c of OPENERS) KIND[c.charCodeAt(0)] = 1;
 for (const c of CLOSERS) KIND[c.charCodeAt(0)] = 2;
-
-export const isOpener = (c: string | undefined): boolean => c !== undefined && KIND[c.charCodeAt(0)] === 1;
-export const isCloser = (c: string | undefined): boolean => c !== undefined && KIND[c.charCodeAt(0)] === 2;
 
 /** Index of the first char of `chars` at bracket/quote depth 0, in [from, to), or -1. */
 export function indexOutside(text: string, chars: string, from = 0, to = text.length): number {
@@ -91,18 +87,6 @@ export function bracketGroups(text: string, open = ROUND_OPEN, close = ROUND_CLO
   return groups;
 }
 
-/** Whether `index` lies inside a quoted name (“…”, 《…》, 「…」) of `text`. */
-export function insideName(text: string, index: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < index && i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === '"') depth = depth > 0 ? depth - 1 : depth + 1;
-    else if (NAME_OPEN.includes(c)) depth++;
-    else if (NAME_CLOSE.includes(c) && depth > 0) depth--;
-  }
-  return depth > 0;
-}
-
 const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉' };
 const QUOTE_CLOSERS = new Set(Object.values(QUOTE_PAIRS));
 
@@ -111,7 +95,7 @@ const QUOTE_CLOSERS = new Set(Object.values(QUOTE_PAIRS));
  * a second opening quote soon after an unclosed one closes it (the typo 把“四化“要求),
  * and a quote left open to the end of the text encloses nothing.
  */
-const ANY_QUOTE = /[“”‘’「」『』《》〈〉"]/;
+const ANY_QUOTE = new RegExp(`[${QUOTE_MARKS}]`);
 
 export function quoteSpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];

@@ -94,11 +94,6 @@ export function findDeadlines(text: string, documentYear: number | null = null):
   return [...found.values()].sort((a, b) => a.start - b.start);
 }
 
-/** The year of the last deadline phrase in a text, or null. */
-export function lastDeadlineYear(text: string, documentYear: number | null = null): number | null {
-  return findDeadlines(text, documentYear).at(-1)?.year ?? null;
-}
-
 /** A deadline phrase at the very start of a text, with any 力争/争取 before it: its length. */
 export const LEADING_DEADLINE = new RegExp(
   `^(?:力争|争取|预计|计划)?(?:(?:到|至|截至|截止到|截止)\\s*)?(?:${YEAR}\\s*年(?:底|末|年底|年末)?(?:前|以前|之前)?|(?:${PERIOD_NAME})(?:期末|时期末|末期|末|期间|时期|规划期|期内)?)`,

@@ -3,20 +3,20 @@
 // inside 工业和信息化厅), keeping a collective with an inner 、 (各区、县级市) whole.
 import { indexOutside } from './brackets.js';
 
-/** Endings of an organ's name: 委 局 厅 部 办 … 政府 集团 街道 专班. */
 /** Endings of an organ that issues or receives documents (an issuer, an addressee): narrower than a task's units. */
 export const ISSUING_ORGAN_SUFFIX =
   /(人民政府|政府|办公厅|办公室|委员会|管委会|总局|局|厅|委|部|院|署|会|中心|小组|集团|公司|协会|银行|法院|检察院|大学)$/;
 
+/** Endings of an organ's name: 委 局 厅 部 办 … 政府 集团 街道 专班. */
 export const ORG_SUFFIX =
   /(?:委员会|管委会|委|局|厅|部|办|署|院|会|中心|政府|集团|公司|银行|街道|街镇|镇|乡|专班|小组|分局|支队|总队|大队|所|站|处|室|队|协会|联合会|团省委|团市委|团区委|党校|学校|大学|法院|检察院|海关|工委|妇联|科协|残联|新区|开发区|管理处|单位|部门|机构|成员单位|企业|组织)$/;
-/** A collective: 各区政府, 有关部门, 属地街镇, 各街镇. */
 /** Organ names that hold a verb (区建设管理委, 发展改革委, 住房城乡建设局): masked before verbs are looked for. */
 export const ORGAN_WITH_VERB = /(?:住房(?:和)?城乡)?建设(?:和)?(?:管理|交通)?(?:委员会|委|局|厅|部|办)|发展(?:和)?改革(?:委员会|委|局)|改革委|规划(?:和)?(?:自然)?资源局|生态环境局/g;
 
 /** Names that are only a kind of body: 单位, 部门, 有关部门 (a list ending 有关部门和单位 is one collective). */
 const GENERIC = /^(?:各|有关|相关|其他|其他有关)?(?:部门|单位|机构|组织)$/;
 
+/** A collective: 各区政府, 有关部门, 属地街镇, 各街镇. */
 export const COLLECTIVE = /^(?:各|有关|相关|属地|所在地?|全市各|全区各|全省各|市有关|区有关|省有关|市相关|区相关|省相关)/;
 /** Level words that, after a collective and 、, belong to it: 各区、县级市; 各市、县（市、区）. */
 const LEVEL_WORD = /^(?:县级市|县（市、区）|县\(市、区\)|县市区|县区|市|区|县|乡镇|街道|镇|乡|自治州|自治县|盟|旗)(?:人民政府|政府|党委和政府)?$/;

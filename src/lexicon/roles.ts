@@ -48,6 +48,3 @@ export const ROLE_OR_PARTNER = /牵头|配合|负责|责任|参与|参加|协办
 
 /** The first-listed-leads convention, stated once: 列第一位者为牵头部门, 排在首位的为牵头单位. */
 export const FIRST_LISTED_LEADS = /(?:列|排|排列|位列)(?:在)?(?:第一位|第一|首位)(?:的|者)?(?:部门|单位)?(?:为|是|作为)牵头/;
-
-/** Words after a unit list that are not part of a name: 等部门, 等单位, 及有关单位. */
-export const LIST_TAIL = /(?:等(?:有关|相关)?(?:部门|单位|机构)?|等)$/;

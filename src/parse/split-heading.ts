@@ -14,8 +14,6 @@ export interface TitleSplit {
   bodyIndex: number;
 }
 
-export { indexOutside };
-
 /**
  * `firstClause`: 一是/二是 points have no heading of their own; their first clause
  * (to the first ，) names them.

@@ -8,7 +8,7 @@
 // `year` is the deadline stated in the paragraph (到2025年, “十四五”末, 今年 with a document
 // year); the caller applies the section's governing year when it is null.
 import { findDeadlines, findPlanPeriods, LEADING_DEADLINE } from '../lexicon/deadlines.js';
-import { CLOSERS, OPENERS, ROUND_CLOSE, ROUND_OPEN, depthAt, indexOutside, quoteSpans } from '../lexicon/brackets.js';
+import { CLOSERS, OPENERS, QUOTE_MARKS, ROUND_CLOSE, ROUND_OPEN, depthAt, indexOutside, quoteSpans } from '../lexicon/brackets.js';
 import { COUNT_UNITS, MONEY_UNITS, PERCENT_UNITS, TIME_UNITS } from '../lexicon/units.js';
 import { ORGAN_WITH_VERB, isUnitName } from '../lexicon/organs.js';
 import { scanQuantities, type Quantity } from './quantities.js';
@@ -115,8 +115,6 @@ const LIST_LINK_START = /^\s*(?:、|以及|和|及|与|或|，)\s*/;
 /** After a value that ends its item: punctuation, a list link, a closing bracket or nothing. */
 const ITEM_END = /^\s*(?:$|[、，；。：）)”]|和|及|以及|与|或|等(?!级)|的目标|的水平)/;
 const CLAUSE_BREAKS = '，；：。！？,;';
-/** Quotes are paired by quoteSpans(), not counted as brackets (a typo 把“四化“ would never close). */
-const QUOTE_MARKS = '“”‘’「」『』"《》〈〉';
 const SENTENCE_BREAKS = '；。！？;';
 
 // ───────────────────────────── clauses ─────────────────────────────
@@ -189,7 +187,7 @@ function peelAdverbs(s: string, end: number): number {
 
 /** A comparison or change word that ends `pre` (adverbs peeled): 达到, 不低于, 年均增长. */
 function comparisonAtEnd(pre: string): Governor | null {
-  let end = peelAdverbs(pre, pre.length);
+  const end = peelAdverbs(pre, pre.length);
   // 较2020年下降 / 比上年增长: a baseline between the change and the value is skipped later.
   const head = pre.slice(0, end);
   const comparison = COMPARISONS.find((c) => head.endsWith(c.word) && !COMPARATOR_NOT_AFTER[c.word]?.test(head.slice(0, -c.word.length)));
@@ -204,7 +202,6 @@ function comparisonAtEnd(pre: string): Governor | null {
   }
   const change = CHANGES.find((c) => head.endsWith(c.word));
   if (change) return { kind: 'change', comparator: change.comparator, at: end - change.word.length, end };
-  end = pre.length;
   return null;
 }
 
@@ -456,9 +453,9 @@ const REGULATION_LIMIT = /以上|以下|以内|之内|内|不得|不少于|不�
 /** Nouns of entities a threshold picks out (企业, 项目, 人员…), not things to be provided. */
 const ENTITY_NOUN = /(?:企业|单位|机构|主体|项目|园区|基地|城市|地区|学校|医院|人员|个人|家庭|群体|车辆|用户|公司|商户|农户|社区|村)(?:[\u4e00-\u9fff]{0,4})$/;
 
-/** After a value's noun: the thing so specified is to be made, used or reached. */
 /** 控制在5%以内的目标, 保持在6%左右的水平: the value is the goal or level itself, not a qualifier. */
 const GOAL_NOUN_AFTER = /^的(?:目标|水平|幅度|区间)/;
+/** After a value's noun: the thing so specified is to be made, used or reached. */
 const SPEC_PREDICATE = /^的[^，；。]{1,24}?(?:实现(?:量产|商用|应用|产业化)|投入(?:使用|运营)|进入市场)/;
 
 
@@ -558,7 +555,6 @@ function readComparison(s: Site): Reading | null {
   let pre = s.pre;
   // 不少于计划量的15%, 不少于备案总量50%: a comparison, then the base a share is of.
   if (!comparison && isPercent(s.q.unit)) {
-    const base = /^(.*?)([\u4e00-\u9fff]{1,10}?)(的)?$/.exec(s.pre);
     for (let cut = s.pre.length - 1; !comparison && cut >= Math.max(0, s.pre.length - 12); cut--) {
       const found = comparisonAtEnd(s.pre.slice(0, cut));
       if (found && !/[，、和与及]/.test(s.pre.slice(cut))) {
@@ -566,7 +562,6 @@ function readComparison(s: Site): Reading | null {
         pre = s.pre.slice(0, cut);
       }
     }
-    void base;
   }
   if (!comparison) return null;
   const change = comparison.kind === 'change';

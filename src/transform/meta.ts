@@ -39,14 +39,9 @@ const INLINE_DATE_LABEL = /(发布日期|发布时间|公布日期|成文日期)
 function isoDate(text: string): string | null {
   const m = DATE_ANY.exec(text) ?? DATE_CN.exec(text.trim());
   if (!m) return null;
-  const [y, mo, d] = [m[1], m[2], m[3]].map((part) => (/^\d+$/.test(part ?? '') ? Number(part) : chineseYearOrNumber(part ?? '')));
+  const [y, mo, d] = [m[1], m[2], m[3]].map((part) => readNumeral(part ?? ''));
   if (!y || !mo || !d || mo > 12 || d > 31) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-// 二〇一七 → 2017 (digit by digit); 十二 → 12.
-function chineseYearOrNumber(s: string): number | null {
-  return readNumeral(s);
 }
 
 function stripBullet(value: string): string {
