@@ -61,7 +61,30 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 
 /** A year within reason: not a count, not a date from another age of the text. */
-const plausible = (year: number): boolean => year >= 1949 && year <= 2100;
+export const isPlausibleYear = (year: number): boolean => year >= 1949 && year <= 2100;
+const plausible = isPlausibleYear;
+
+/**
+ * The four-digit years a text names, in order: 2013年工作回顾 → [2013]. With `bare`, a year
+ * needs no 年 after it (目标值（2025） in a table header); with `reported`, years set as
+ * deadlines (到2025年, 2025年底前) are left out: what remains is what the text reports on.
+ */
+export function yearsNamed(text: string, { bare = false, reported = false } = {}): number[] {
+  const re = reported ? /(?<![到至止])(\d{4})\s*年(?![底末]?(?:前|以前|之前))/g : bare ? /(\d{4})\s*年?/g : /(\d{4})\s*年/g;
+  return [...text.matchAll(re)].map((m) => Number(m[1])).filter(isPlausibleYear);
+}
+
+/** A paragraph that opens a stage of a plan: 第二步，到2025年 / 第二阶段：2023年 / 中期，到2030年. */
+const STAGE_LEAD = new RegExp(
+  `^\\s*(?:第[一二三四五六七八九十]步|第[一二三四五六七八九十]阶段|近期|中期|远期)[，,：:]?\\s*(?:力争|争取)?(?:到|至)?\\s*${YEAR}\\s*年`,
+);
+
+/** The year a stage lead names (第二步，到2025年… → 2025), or null when the text opens no stage. */
+export function stageLeadYear(text: string): number | null {
+  const m = STAGE_LEAD.exec(text);
+  const year = m ? readNumeral(m[1] ?? '') : null;
+  return year !== null && plausible(year) ? year : null;
+}
 
 /**
  * Deadline phrases in a text, in order of position. `documentYear` resolves 今年 / 年内 /

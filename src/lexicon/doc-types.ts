@@ -49,6 +49,11 @@ export const DOC_TYPES: ReadonlyArray<readonly [string, string]> = [
 /** Types that lay down rules for every case (a regulation): no task part, limits are requirements. */
 export const REGULATION_TYPES: ReadonlySet<string> = new Set(['条例', '办法', '规定', '细则', '规范', '规则', '法', '决定', '解释', '批复']);
 
+/** 发展报告, 白皮书, 统计公报 report what was done; a government's 工作报告 also plans the year. */
+export function isReportOnThePast(title: string): boolean {
+  return /(?:发展|年度|统计|评估|监测)?报告$|白皮书$|公报$|年报$/.test(title) && !/工作报告$/.test(title);
+}
+
 /** Types whose numbered items are not tasks at all. */
 export const NO_TASK_TYPES: ReadonlySet<string> = new Set([...REGULATION_TYPES, '解读']);
 

@@ -19,8 +19,8 @@ const BIG_UNIT: ReadonlyArray<readonly [string, number]> = [
   ['万', 1e4],
 ];
 
-/** Every character a Chinese numeral may contain (for character classes in patterns). */
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
+/** Characters of a plain (not financial) Chinese numeral, up to 万 and 亿: what running text prints. */
+export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 /** Characters of a numeral small enough for a marker or a date (一 … 九十九, 二〇二五). */
 export const CN_SMALL_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 

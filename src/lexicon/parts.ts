@@ -1,6 +1,7 @@
 // Landmark parts of a policy document, known by their titles: the general requirements
 // and goals before the tasks, the tasks, the safeguards after them, a review of past
 // results (whose numbers are achievements, not targets), and a division of duties.
+import { yearsNamed } from './deadlines.js';
 
 /** Part titles that announce the tasks. */
 export const TASK_PART = /(主要|重点|工作|具体|核心|重大)?(任务|举措)|主要措施|重点工作|工作措施|具体措施|政策措施|主要内容和任务|行动任务/;
@@ -26,6 +27,12 @@ export const REVIEW_PART =
  */
 export const ELIGIBILITY_PART = /(?:申报|申请|支持|认定|推荐|评选|遴选|入选|补贴|奖补|资助)(?:条件|资格|对象|范围)|(?:申报|申请)(?:资格)?要求/;
 
+/** A report's review of the year or years before it (过去五年工作回顾, 去年工作回顾, 一年来…), unlike a plan's 发展基础. */
+export const REPORT_REVIEW_PART = /回顾|过去|去年|年来/;
+
+/** Titles of parts that state goals: a bare indicator and value there is a target. */
+export const GOALS_PART = /目标|指标/;
+
 /** Part titles of a division of duties whose items are units: 三、工作职责 → （一）区发展改革委. */
 export const DUTY_PART = /职责分工|工作职责|部门职责|责任分工|任务分工|职责任务|各部门职责|成员单位职责/;
 
@@ -36,7 +43,7 @@ export const DUTY_PART = /职责分工|工作职责|部门职责|责任分工|�
  */
 export function reviewYears(title: string): { reviewed: number; planned: number; plansInPart: boolean } | null {
   if (!REVIEW_PART.test(title)) return null;
-  const years = [...title.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1])).filter((y) => y >= 1949 && y <= 2100);
+  const years = yearsNamed(title);
   if (years.length === 0) return null;
   const reviewed = years[0] as number;
   const planned = years.length > 1 ? (years.at(-1) as number) : reviewed + 1;

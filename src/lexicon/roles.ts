@@ -48,3 +48,5 @@ export const ROLE_OR_PARTNER = /牵头|配合|负责|责任|参与|参加|协办
 
 /** The first-listed-leads convention, stated once: 列第一位者为牵头部门, 排在首位的为牵头单位. */
 export const FIRST_LISTED_LEADS = /(?:列|排|排列|位列)(?:在)?(?:第一位|第一|首位)(?:的|者)?(?:部门|单位)?(?:为|是|作为)牵头/;
+/** The convention as the closing clause of a bracket (…负责，列第一位者为牵头部门，下同), to cut before reading units. */
+export const FIRST_LISTED_CLAUSE = new RegExp(`[，,。；;]?\\s*${FIRST_LISTED_LEADS.source}.*$`);

@@ -2,7 +2,7 @@
 // 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限) and indicator tables (主要指标表: 序号 |
 // 指标名称 | 单位 | 属性 | 基准值（2020年） | 目标值（2025年）). What each header word says
 // the column holds.
-import { findDeadlines, findPlanPeriods } from './deadlines.js';
+import { findDeadlines, findPlanPeriods, yearsNamed } from './deadlines.js';
 import { type Role, roleOfLabel } from './roles.js';
 
 export type ColumnRole =
@@ -58,7 +58,7 @@ export function columnRole(header: string): ColumnRole | null {
 export function columnYear(header: string): number | null {
   const periods = findPlanPeriods(header);
   if (periods.length) return (periods.at(-1) as { to: number }).to;
-  const years = [...header.matchAll(/(\d{4})\s*年?/g)].map((m) => Number(m[1])).filter((y) => y >= 1949 && y <= 2100);
+  const years = yearsNamed(header, { bare: true });
   if (years.length) return years.at(-1) as number;
   return findDeadlines(header).at(-1)?.year ?? null;
 }

@@ -29,6 +29,7 @@ import {
   NOT_VERB_WORDS,
   PAST_MARKERS,
   PENALTY_WORDS,
+  POST_NOUN_STOP,
   RESPECTIVELY_WORDS,
   STATUS_QUO_OPENERS,
   STRUCTURAL_NOUNS,
@@ -94,6 +95,8 @@ export interface Extraction {
 // ───────────────────────────── word lookups ─────────────────────────────
 
 const byLength = (words: readonly string[]): string[] => [...new Set(words)].sort((a, b) => b.length - a.length);
+/** Nouns after 的 that make the value itself the goal: 控制在5%以内的目标, 6%左右的水平. */
+const GOAL_NOUNS = '目标|水平|幅度|区间';
 
 type ComparisonWord = { word: string; comparator: Comparator };
 const COMPARISONS: ComparisonWord[] = (Object.entries(COMPARATOR_WORDS) as Array<[Comparator, readonly string[]]>)
@@ -113,7 +116,7 @@ const SCOPE_PREDICATE = /达到|实现|完成|满足|通过|纳入|建成|落实
 const LIST_LINK_END = /\s*(?:、|以及|和|及|与|或)\s*(?:至少|不少于|不低于|超过|约|近|新建|新增|建成|完成)?\s*$/;
 const LIST_LINK_START = /^\s*(?:、|以及|和|及|与|或|，)\s*/;
 /** After a value that ends its item: punctuation, a list link, a closing bracket or nothing. */
-const ITEM_END = /^\s*(?:$|[、，；。：）)”]|和|及|以及|与|或|等(?!级)|的目标|的水平)/;
+const ITEM_END = new RegExp(`^\\s*(?:$|[、，；。：）)”]|和|及|以及|与|或|等(?!级)|的(?:${GOAL_NOUNS}))`);
 const CLAUSE_BREAKS = '，；：。！？,;';
 const SENTENCE_BREAKS = '；。！？;';
 
@@ -217,11 +220,8 @@ function indicatorEnd(pre: string, at: number): number {
   }
 }
 
-/** Indicator names that contain a verb (城镇新增就业, 建成区): masked before verbs are looked for. */
-const PROTECTED_TERMS = ['城镇新增就业', '新增建设用地', '新建建筑', '新建住宅', '建成区', '建设用地', '发展水平', '保护区', '认定机构', '新能源', '新型'];
-
-
-const PROTECTED_RE = new RegExp(`${ORGAN_WITH_VERB.source}|${PROTECTED_TERMS.join('|')}`, 'g');
+/** Organ names and words that hold a verb but are none: masked before verbs are looked for. */
+const PROTECTED_RE = new RegExp(`${ORGAN_WITH_VERB.source}|${byLength(NOT_VERB_WORDS).join('|')}`, 'g');
 
 function maskProtected(s: string): string {
   return s.replace(PROTECTED_RE, (m) => '□'.repeat(m.length));
@@ -324,14 +324,14 @@ function nounAfter(text: string, from: number, nextNumber: number): { noun: stri
   let segment = link && nextNumber < text.length ? upToNext.slice(0, link.index) : text.slice(from);
   // A list link right after the number: the noun came before it (“地理标志产品”5个、…).
   if (/^\s*(?:、|和|及|与|或|以及)/.test(segment)) return { noun: '', end: from };
-  const stop = /并且|并(?=[\u4e00-\u9fff])|同时|以便|用于|作为/.exec(segment);
+  const stop = POST_NOUN_STOP.exec(segment);
   if (stop) segment = segment.slice(0, stop.index);
   // 10个左右特色鲜明、创新力强的未来产业集群: a 、 inside the noun's modifiers (a 的 follows) does not end it.
   let listed = indexOutside(segment, '、，；。');
   const clauseEnd = indexOutside(segment, '，；。');
   // 50个人工智能通用、垂直领域大模型产品: conjuncts with no value of their own share the count's head noun.
   const conjuncts = segment.slice(listed, clauseEnd < 0 ? segment.length : clauseEnd);
-  if (listed >= 0 && segment[listed] === '、' && (conjuncts.includes('的') || !/\d|[一二两三四五六七八九十百千万][个家项座所条处名]/.test(conjuncts))) listed = clauseEnd;
+  if (listed >= 0 && segment[listed] === '、' && (conjuncts.includes('的') || !scanQuantities(conjuncts).some((q) => q.form === 'number'))) listed = clauseEnd;
   if (listed >= 0) segment = segment.slice(0, listed);
   const end = from + segment.length;
   const noun = segment
@@ -454,7 +454,7 @@ const REGULATION_LIMIT = /以上|以下|以内|之内|内|不得|不少于|不�
 const ENTITY_NOUN = /(?:企业|单位|机构|主体|项目|园区|基地|城市|地区|学校|医院|人员|个人|家庭|群体|车辆|用户|公司|商户|农户|社区|村)(?:[\u4e00-\u9fff]{0,4})$/;
 
 /** 控制在5%以内的目标, 保持在6%左右的水平: the value is the goal or level itself, not a qualifier. */
-const GOAL_NOUN_AFTER = /^的(?:目标|水平|幅度|区间)/;
+const GOAL_NOUN_AFTER = new RegExp(`^的(?:${GOAL_NOUNS})`);
 /** After a value's noun: the thing so specified is to be made, used or reached. */
 const SPEC_PREDICATE = /^的[^，；。]{1,24}?(?:实现(?:量产|商用|应用|产业化)|投入(?:使用|运营)|进入市场)/;
 
@@ -650,12 +650,11 @@ function createdRightBefore(pre: string): boolean {
 /** 至少 / 不少于 right before a creation verb: 至少建设一所, 不少于新建3个. */
 const MINIMUM_BEFORE_VERB = /(?:至少|最少|不少于|不低于)\s*$/;
 
-function leadingVerb(text: string): string | undefined {
+function leadingVerb(original: string): string | undefined {
+  const text = maskProtected(original);
   const link = /^(?:和|及|并|与|或)/.exec(text)?.[0] ?? '';
   // Stripped only when what is left is nothing or a noun of two characters or more (保护区 stays).
-  const verb = [...STRONG, ...WEAK].find(
-    (w) => text.startsWith(w, link.length) && text.length !== link.length + w.length + 1 && !(w.length === 1 && NOT_VERB_WORDS.some((x) => text.startsWith(x, link.length))),
-  );
+  const verb = [...STRONG, ...WEAK].find((w) => text.startsWith(w, link.length) && text.length !== link.length + w.length + 1);
   return verb ? link + verb : undefined;
 }
 

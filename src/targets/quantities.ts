@@ -4,7 +4,7 @@
 // 万平方米), a comparison symbol before it (≥73%), and a bound after it (以上, 以内, 左右,
 // 余/多). Numbers that are part of a date, a code or a word are returned too, flagged
 // with why (`form`), so the target rules can say why they were not targets.
-import { readNumeral } from '../lexicon/numerals.js';
+import { CN_NUMERAL_CHARS, readNumeral } from '../lexicon/numerals.js';
 import { MULTIPLIERS, UNIT_FIRST_CHARS, canonicalUnit, matchUnit } from '../lexicon/units.js';
 import type { Comparator } from './words.js';
 
@@ -45,7 +45,7 @@ export interface Quantity {
   raw: string;
 }
 
-const CN = '零〇一二两三四五六七八九十百千万亿';
+const CN = CN_NUMERAL_CHARS;
 // One pass finds every number: 百分之N, Arabic (with , groups and decimals), a share (三分之一,
 // 一半), Chinese. Groups: 1 百分之's numeral, 2 Arabic, 3–4 a fraction's denominator and
 // numerator, 5 一半, 6 a Chinese numeral.

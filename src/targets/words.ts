@@ -49,8 +49,12 @@ export const CREATION_VERBS: Readonly<{ strong: readonly string[]; weak: readonl
   weak: ['保护', '发展', '提升', '优化', '新', '增', '建', '办', '开设', '纳入', '连接', '打通', '消除', '覆盖', '服务', '达标'],
 };
 
-/** Words that begin with a one-character verb but are nouns or modifiers: 建筑, 办公, 新型. */
+/**
+ * Words that hold a creation verb but are none (城镇新增就业, 建成区, 建筑, 办公, 新型): masked
+ * before creation verbs are looked for, so no indicator is cut at them.
+ */
 export const NOT_VERB_WORDS: readonly string[] = [
+  '城镇新增就业', '新增建设用地', '新建建筑', '新建住宅', '建成区', '建设用地', '发展水平', '保护区', '认定机构',
   '建筑', '建材', '建制', '办公', '办学', '办理', '新型', '新兴', '新能源', '新材料', '新一代', '新基建', '新业态', '新技术', '新产品', '新区', '新城',
   '增值', '增量',
 ];
@@ -117,5 +121,5 @@ export const LEADING_SCAFFOLD: readonly string[] = [
 /** Words that show a sentence states a norm every case must meet: a requirement, not a goal. */
 export const NORM_WORDS = /应当|应该|必须|须|不得|不应|不宜|原则上|严禁|禁止|方可|可按/;
 
-/** Words that start the noun counted after a number and end it: 建成10个示范区并投入使用. */
-export const POST_NOUN_STOP = /并且|并|同时|以便|用于|作为|的基础上|，|；|。/;
+/** Words that end the noun counted after a number: 建成10个示范区[并]投入使用. */
+export const POST_NOUN_STOP = /并且|并(?=[\u4e00-\u9fff])|同时|以便|用于|作为/;

@@ -8,7 +8,7 @@
 // collective with an inner 、 (各区、县级市) stays one unit. The role words are in lexicon/roles.ts.
 import { bracketGroups } from '../lexicon/brackets.js';
 import { isUnitName, splitOutside, splitUnits } from '../lexicon/organs.js';
-import { FIRST_LISTED_LEADS, ROLE_OR_PARTNER, ROLE_LABEL_ALTERNATION, ROLE_VERBS, type Role, roleOfLabel } from '../lexicon/roles.js';
+import { FIRST_LISTED_CLAUSE, FIRST_LISTED_LEADS, ROLE_OR_PARTNER, ROLE_LABEL_ALTERNATION, ROLE_VERBS, type Role, roleOfLabel } from '../lexicon/roles.js';
 
 export interface Attribution {
   lead: string[];
@@ -65,7 +65,7 @@ export function hasUnreadAttribution(text: string): boolean {
 /** The units of one bracket: labelled (牵头单位：…) or verbs (X牵头，Y配合), or null. */
 export function parseGroup(inner: string, options: AttributionOptions = {}): Roles | null {
   // A convention rides along in the first bracket: …负责，列第一位者为牵头部门，下同.
-  const body = inner.replace(/[，,。；;]?\s*(?:列|排|排列|位列)(?:在)?(?:第一位|第一|首位).*$/, '').replace(/[，,。；;]?\s*以下均.*$/, '');
+  const body = inner.replace(FIRST_LISTED_CLAUSE, '').replace(/[，,。；;]?\s*以下均.*$/, '');
   return parseLabelled(body) ?? parseVerbs(body, options);
 }
 

@@ -8,8 +8,9 @@
 // earlier 到2025年 in the same section, else one in an enclosing section's own text (a
 // goals part that opens 到2025年， then lists —— bullets), else a plan period named in a
 // heading (四、“十四五”主要任务), else the end of the document's period (行动计划（2016）).
-import { findDeadlines, findPlanPeriods } from '../lexicon/deadlines.js';
-import { ELIGIBILITY_PART, REVIEW_PART, reviewYears } from '../lexicon/parts.js';
+import { findDeadlines, findPlanPeriods, stageLeadYear, yearsNamed } from '../lexicon/deadlines.js';
+import { isReportOnThePast } from '../lexicon/doc-types.js';
+import { ELIGIBILITY_PART, GOALS_PART, REPORT_REVIEW_PART, REVIEW_PART, reviewYears } from '../lexicon/parts.js';
 import { extractTargets } from '../targets/extract.js';
 import { readIndicatorTable } from '../targets/tables.js';
 import type { DecisionDraft, LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
@@ -17,11 +18,6 @@ import { sectionText, walkSections } from '../tree.js';
 import type { VFile } from 'vfile';
 import { isRegulation } from './tasks.js';
 
-/** A paragraph that opens a stage of a plan: 第二步，到2025年 / 第二阶段：2023—2025年 / 到2025年，…： */
-const PHASE_LEAD = /^\s*(?:第[一二三四五六七八九十]步|第[一二三四五六七八九十]阶段|近期|中期|远期)[，,：:]?\s*(?:力争|争取)?(?:到|至)?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末)?(?:前)?/;
-
-/** Titles of parts that state goals: a bare indicator and value there is a target. */
-const GOALS_PART = /目标|指标/;
 
 export interface TargetOptions {
   periodEnd: number | null;
@@ -126,8 +122,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       // 第二步，到2025年… read as the body of the item before it opens the next stage: its
       // year governs the items that follow.
       // (A part's own lead governs its children instead; only an item with none passes it on.)
-      const stage = s.children.length ? undefined : s.paragraphs.map((p) => PHASE_LEAD.exec(p.value)).filter((m) => m !== null).at(-1);
-      const stageYear = stage ? (findDeadlines(stage[0]).at(-1)?.year ?? null) : null;
+      const stageYear = s.children.length ? null : (s.paragraphs.map((p) => stageLeadYear(p.value)).filter((y) => y !== null).at(-1) ?? null);
       if (stageYear !== null && !regulation) inherited = stageYear;
     }
   };
@@ -226,15 +221,9 @@ export function documentYearOf(meta: PolicyRoot['data']['meta'], sections: reado
   }
   // 过去五年工作回顾 / 去年工作回顾 names no year: the latest year it reports on is the year before.
   // (A report's 工作回顾 only: a plan's 发展基础 may name its 2035 vision.)
-  const review = tops.find((s) => s.title && s.title.length <= 24 && REVIEW_PART.test(s.title) && /回顾|过去|去年|年来/.test(s.title));
+  const review = tops.find((s) => s.title && s.title.length <= 24 && REVIEW_PART.test(s.title) && REPORT_REVIEW_PART.test(s.title));
   if (review) {
-    let latest = 0;
-    for (const s of walkSections([review])) {
-      for (const m of sectionText(s).matchAll(/(?<![到至止])(\d{4})\s*年(?![底末]?(?:前|以前|之前))/g)) {
-        const year = Number(m[1]);
-        if (year >= 1949 && year <= 2100 && year > latest) latest = year;
-      }
-    }
+    const latest = Math.max(0, ...[...walkSections([review])].flatMap((s) => yearsNamed(sectionText(s), { reported: true })));
     if (latest) return latest + 1;
   }
   return null;
@@ -252,8 +241,7 @@ export function policyTargets() {
       explain,
       wrapped: isHardWrapped(tree.children),
       periodStart: meta.period?.from ?? null,
-      // 发展报告, 白皮书, 统计公报 report what was done; a government's 工作报告 also plans the year.
-      retrospective: /(?:发展|年度|统计|评估|监测)?报告$|白皮书$|公报$|年报$/.test(meta.title ?? '') && !/工作报告$/.test(meta.title ?? ''),
+      retrospective: isReportOnThePast(meta.title ?? ''),
     };
     const placed = placeTargets(sections, options, tree.data.preamble);
     const targets = [...placed.targets];

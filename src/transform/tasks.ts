@@ -6,7 +6,7 @@
 // and 一是 enumerations are never tasks. Items elsewhere that carry a department
 // attribution are tasks too. Interpretations (解读) have no task part.
 import type { VFile } from 'vfile';
-import { REGULATION_TYPES } from '../lexicon/doc-types.js';
+import { NO_TASK_TYPES, REGULATION_TYPES } from '../lexicon/doc-types.js';
 import { CLOSING_PART, DUTY_PART, GENERAL_PART, TASK_PART } from '../lexicon/parts.js';
 import type { PolicyRoot, SectionNode, TaskDraft } from '../tree.js';
 import { sectionText, walkSections } from '../tree.js';
@@ -33,7 +33,7 @@ export function extractTasks(
   options: TaskOptions = {},
 ): TaskDraft[] {
   const regulation = isRegulation(sections, docType);
-  const taskParts = regulation || docType === '解读' ? new Set<SectionNode>() : findTaskParts(sections);
+  const taskParts = regulation || NO_TASK_TYPES.has(docType ?? '') ? new Set<SectionNode>() : findTaskParts(sections);
   const inTaskPart = new Set<SectionNode>();
   for (const part of taskParts) for (const s of walkSections([part])) inTaskPart.add(s);
   const dutyItems = new Set<SectionNode>();
