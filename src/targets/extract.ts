@@ -706,13 +706,12 @@ function readFrequency(s: Site): Reading | null {
   if (!s.timeUnit || !/每\s*$/.test(s.pre)) return null;
   const once = ONCE_AFTER.exec(s.after);
   if (!s.obliged && !once) return null;
-  // What is done each period, without its 一次: 修订职业院校专业目录.
-  const rest = s.after.split(/[，,；;。：:]/)[0] ?? '';
+  // What is done each period (the rest of the clause), without its 一次: 修订职业院校专业目录;
   // 向…主管部门提交阶段性测试报告: the addressee is not what is done.
-  const done = (once ? rest.replace(ONCE_AFTER, (m) => m.replace(/(?:1|一)次$/, '')) : rest).replace(ADDRESSEE, '');
+  const done = (once ? s.after.replace(ONCE_AFTER, (m) => m.replace(/(?:1|一)次$/, '')) : s.after).replace(ADDRESSEE, '');
   const indicator = cleanIndicator(done);
   if (!indicator) return null;
-  return { rule: 'frequency', comparator: 'eq', indicators: [indicator], nounFollows: true, consumedTo: once ? s.qEnd : s.qEnd + rest.length };
+  return { rule: 'frequency', comparator: 'eq', indicators: [indicator], nounFollows: true, consumedTo: once ? s.qEnd : s.text.length };
 }
 
 /** An addressee before the verb: 向…主管部门, 对…单位. */
@@ -779,24 +778,12 @@ function objection(s: Site, r: Reading): RejectRule | null {
   // 建设一个国际消费中心城市, 使用一种或多种: 一 before its noun is an article; 各开展一项 / 新建泵站一座 count.
   if (q.chinese && q.value === 1 && !q.bare && r.comparator === 'eq' && r.nounFollows && !/[各每]\s*[\u4e00-\u9fff]{0,3}$/.test(s.pre)) return 'indefinite-one';
   if (/^或/.test(s.after)) return 'indefinite-one';
-  // 营业收入5亿元以上企业, 5000平方米以上政府投资项目: an amount with a bound, right before a noun,
-  // sets a threshold for the noun (a count does count it: 10家以上龙头企业).
-  if (
-    s.bound &&
-    s.bound !== 'approx' &&
-    s.q.bound !== null &&
-    /^(?!的)[\u4e00-\u9fff“]/.test(s.after) &&
-    q.unit !== null &&
-    !COUNT_UNITS.has(q.unit) &&
-    !isPercent(q.unit) &&
-    !s.timeUnit &&
-    r.rule !== 'share-of-scope'
-  ) {
-    return 'qualifier';
-  }
-  // 单户金额在100万元及以下的再担保业务: an amount with a bound, then 的, picks out which ones (完成2000万平方米以上的改造项目 sizes what is done).
-  if (s.q.bound && s.q.bound !== 'approx' && s.after.startsWith('的') && q.unit !== null && !COUNT_UNITS.has(q.unit) && !isPercent(q.unit) && !s.timeUnit && !GOAL_NOUN_AFTER.test(s.after) && !SPEC_PREDICATE.test(s.after) && !createdRightBefore(s.pre)) {
-    return 'qualifier';
+  // An amount (not a count, a share or a span) with a bound, right before a noun, sets a threshold
+  // for the noun: 营业收入5亿元以上企业, 单户金额在100万元及以下的再担保业务 (a count does count it:
+  // 10家以上龙头企业; a creation verb right before sizes what is done: 完成2000万平方米以上的改造项目).
+  if (s.q.bound && s.q.bound !== 'approx' && q.unit !== null && !COUNT_UNITS.has(q.unit) && !isPercent(q.unit) && !s.timeUnit) {
+    if (/^(?!的)[\u4e00-\u9fff“]/.test(s.after) && r.rule !== 'share-of-scope') return 'qualifier';
+    if (s.after.startsWith('的') && !GOAL_NOUN_AFTER.test(s.after) && !SPEC_PREDICATE.test(s.after) && !createdRightBefore(s.pre)) return 'qualifier';
   }
   // 产值超过1000万元的企业: a threshold that qualifies a noun — unless that noun is then to reach a
   // state (噪音水平0.6Pa以内的压力传感器实现商用: the value is the thing's specification).
