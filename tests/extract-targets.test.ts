@@ -379,6 +379,11 @@ const CASES: Case[] = [
     targets: [t('老旧小区改造项目', 'gte', 300, '万平方米')],
   },
   {
+    name: '开发 inside 开发银行 / 开发区 is no creation verb: 等N家 then sums the banks named',
+    paragraph: '国家开发银行等5家政策性银行向名单内企业发放贷款。',
+    targets: [],
+  },
+  {
     name: 'a span with 内 after a creation verb is a time limit',
     paragraph: '申请人应在项目验收后10个工作日内提交绩效报告。',
     targets: [t('提交绩效报告', 'lte', 10, '个工作日')],

@@ -56,7 +56,7 @@ export const CREATION_VERBS: Readonly<{ strong: readonly string[]; weak: readonl
 export const NOT_VERB_WORDS: readonly string[] = [
   '城镇新增就业', '新增建设用地', '新建建筑', '新建住宅', '建成区', '建设用地', '发展水平', '保护区', '认定机构',
   '建筑', '建材', '建制', '办公', '办学', '办理', '新型', '新兴', '新能源', '新材料', '新一代', '新基建', '新业态', '新技术', '新产品', '新区', '新城',
-  '增值', '增量',
+  '增值', '增量', '开发区', '开发银行',
 ];
 
 /** A weak verb governs a number only after one of these (重点建设5个, 加快发展10家) or at a clause start. */
