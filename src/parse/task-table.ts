@@ -7,9 +7,8 @@
 // Indicator tables are left for the targets stage (transform/targets.ts), which reads their rows.
 import type { LineNode } from '../tree.js';
 import { splitUnits } from '../lexicon/organs.js';
-import { type Table, findTables } from './tables.js';
+import { EMPTY_CELL, type Table, findTables } from './tables.js';
 
-const EMPTY = /^(?:—+|-+|－+|\/|／|无|暂无)$/;
 /** The number of a part (一, 二、, 第一部分), above the rows' own （一） or 1. */
 const GROUP_NUMBER = /^(?:[一二三四五六七八九十]+、?|第[一二三四五六七八九十]+(?:部分|项))$/;
 
@@ -36,7 +35,7 @@ function markTaskRows(table: Table): void {
     const numberCell = numberAt >= 0 ? row.cells[numberAt] : undefined;
     const nameCell = nameAt >= 0 ? row.cells[nameAt] : undefined;
     const titleCell = row.cells[titleAt];
-    if (!titleCell || (numberCell && EMPTY.test(numberCell.text))) {
+    if (!titleCell || (numberCell && EMPTY_CELL.test(numberCell.text))) {
       carried = null; // a group row: its units, if any, are not the next rows'
       return;
     }
@@ -47,7 +46,7 @@ function markTaskRows(table: Table): void {
         return c.role === role && cell ? [cell.lines.length > 1 ? cell.lines.map((l) => l.value).join('\n') : cell.text] : [];
       });
       if (!cells.length) return null;
-      return cells.flatMap((text) => (EMPTY.test(text) ? [] : splitUnits(text)));
+      return cells.flatMap((text) => (EMPTY_CELL.test(text) ? [] : splitUnits(text)));
     };
     const printed = { lead: units('lead'), support: units('support'), responsible: units('responsible') };
     const anyPrinted = printed.lead !== null || printed.support !== null || printed.responsible !== null;

@@ -508,7 +508,7 @@ const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
   ['structural-count', (s) => /(?:分为|归纳为|划分为|分成|包括|主要有|共有|概括为)[^，。；]{0,30}$/.test(s.clausePre) && !creationVerb(s.pre)],
   ['penalty', (s) => PENALTY_WORDS.some((w) => s.text.includes(w))],
   ['subsidy-amount', (s) => isMoney(s.q.unit) && FUNDING_WORDS.some((w) => s.sentence.includes(w))],
-  ['past-result', (s) => s.context.past === true || pastBefore(s.sentenceBefore, s.clausePre) || earlierPeriod(s) || (s.context.retrospective === true && !FUTURE.test(s.sentence))],
+  ['past-result', (s) => s.context.past === true || pastBefore(s.sentenceBefore, s.clausePre) || earlierPeriod(s) || (s.context.retrospective === true && !speaksOfFuture(s))],
   ['status-quo', (s) => statusQuo(s.sentence, s.deadlines, s.sentenceStart, s.context.documentYear ?? null) || stateBefore(s.clausePre)],
   // 由12万吨/天提高至24万吨/天: the first value is where the change starts.
   [
@@ -988,8 +988,15 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
   return { targets, decisions };
 }
 
-/** Words of the future: in a report on the past, only these sentences set targets. */
-const FUTURE = /力争|争取|预计|目标|计划|将|要|确保|到20\d\d年|(?:“十[四五六七]五”)(?:末|期间|时期)/;
+/** Words of the future: in a report on the past, only sentences with these or a deadline ahead set targets. */
+const FUTURE = /力争|争取|预计|目标|计划|将|要|确保/;
+
+function speaksOfFuture(s: Site): boolean {
+  if (FUTURE.test(s.sentence)) return true;
+  const reference = referenceYear(s.context);
+  const end = s.sentenceStart + s.sentence.length;
+  return s.deadlines.some((d) => d.kind !== 'relative' && d.start >= s.sentenceStart && d.start < end && (reference === null || d.year >= reference));
+}
 
 /** The year the document speaks from, or the first of its period. */
 const referenceYear = (c: TargetContext): number | null => c.documentYear ?? c.periodStart ?? null;
