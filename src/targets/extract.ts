@@ -7,7 +7,7 @@
 // that holds the number, so `paragraph.slice(start, end) === text`.
 // `year` is the deadline stated in the paragraph (到2025年, “十四五”末, 今年 with a document
 // year); the caller applies the section's governing year when it is null.
-import { findDeadlines, findPlanPeriods, LEADING_DEADLINE } from '../lexicon/deadlines.js';
+import { type Deadline, findDeadlines, findPlanPeriods, LEADING_DEADLINE } from '../lexicon/deadlines.js';
 import { CLOSERS, OPENERS, QUOTE_MARKS, ROUND_CLOSE, ROUND_OPEN, depthAt, indexOutside, quoteSpans } from '../lexicon/brackets.js';
 import { COUNT_UNITS, MONEY_UNITS, PERCENT_UNITS, TIME_UNITS } from '../lexicon/units.js';
 import { ORGAN_WITH_VERB, isUnitName } from '../lexicon/organs.js';
@@ -85,6 +85,8 @@ export interface TargetContext {
   eligibility?: boolean;
   /** The year an earlier paragraph set for this one (2022年，… before it), if any. */
   governingYear?: number | null;
+  /** The paragraph's deadlines, when the caller has already found them (findDeadlines with the document year). */
+  deadlines?: readonly Deadline[];
 }
 
 export interface Extraction {
@@ -419,7 +421,7 @@ interface Site {
   timeUnit: boolean;
   bound: Quantity['bound'];
   quotes: ReadonlyArray<readonly [number, number]>;
-  deadlines: ReturnType<typeof findDeadlines>;
+  deadlines: readonly Deadline[];
   sentenceStart: number;
 }
 
@@ -805,7 +807,7 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
   const quantities = scanQuantities(paragraph);
   if (quantities.length === 0) return { targets, decisions };
   const documentYear = context.documentYear ?? null;
-  const deadlines = findDeadlines(paragraph, documentYear);
+  const deadlines = context.deadlines ?? findDeadlines(paragraph, documentYear);
   const quotes = quoteSpans(paragraph);
   const clauses = splitClauses(paragraph, quotes);
   const sentences = new Map<number, { start: number; end: number }>();
@@ -1026,7 +1028,7 @@ function pastBefore(sentenceBefore: string, clauseBefore: string): boolean {
 }
 
 /** A sentence that opens with 目前 / 现有 / 截至目前 describes what is, unless it sets a deadline ahead. */
-function statusQuo(sentence: string, deadlines: ReturnType<typeof findDeadlines>, sentenceStart: number, documentYear: number | null): boolean {
+function statusQuo(sentence: string, deadlines: readonly Deadline[], sentenceStart: number, documentYear: number | null): boolean {
   const opener = STATUS_QUO_OPENERS.find((w) => sentence.trimStart().startsWith(w));
   if (!opener) return false;
   if (opener !== '截至' && opener !== '截止') return true;
@@ -1037,7 +1039,7 @@ function statusQuo(sentence: string, deadlines: ReturnType<typeof findDeadlines>
 }
 
 /** The deadline for a number: the last one before it in its sentence, else in the paragraph, else one later in its clause. */
-function deadlineFor(deadlines: ReturnType<typeof findDeadlines>, clause: Clause, at: number, sentenceStart: number, paragraph: string): number | null {
+function deadlineFor(deadlines: readonly Deadline[], clause: Clause, at: number, sentenceStart: number, paragraph: string): number | null {
   let inSentence: number | null = null;
   let before: number | null = null;
   for (const d of deadlines) {

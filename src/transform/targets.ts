@@ -61,7 +61,10 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       if (state.past && state.review?.plansInPart && paragraph.start !== lines[0]?.start && (opening.includes(`${state.review.planned}年`) || opening.startsWith('今年'))) {
         state.past = state.past0;
       }
+      // A regulation's limits carry their own year, so no year governs the next paragraph.
+      const deadlines = regulation ? undefined : findDeadlines(paragraph.value, documentYear);
       const { targets: found, decisions: why } = extractTargets(paragraph.value, {
+        deadlines,
         regulation,
         past: state.past,
         documentYear,
@@ -82,13 +85,12 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
         });
       }
       if (options.explain) for (const d of why) decisions.push({ ...d, section, start: paragraph.toNormalised(d.start), end: paragraph.toNormalised(d.end, true) });
-      // A regulation's limits carry their own year, so no year governs the next paragraph.
-      const year = regulation ? null : (findDeadlines(paragraph.value, documentYear).at(-1)?.year ?? null);
+      const year = deadlines?.at(-1)?.year ?? null;
       if (year !== null) {
         current = year;
         governing ??= year;
+        leads = /[：:]\s*$/.test(paragraph.value);
       }
-      if (year !== null) leads = /[：:]\s*$/.test(paragraph.value);
     }
     return { current, governing };
   };
@@ -122,8 +124,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       // 第二步，到2025年… read as the body of the item before it opens the next stage: its
       // year governs the items that follow.
       // (A part's own lead governs its children instead; only an item with none passes it on.)
-      const stageYear = s.children.length ? null : (s.paragraphs.map((p) => stageLeadYear(p.value)).filter((y) => y !== null).at(-1) ?? null);
-      if (stageYear !== null && !regulation) inherited = stageYear;
+      if (!regulation && !s.children.length) inherited = s.paragraphs.map((p) => stageLeadYear(p.value)).filter((y) => y !== null).at(-1) ?? inherited;
     }
   };
   // Text before the first heading (and the whole of a document without headings) is read too.
