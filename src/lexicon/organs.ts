@@ -15,6 +15,7 @@ export const ORGAN_WITH_VERB = /(?:住房(?:和)?城乡)?建设(?:和)?(?:管理
 
 /** Names that are only a kind of body: 单位, 部门, 有关部门 (a list ending 有关部门和单位 is one collective). */
 const GENERIC = /^(?:各|有关|相关|其他|其他有关)?(?:部门|单位|机构|组织)$/;
+export const isGenericUnit = (u: string): boolean => GENERIC.test(u);
 
 /** A collective: 各区政府, 有关部门, 属地街镇, 各街镇. */
 export const COLLECTIVE = /^(?:各|有关|相关|属地|所在地?|全市各|全区各|全省各|市有关|区有关|省有关|市相关|区相关|省相关)/;

@@ -7,7 +7,7 @@
 // Units are kept whole as printed and split on 、 ， ；, on 和/及 between two unit names, but a
 // collective with an inner 、 (各区、县级市) stays one unit. The role words are in lexicon/roles.ts.
 import { bracketGroups } from '../lexicon/brackets.js';
-import { isUnitName, splitOutside, splitUnits } from '../lexicon/organs.js';
+import { isGenericUnit, isUnitName, splitOutside, splitUnits } from '../lexicon/organs.js';
 import { FIRST_LISTED_CLAUSE, FIRST_LISTED_LEADS, ROLE_OR_PARTNER, ROLE_LABEL_ALTERNATION, ROLE_VERBS, type Role, roleOfLabel } from '../lexicon/roles.js';
 
 export interface Attribution {
@@ -122,7 +122,7 @@ function parseVerbs(inner: string, options: AttributionOptions): Roles | null {
     // X会同Y负责 / X会同有关部门负责: X leads; named partners support.
     found.push({ role: together && role === 'responsible' ? 'lead' : role, units });
     if (together) {
-      const partners = splitUnits(together[2] ?? '').filter((u) => !/^(?:有关|相关)(?:部门|单位)$/.test(u));
+      const partners = splitUnits(together[2] ?? '').filter((u) => !isGenericUnit(u));
       if (partners.length) found.push({ role: 'support', units: partners });
     }
   }
