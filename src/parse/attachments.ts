@@ -8,21 +8,21 @@ import type { LineNode } from '../tree.js';
 import { readNumeral } from '../lexicon/numerals.js';
 
 /** 附件, 附件1, 附件 2, 附表一, 附件1：TITLE — a marker that opens an attachment. */
-const MARKER = /^(附件|附表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*)?(.*)$/;
+const MARKER = /^(附件|附表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:([：:])\s*)?(.*)$/;
 /** A line of the list after 附件：: 2.公园绿地重点建设计划表. */
 const LIST_ITEM = /^\d{1,2}\s*[.．、]/;
 
 export function markAttachments(lines: LineNode[]): void {
-  const markers: Array<{ index: number; numbered: boolean; colon: boolean; rest: string }> = [];
+  const markers: Array<{ index: number; numeral: string | undefined; numbered: boolean; colon: boolean; rest: string }> = [];
   lines.forEach((line, index) => {
     if (line.role === 'blank' || line.value.length > 80) return;
     const m = MARKER.exec(line.value);
     if (!m) return;
-    const rest = (m[3] ?? '').trim();
-    const colon = /^(?:附件|附表)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]/.test(line.value);
+    const rest = (m[4] ?? '').trim();
+    const colon = m[3] !== undefined;
     // 附件名称 / 附件下载 and other words that only begin with 附件 are no markers.
     if (!colon && m[2] === undefined && rest !== '') return;
-    markers.push({ index, numbered: m[2] !== undefined, colon, rest });
+    markers.push({ index, numeral: m[2], numbered: m[2] !== undefined, colon, rest });
   });
   if (markers.length === 0) return;
   const firstHeading = lines.findIndex((l) => l.role === 'heading');
@@ -43,14 +43,12 @@ export function markAttachments(lines: LineNode[]): void {
     }
     // 附件：TITLE in the notice, before the body it attaches, names it; after the body it opens it.
     if (m.colon && !m.numbered && (firstHeading < 0 || m.index < firstHeading)) continue;
-    openAttachment(lines, m.index, m.rest);
+    openAttachment(lines, m.index, m.numeral, m.rest);
   }
 }
 
-function openAttachment(lines: LineNode[], index: number, rest: string): void {
+function openAttachment(lines: LineNode[], index: number, numeral: string | undefined, rest: string): void {
   const line = lines[index] as LineNode;
-  const m = MARKER.exec(line.value);
-  const numeral = m?.[2];
   let title: string | null = rest || null;
   if (!title) {
     // The title is the next short line: 附件1 ↵ 青浦区建筑垃圾管理细则.

@@ -53,12 +53,12 @@ export function extractTasks(
         titleAttribution(s, options) ??
         parseAttribution(text, { firstListedLeads: options.firstListedLeads, prose: candidate && !regulation && !untitledArticle }) ??
         dutyAttribution(s, dutyItems);
-      // 第六条 …（责任单位：区政府）: an article with units printed for it is a task, titled by its first clause.
-      const title = untitledArticle ? firstClause(s) : (s.title ?? '');
       const leaf = !s.children.some((c) => !TRANSIENT_KINDS.has(c.kind));
       // An item with no units of its own takes its parent's: （一）… （牵头单位：X） over 1. 2. 3.
       const attribution = own ?? (leaf ? inherited : null);
       if (candidate && ((leaf && inTaskPart.has(s) && !taskParts.has(s)) || own || (attribution && !regulation))) {
+        // 第六条 …（责任单位：区政府）: an article with units printed for it is a task, titled by its first clause.
+        const title = untitledArticle ? firstClause(s) : (s.title ?? '');
         tasks.push({
           section: s,
           title,
