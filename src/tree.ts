@@ -9,6 +9,7 @@ import type { Decision } from './targets/extract.js';
 import type { Table } from './parse/tables.js';
 import type { StyleKey } from './parse/numbering.js';
 import type { Positioner } from './util/position.js';
+import type { HistoryDraft } from './transform/history.js';
 
 /** `cell`: a table's header or data cell (tables.ts), kept out of body text. */
 export type LineRole = 'blank' | 'heading' | 'paragraph' | 'toc' | 'furniture' | 'meta' | 'cell';
@@ -39,6 +40,8 @@ export interface LineNode extends Node {
   start: number;
   end: number;
   heading?: Heading;
+  /** A Markdown heading's level (`# ` → 1), when the line was one. */
+  markdown?: number;
 }
 
 export interface SectionNode extends Node {
@@ -78,11 +81,14 @@ export interface ReferenceDraft extends Omit<Reference, 'position'> {
   end: number;
 }
 
+/** Meta as the stages build it: history entries carry normalised offsets until compiled. */
+export type MetaDraft = Omit<Meta, 'history'> & { history: HistoryDraft[] };
+
 export interface PolicyData {
   normalised: Normalised;
   /** Position in the ORIGINAL source of a normalised [start, end) range. */
   locate: Positioner;
-  meta: Meta;
+  meta: MetaDraft;
   /** Paragraphs before the first section. */
   preamble: LineNode[];
   sections: SectionNode[];

@@ -55,7 +55,10 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
       format: info?.format ?? 'text',
       script: data.normalised.script,
     },
-    meta: data.meta,
+    meta: {
+      ...data.meta,
+      history: data.meta.history.map(({ start, end, ...entry }) => ({ ...entry, position: locate(start, end) })),
+    },
     preamble: data.preamble.map((l: LineNode) => l.value).join('\n'),
     sections,
     attachments,

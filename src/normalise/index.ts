@@ -32,6 +32,12 @@ export interface Normalised {
   script: Script;
   /** Normalised offset -> source offset. */
   map: OffsetMap;
+  /**
+   * A name (a title, a statute's name) in the normalised range [start, end): converted
+   * character by character only, never rephrased — 個人資料保護法 is 个人资料保护法, not
+   * the mainland's different 个人信息保护法. Equals text.slice(start, end) for Simplified input.
+   */
+  asName(start: number, end: number): string;
 }
 
 export interface NormaliseOptions {
@@ -50,5 +56,11 @@ export function normalise(source: string, options: NormaliseOptions = {}): Norma
   const simplified = toSimplified(characters.text, script);
   const punctuated = normalisePunctuation(simplified.text);
   const map = punctuated.map.composeWith(simplified.map).composeWith(characters.map);
-  return { text: punctuated.text, script, map };
+  const toCharacters = script === 'simplified' ? null : punctuated.map.composeWith(simplified.map);
+  const asName = (start: number, end: number): string => {
+    if (!toCharacters || simplified.changed === 0) return punctuated.text.slice(start, end);
+    const raw = characters.text.slice(toCharacters.toSource(start), toCharacters.toSource(end));
+    return normalisePunctuation(toSimplified(raw, script, { vocabulary: false }).text).text;
+  };
+  return { text: punctuated.text, script, map, asName };
 }

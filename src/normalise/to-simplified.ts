@@ -52,8 +52,9 @@ export function taiwanPhraseCount(): number {
   return TW_PHRASES.length;
 }
 
-export function toSimplified(text: string, script: Script): Simplified {
-  return script === 'simplified' ? convertStrict(text) : convertFull(text);
+/** `vocabulary: false` converts script only (opencc's phrases and characters), never Taiwan wording. */
+export function toSimplified(text: string, script: Script, { vocabulary = true } = {}): Simplified {
+  return script === 'simplified' ? convertStrict(text) : convertFull(text, vocabulary);
 }
 
 /** Simplified documents: replace Traditional-only characters one for one. */
@@ -90,9 +91,9 @@ function convertStrict(text: string): Simplified {
 /** 「 」 『 』 → “ ” ‘ ’, one for one (offsets do not move). */
 const CORNER_QUOTES = [0x201c, 0x201d, 0x2018, 0x2019];
 
-function convertFull(text: string): Simplified {
+function convertFull(text: string, vocabulary: boolean): Simplified {
   const { fullMap, astralMap, phrases } = openccTables();
-  const taiwan = taiwanPhrases();
+  const taiwan = vocabulary ? taiwanPhrases() : new PhraseTrie();
   const n = text.length;
   const builder = new OffsetMapBuilder();
   const chunks: string[] = [];

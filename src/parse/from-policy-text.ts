@@ -44,6 +44,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
       locate: createPositioner(text, (offset) => offset),
       meta: {
         title: null,
+        attachedTitle: null,
         docNumber: null,
         issuer: null,
         issuedDate: null,
@@ -51,6 +52,8 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
         docType: null,
         period: null,
         addressees: [],
+        history: [],
+        validity: null,
       },
       preamble: [],
       sections: [],
@@ -65,10 +68,12 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
 
 function classifyLine(raw: string, offset: number, line: number): LineNode {
   let lead = SPACE.exec(raw)?.[0].length ?? 0;
-  lead += MARKDOWN_HEADING.exec(raw.slice(lead))?.[0].length ?? 0;
+  const hashes = MARKDOWN_HEADING.exec(raw.slice(lead))?.[0];
+  lead += hashes?.length ?? 0;
   const value = raw.slice(lead).trimEnd();
   const start = offset + lead;
   const node: LineNode = { type: 'line', role: 'paragraph', line, value, start, end: start + value.length };
+  if (hashes) node.markdown = hashes.trimEnd().length;
   if (!value) node.role = 'blank';
   else if (HTML_COMMENT.test(value)) node.role = 'furniture';
   else parseHeading(node);

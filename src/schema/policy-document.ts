@@ -107,8 +107,21 @@ export const Source = z.object({
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** One lifecycle event (Akoma Ntoso's lifecycle): a dated header line or clause of the document. */
+export const HistoryEvent = z.object({
+  date: isoDate,
+  event: z.enum(['adopted', 'approved', 'promulgated', 'amended', 'revised', 'effective', 'repealed']),
+  /** The body that acted: 北京市第十二届人民代表大会常务委员会第二十一次会议, 国务院; or null. */
+  by: z.string().nullable(),
+  /** The clause as printed (normalised). */
+  text: z.string(),
+  position: Position,
+});
+
 export const Meta = z.object({
   title: z.string().nullable(),
+  /** The title of the document a notice issues (关于印发《X》的通知 → the plan's own title line), or null. */
+  attachedTitle: z.string().nullable(),
   docNumber: z.string().nullable(),
   issuer: z.string().nullable(),
   issuedDate: isoDate.nullable(),
@@ -116,6 +129,10 @@ export const Meta = z.object({
   docType: z.string().nullable(),
   period: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
   addressees: z.array(z.string()),
+  /** Lifecycle events in document order: adopted, approved, promulgated, amended, revised, effective, repealed. */
+  history: z.array(HistoryEvent),
+  /** When a 规范性文件 is in force: 自…起施行 (from), 有效期至… / 有效期N年 (until); null if it says neither. */
+  validity: z.object({ from: isoDate.nullable(), until: isoDate.nullable() }).nullable(),
 });
 
 export const PolicyDocument = z.object({
@@ -135,6 +152,7 @@ export const PolicyDocument = z.object({
 });
 
 export type Point = z.infer<typeof Point>;
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
 export type Position = z.infer<typeof Position>;
 export type SectionKind = z.infer<typeof SectionKind>;
 export type Section = z.infer<typeof Section>;

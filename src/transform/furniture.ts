@@ -9,6 +9,8 @@ import { NUMBERING_STYLES } from '../parse/numbering.js';
 import type { LineNode, PolicyRoot } from '../tree.js';
 import type { VFile } from 'vfile';
 import { docTypeOf } from '../lexicon/doc-types.js';
+import { isDateLine } from '../lexicon/dates.js';
+import { DOC_NUMBER, ORDER_NUMBER_LINE } from '../lexicon/doc-numbers.js';
 import { warn } from '../util/report.js';
 
 /** One pattern per kind of furniture; extend here when a site adds a new one. */
@@ -51,6 +53,10 @@ const isLegalHeading = (line: LineNode): boolean => line.heading !== undefined &
 const SHORT_HEADER_LINE = 10;
 const SENTENCE_PUNCTUATION = /[，。；：！？]/;
 
+/** Short header lines that are the document's own: a title piece, a date, a document number. */
+const isHeaderFact = (value: string): boolean =>
+  docTypeOf(value) !== null || value.includes('关于') || isDateLine(value) || DOC_NUMBER.test(value) || ORDER_NUMBER_LINE.test(value);
+
 /**
  * Marks furniture; `dropped` hears of every numbered heading line it removes (a reader
  * would look for it), so the stage can say so in `messages`.
@@ -64,7 +70,7 @@ export function markFurniture(lines: readonly LineNode[], dropped?: (line: LineN
   for (let i = 0; i < (bodyStart < 0 ? lines.length : bodyStart); i++) {
     const line = lines[i];
     const short = line && line.value.length <= SHORT_HEADER_LINE && !SENTENCE_PUNCTUATION.test(line.value);
-    if (short && line.role === 'paragraph' && docTypeOf(line.value) === null) {
+    if (short && line.role === 'paragraph' && !isHeaderFact(line.value)) {
       line.role = 'furniture';
     }
   }

@@ -1,34 +1,30 @@
-// Document metadata: title, docNumber, issuer, dates, docType, period, addressees.
-// Input: classified lines with furniture marked. Output: `tree.data.meta`; lines consumed
-// as metadata (infobox rows, the doc-number line, addressees, signature and date, split
-// title repeats) get role `meta` so they stay out of the preamble and section text.
-// Sources, most specific first: labelled rows (中文名: / 发文字号: / 发布日期:), the header
-// lines before the body, the signature block (issuer line + 2017年7月7日), the title.
-import type { Meta } from '../schema/policy-document.js';
-import type { LineNode, PolicyRoot } from '../tree.js';
+// Document metadata: title, attachedTitle, docNumber, issuer, dates, docType, period,
+// addressees, history, validity.
+// Input: classified lines with furniture marked (and the normalised text, for front matter).
+// Output: `tree.data.meta`; lines consumed as metadata (front matter, infobox rows, the
+// title lines, the doc-number line, addressees, signature and date, dated history lines)
+// get role `meta` so they stay out of the preamble and section text.
+// Sources, most specific first: front matter, labelled rows (中文名: / 发文字号: / 发布日期:),
+// the header lines before the body, the signature block (issuer line + 2017年7月7日), the
+// history lines under a law's title, the title itself (X关于…).
+import { parse as parseYaml } from 'yaml';
+import type { LineNode, MetaDraft, PolicyRoot } from '../tree.js';
+import type { Normalised } from '../normalise/index.js';
 import { docTypeOf } from '../lexicon/doc-types.js';
 import { findPlanPeriods } from '../lexicon/deadlines.js';
-import { readNumeral } from '../lexicon/numerals.js';
+import { isDateLine, readDate } from '../lexicon/dates.js';
+import { DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_LINE, canonicalDocNumber, orderCode } from '../lexicon/doc-numbers.js';
 import { ISSUING_ORGAN_SUFFIX as ORG_SUFFIX } from '../lexicon/organs.js';
 import { startsBody } from './furniture.js';
+import { type HistoryDraft, bodyDates, headerHistory, validityOf } from './history.js';
 
 export { DOC_TYPES, docTypeOf } from '../lexicon/doc-types.js';
+export { DOC_NUMBER, canonicalDocNumber } from '../lexicon/doc-numbers.js';
 
-// An issuer or an addressee is an organ: its name ends as organs' do (lexicon/organs.ts).
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,16})\s*[〔[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d{1,5})\s*号/;
-const DATE_CN = /^([\d〇零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/;
-const DATE_ANY = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+type Key = 'title' | 'issuer' | 'docNumber' | 'issuedDate' | 'publishedDate';
 
-/** 京政办发[2016]60号 → 京政办发〔2016〕60号. */
-export function canonicalDocNumber(text: string): string | null {
-  const m = DOC_NUMBER.exec(text);
-  return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
-}
-
-export { DOC_NUMBER };
-
-const LABELS: ReadonlyArray<readonly [keyof Meta, RegExp]> = [
-  ['title', /^(?:中文名|标题|名称|文件名称|文件标题|文章标题)\s*[：:]\s*(.+)$/],
+const LABELS: ReadonlyArray<readonly [Key, RegExp]> = [
+  ['title', /^(?:中文名|标题|名称|文件名称|文件标题|文章标题|法规名称|法律名称|法规标题)\s*[：:]\s*(.+)$/],
   ['issuer', /^(?:发文机构|发文机关|发文单位|发布机构|发布单位|制发机关|发布机关|颁布机关|颁布单位)\s*[：:]\s*(.+)$/],
   ['docNumber', /^(?:发文字号|文号|发文号|文件编号)\s*[：:]\s*(.+)$/],
   ['issuedDate', /^(?:成文日期|签发日期|成文时间)\s*[：:]\s*(.+)$/],
@@ -36,21 +32,28 @@ const LABELS: ReadonlyArray<readonly [keyof Meta, RegExp]> = [
 ];
 const INLINE_DATE_LABEL = /(发布日期|发布时间|公布日期|成文日期)\s*[：:]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 
-function isoDate(text: string): string | null {
-  const m = DATE_ANY.exec(text) ?? DATE_CN.exec(text.trim());
-  if (!m) return null;
-  const [y, mo, d] = [m[1], m[2], m[3]].map((part) => readNumeral(part ?? ''));
-  if (!y || !mo || !d || mo > 12 || d > 31) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+// Front-matter keys (a YAML block at the top of a scraped file), by the field they fill.
+const FRONT_MATTER_KEYS: ReadonlyArray<readonly [Key, RegExp]> = [
+  ['title', /^(?:title|name|标题|名称|文件名称)$/i],
+  ['docNumber', /^(?:doc_?number|document_?number|文号|发文字号)$/i],
+  ['issuer', /^(?:issuer|agency|organ|发文机关|发文机构|发文单位|发布机构|发布机关|发布单位)$/i],
+  ['issuedDate', /^(?:issued_?date|issued|date|成文日期|签发日期)$/i],
+  ['publishedDate', /^(?:published_?date|published|publish_?date|pubdate|发布日期|发布时间)$/i],
+];
 
 function stripBullet(value: string): string {
   return value.replace(/^[-•·*]\s*/, '');
 }
 
-export function extractMeta(lines: readonly LineNode[]): Meta {
-  const meta: Meta = {
+/** A title as a reader sees it: letter-spaced characters (国 家 粮 食) closed up. */
+export function closeUpTitle(title: string): string {
+  return title.replace(/(?<=[\u4e00-\u9fff“”《》（）、])[\s\u3000]+(?=[\u4e00-\u9fff“”《》（）、])/g, '');
+}
+
+function emptyMeta(): MetaDraft {
+  return {
     title: null,
+    attachedTitle: null,
     docNumber: null,
     issuer: null,
     issuedDate: null,
@@ -58,63 +61,100 @@ export function extractMeta(lines: readonly LineNode[]): Meta {
     docType: null,
     period: null,
     addressees: [],
+    history: [],
+    validity: null,
   };
-  const set = <K extends keyof Meta>(key: K, value: Meta[K] | null) => {
+}
+
+/** The normalised text, and names in it converted by script only (Normalised.asName). */
+export type MetaText = Pick<Normalised, 'text' | 'asName'>;
+
+export function extractMeta(lines: readonly LineNode[], normalised: MetaText): MetaDraft {
+  const { text } = normalised;
+  // A title as printed on a line (or part of one), its wording never rephrased.
+  const nameOf = (line: LineNode, part = line.value): string => {
+    const at = line.value.indexOf(part);
+    return at < 0 ? part : normalised.asName(line.start + at, line.start + at + part.length);
+  };
+  const meta = emptyMeta();
+  const set = <K extends keyof MetaDraft>(key: K, value: MetaDraft[K] | null) => {
     if (meta[key] === null && value !== null) meta[key] = value;
   };
+  const setField = (key: Key, value: string) => {
+    if (key === 'title') set('title', closeUpTitle(value));
+    else if (key === 'issuer') set('issuer', value);
+    else if (key === 'docNumber') set('docNumber', canonicalDocNumber(value));
+    else set(key, readDate(value));
+  };
+
+  // 0. Front matter: a YAML block between --- lines at the top.
+  for (const [key, value] of frontMatter(lines, text)) setField(key, value);
 
   // 1. Labelled rows (infoboxes, page metadata), anywhere; dates also inside furniture.
   for (const line of lines) {
-    if (line.role === 'blank' || line.value.length > 200) continue;
+    if (line.role === 'blank' || line.role === 'meta' || line.value.length > 200) continue;
     const row = stripBullet(line.value);
     for (const [key, re] of LABELS) {
       const m = re.exec(row);
       if (!m?.[1]) continue;
-      const value = m[1].trim();
-      if (key === 'title') set('title', value);
-      else if (key === 'issuer') set('issuer', value);
-      else if (key === 'docNumber') set('docNumber', canonicalDocNumber(value));
-      else if (key === 'issuedDate') set('issuedDate', isoDate(value));
-      else if (key === 'publishedDate') set('publishedDate', isoDate(value));
-      if (line.role === 'paragraph') line.role = 'meta';
+      setField(key, key === 'title' ? nameOf(line, m[1].trim()) : m[1].trim());
+      if (line.role === 'paragraph' || line.role === 'heading') line.role = 'meta';
     }
     const inline = INLINE_DATE_LABEL.exec(line.value);
-    if (inline?.[2]) set(inline[1] === '成文日期' ? 'issuedDate' : 'publishedDate', isoDate(inline[2]));
+    if (inline?.[2]) set(inline[1] === '成文日期' ? 'issuedDate' : 'publishedDate', readDate(inline[2]));
   }
 
-  // 2. The header: lines before the body starts.
+  // 2. History: dated lines under the title, labelled dates (修正日期：20150617).
+  const firstHeading = lines.findIndex((l) => l.role === 'heading');
   const bodyStart = lines.findIndex(startsBody);
-  const header = lines.slice(0, bodyStart < 0 ? lines.length : bodyStart).filter((l) => l.role === 'paragraph');
+  const headerEnd = bodyStart < 0 ? lines.length : bodyStart;
+  meta.history = headerHistory(lines.slice(0, firstHeading < 0 ? headerEnd : firstHeading), text);
+
+  // 3. The header: lines before the body starts. An order (国务院令 / 第707号) first.
+  const order = orderHeader(lines, headerEnd);
+  if (order) {
+    set('docNumber', order.docNumber);
+    set('issuer', order.issuer);
+    const promulgated = promulgatedTitle(lines, order.after);
+    if (promulgated) set('title', nameOf(promulgated.line, promulgated.title));
+  }
+  // A Markdown title (`# 旅行社条例`) is the title, whatever its length.
+  const markdownTitle = lines.find((l, i) => i < headerEnd && l.markdown === 1 && l.role === 'paragraph');
+  if (meta.title === null && markdownTitle) {
+    meta.title = closeUpTitle(nameOf(markdownTitle));
+    markdownTitle.role = 'meta';
+  }
   if (meta.title === null) {
-    const titleLine = header.find(isTitleLine);
-    if (titleLine) {
-      meta.title = titleLine.value;
-      titleLine.role = 'meta';
+    const title = titleBlock(lines, headerEnd, nameOf);
+    if (title) {
+      meta.title = title.title;
+      for (const line of title.lines) line.role = 'meta';
     }
   }
   const title = meta.title;
   if (title) {
-    // A title repeated, or split over several lines, in the header.
-    for (const line of header) {
-      if (line.role === 'paragraph' && line.value.length >= 4 && title.replace(/\s/g, '').includes(line.value.replace(/\s/g, ''))) {
+    // A title repeated, or split over several lines, in the header; an order's statute title line.
+    const flat = title.replace(/\s/g, '');
+    for (const [i, line] of lines.entries()) {
+      if (i >= headerEnd && !(order && line.value.replace(/\s/g, '') === flat)) continue;
+      if (line.role === 'paragraph' && line.value.length >= 4 && flat.includes(closeUpTitle(line.value).replace(/\s/g, ''))) {
         line.role = 'meta';
       }
     }
   }
 
-  // 3. A line that is only a document number, before the first heading.
-  const firstHeading = lines.findIndex((l) => l.role === 'heading');
+  // 4. A line that is only a document number, before the first heading.
   const beforeHeadings = lines.slice(0, firstHeading < 0 ? lines.length : firstHeading);
   for (const line of beforeHeadings) {
-    if (line.role !== 'paragraph') continue;
-    const m = DOC_NUMBER.exec(line.value);
+    if (line.role !== 'paragraph' && line.role !== 'furniture') continue;
+    const m = DOC_NUMBER.exec(line.value) ?? ORDER_NUMBER.exec(line.value);
     if (m && m.index === 0 && m[0].length >= line.value.length - 1) {
       set('docNumber', canonicalDocNumber(line.value));
       line.role = 'meta';
     }
   }
 
-  // 4. Addressees (主送机关): 各市、自治州人民政府，兰州新区管委会，省政府各部门：
+  // 5. Addressees (主送机关): 各市、自治州人民政府，兰州新区管委会，省政府各部门：
   for (const line of beforeHeadings) {
     if (line.role !== 'paragraph') continue;
     const units = addresseesOf(line.value);
@@ -125,18 +165,19 @@ export function extractMeta(lines: readonly LineNode[]): Meta {
     }
   }
 
-  // 5. Signature block: an issuer line followed by a date line (2017年7月7日).
+  // 6. Signature block: an issuer line (co-signers spaced apart) followed by a date line.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (!line || line.role !== 'paragraph' || !DATE_CN.test(line.value)) continue;
+    if (!line || line.role !== 'paragraph' || !isDateLine(line.value)) continue;
     let j = i - 1;
     while (j >= 0 && lines[j]?.role === 'blank') j--;
     const signer = lines[j];
-    if (signer?.role === 'paragraph' && signer.value.length <= 40 && ORG_SUFFIX.test(signer.value) && !/[，。；]/.test(signer.value)) {
-      set('issuer', signer.value);
+    const signers = signer?.role === 'paragraph' ? signersOf(signer.value) : null;
+    if (signer && signers) {
+      set('issuer', signers);
       signer.role = 'meta';
     }
-    set('issuedDate', isoDate(line.value));
+    set('issuedDate', readDate(line.value));
     line.role = 'meta';
     break;
   }
@@ -144,23 +185,234 @@ export function extractMeta(lines: readonly LineNode[]): Meta {
     if (line.role === 'paragraph' && /^[（(]此件(公开发布|不公开|主动公开|依申请公开)[）)]$/.test(line.value)) line.role = 'meta';
   }
 
-  // 6. What the title tells: issuer (X关于…), docType, period.
+  // 7. History: this document's effective clause adds to the dated lines under the title.
+  const body = bodyDates(lines);
+  const effective = body.effective;
+  if (effective?.date && !meta.history.some((h) => h.event === 'effective' && h.date === effective.date)) {
+    meta.history.push({ date: effective.date, event: 'effective', by: null, text: effective.text, start: effective.start, end: effective.end });
+  }
+  const enacted = meta.history.filter((h) => h.event !== 'effective');
+  if (enacted.length > 0) {
+    // The version in hand: the latest non-effective event.
+    meta.issuedDate = enacted.map((h) => h.date).reduce((a, b) => (b > a ? b : a));
+    set('issuer', issuerOfHistory(enacted));
+    const promulgation = enacted.find((h) => h.event === 'promulgated' && ORDER_NUMBER.test(h.text));
+    if (promulgation) set('docNumber', canonicalDocNumber(promulgation.text));
+  }
+  const from = effective ? (effective.date ?? meta.issuedDate) : null;
+  meta.validity = validityOf(from, body);
+
+  // 8. What the title tells: issuer (X关于…), docType, period, the attached document's title.
   if (title) {
     const about = title.indexOf('关于');
     const prefix = about > 0 ? title.slice(0, about).replace(/[、，]$/, '') : '';
-    if (prefix && ORG_SUFFIX.test(prefix)) set('issuer', prefix);
+    // The title names the issuer in full where a label gave only its short form (区政府).
+    if (prefix && ORG_SUFFIX.test(prefix) && (meta.issuer === null || RELATIVE_ORGAN.test(meta.issuer))) meta.issuer = prefix;
     meta.docType = docTypeOf(title);
     meta.period = periodOf(title);
+    meta.attachedTitle = attachedTitleOf(title, lines, nameOf);
   }
   return meta;
 }
+
+// An organ named relative to the reader (区政府, 市政府办公室): no place name of its own.
+const RELATIVE_ORGAN = /^(?:省|市|区|县|镇|乡|州)(?:人民)?政府/;
 
 function isTitleLine(line: LineNode): boolean {
   const v = line.value;
   return v.length >= 6 && v.length <= 120 && !/[。；]/.test(v) && (docTypeOf(v) !== null || v.includes('关于'));
 }
 
-function periodOf(title: string): Meta['period'] {
+/** A line that can be one piece of a title split over several lines. */
+function isTitlePiece(line: LineNode | undefined): line is LineNode {
+  if (!line || line.role !== 'paragraph') return false;
+  const v = line.value;
+  return (
+    v.length >= 2 &&
+    v.length <= 60 &&
+    !/[。；：:，,！？]/.test(v) &&
+    !DOC_NUMBER.test(v) &&
+    !ORDER_NUMBER_LINE.test(v) &&
+    !isDateLine(v) &&
+    !/^\d/.test(v)
+  );
+}
+
+// A title's pieces: the anchor line (one that names a doc type or holds 关于), the pieces
+// before it that its 关于 continues (国务院办公厅、中央军委办公厅 / 关于…), and the pieces after
+// it until the title ends with its doc type (…调查和管理工作的 / 通知), with at most one
+// blank line between pieces.
+function titleBlock(lines: readonly LineNode[], headerEnd: number, nameOf: (line: LineNode) => string): { title: string; lines: LineNode[] } | null {
+  const anchor = lines.findIndex((l, i) => i < headerEnd && l.role === 'paragraph' && isTitleLine(l));
+  if (anchor < 0) return null;
+  const neighbour = (from: number, step: 1 | -1): number => {
+    let i = from + step;
+    if (lines[i]?.role === 'blank') i += step;
+    return i >= 0 && i < headerEnd && (isTitlePiece(lines[i]) || (step < 0 && isOrganLine(lines[i]))) ? i : -1;
+  };
+  const pieces = [anchor];
+  // Before: the issuer that a 关于 line continues (国务院办公厅 / 关于…), a piece ending
+  // mid-phrase (…、 / …对), or, for an anchor with no 关于, the adjacent first line of the
+  // document (国务院办公厅对十届全国人大 / 四次会议第7240号建议的答复).
+  for (let i = neighbour(anchor, -1); i >= 0; i = neighbour(i, -1)) {
+    const first = lines[pieces[0] as number] as LineNode;
+    const prev = lines[i] as LineNode;
+    if (docTypeOf(prev.value) !== null || prev.value.includes('关于')) break;
+    const continues =
+      (first.value.startsWith('关于') && (ORG_SUFFIX.test(prev.value.replace(/[、\s\u3000]+/g, '')) || /、$/.test(prev.value))) ||
+      (prev.role === 'paragraph' && /[、和及与对的]$/.test(prev.value)) ||
+      (prev.role === 'paragraph' && !first.value.includes('关于') && prev.line === first.line - 1 && isFirstContent(lines, i));
+    if (!continues) break;
+    pieces.unshift(i);
+  }
+  // After: until the title ends with a doc type; a trailing (2016—2020年) or （试行） joins too.
+  for (let i = neighbour(pieces.at(-1) as number, 1); i >= 0; i = neighbour(i, 1)) {
+    const sofar = joinPieces(pieces.map((k) => lines[k] as LineNode));
+    const next = (lines[i] as LineNode).value;
+    const trailingParen = /^[（(][^（）()]{1,20}[）)]$/.test(next);
+    if (docTypeOf(sofar) !== null && !trailingParen) break;
+    if (next.length > 40 && !trailingParen) break;
+    pieces.push(i);
+    if (pieces.length >= 5) break;
+  }
+  const pieceLines = pieces.map((k) => lines[k] as LineNode);
+  const title = closeUpTitle(pieceLines.map((l) => nameOf(l).trim()).join(''));
+  // A lone unfinished piece is no title (a heading-less header line that merely holds 关于).
+  return { title, lines: pieceLines };
+}
+
+// An organ's name alone on a line (国务院办公厅), short enough to have been taken for page furniture.
+function isOrganLine(line: LineNode | undefined): line is LineNode {
+  return line !== undefined && line.role === 'furniture' && line.value.length <= 30 && ORG_SUFFIX.test(line.value.replace(/[、\s\u3000]+/g, ''));
+}
+
+/** Nothing but blank lines, furniture and metadata before line `index`. */
+function isFirstContent(lines: readonly LineNode[], index: number): boolean {
+  return lines.slice(0, index).every((l) => l.role === 'blank' || l.role === 'furniture' || l.role === 'meta');
+}
+
+function joinPieces(lines: readonly LineNode[]): string {
+  return closeUpTitle(lines.map((l) => l.value.trim()).join(''));
+}
+
+// An order's header: 中华人民共和国国务院令 / 第707号 (or on one line), before the body.
+function orderHeader(lines: readonly LineNode[], headerEnd: number): { docNumber: string; issuer: string; after: number } | null {
+  for (let i = 0; i < headerEnd; i++) {
+    const line = lines[i] as LineNode;
+    if (line.role !== 'paragraph' && line.role !== 'furniture') continue;
+    const v = line.value.replace(/[\s\u3000]+/g, '');
+    const whole = ORDER_NUMBER.exec(v);
+    if (whole && whole.index === 0 && whole[0].length === v.length && whole[1] && whole[2]) {
+      line.role = 'meta';
+      return { docNumber: canonicalDocNumber(v) as string, issuer: orderIssuer(whole[1]), after: i + 1 };
+    }
+    const name = /^((?:中华人民共和国)?[\u4e00-\u9fff]{1,20}?)令$/.exec(v);
+    let j = i + 1;
+    while (lines[j]?.role === 'blank') j++;
+    const numberLine = lines[j];
+    const number = numberLine ? ORDER_NUMBER_LINE.exec(numberLine.value.replace(/[\s\u3000]+/g, '')) : null;
+    if (name?.[1] && ORG_SUFFIX.test(name[1]) && number?.[1] && numberLine) {
+      line.role = 'meta';
+      numberLine.role = 'meta';
+      return { docNumber: `${orderCode(name[1])}令第${number[1]}号`, issuer: orderIssuer(name[1]), after: j + 1 };
+    }
+  }
+  return null;
+}
+
+function orderIssuer(organ: string): string {
+  return organ.replace(/^中华人民共和国(?=国务院|主席)/, '').replace(/^主席$/, '中华人民共和国主席');
+}
+
+// An order promulgates a statute: 现公布《中华人民共和国个人所得税法实施条例》，自…起施行。
+function promulgatedTitle(lines: readonly LineNode[], from: number): { line: LineNode; title: string } | null {
+  for (const line of lines.slice(from, from + 8)) {
+    if (line.role !== 'paragraph') continue;
+    const m = /(?:公布|发布|颁布)[^《。]{0,12}《([^《》]{2,80})》/.exec(line.value);
+    if (m?.[1]) return { line, title: m[1] };
+  }
+  return null;
+}
+
+// A notice that issues a plan: 关于印发《X》的通知 / 关于印发X的通知; the plan's own title
+// line in the text (it may add a period or （试行）), or X itself.
+function attachedTitleOf(title: string, lines: readonly LineNode[], nameOf: (line: LineNode) => string): string | null {
+  const m = /(?:印发|转发|颁发|发布|公布)《?([^《》]{2,80}?)》?(?:的)?(?:通知|函)$/.exec(title);
+  if (!m?.[1]) return null;
+  const named = m[1];
+  for (const line of lines) {
+    if (line.role !== 'paragraph' && line.role !== 'meta') continue;
+    const v = closeUpTitle(line.value);
+    if (v.length <= named.length + 20 && v.startsWith(named) && v !== title && /^[（(]?[^，。；：]*[）)]?$/.test(v.slice(named.length))) {
+      if (line.role === 'paragraph') line.role = 'meta';
+      return closeUpTitle(nameOf(line));
+    }
+  }
+  return named;
+}
+
+// 国务院 / 国务院办公厅 / 国务院　中央军委 (co-signers spaced apart → 国务院、中央军委).
+function signersOf(value: string): string | null {
+  if (value.length > 60 || /[，。；]/.test(value)) return null;
+  const names = value.split(/[\s\u3000]+/).filter(Boolean);
+  if (names.length === 0 || !names.every((n) => ORG_SUFFIX.test(n))) {
+    const whole = value.replace(/[\s\u3000]+/g, '');
+    return whole.length <= 40 && ORG_SUFFIX.test(whole) ? whole : null;
+  }
+  return names.join('、');
+}
+
+// The body that enacted the version in hand: 北京市第十二届人民代表大会常务委员会第二十一次会议
+// → 北京市人民代表大会常务委员会; 国务院第228次常务会议 → 国务院; 中华人民共和国国务院令第360号 → 国务院.
+function issuerOfHistory(enacted: readonly HistoryDraft[]): string | null {
+  const acts = enacted.filter((h) => h.event !== 'approved' && h.by);
+  for (const entry of [...acts].reverse()) {
+    const organ = organOfActor(entry.by as string);
+    if (organ) return organ;
+  }
+  return null;
+}
+
+export function organOfActor(actor: string): string | null {
+  const organ = actor
+    .replace(/令\s*第.*$/, '')
+    .replace(/^中华人民共和国(?=国务院|主席)/, '')
+    .replace(/第[一二三四五六七八九十百零〇\d]+届/g, '')
+    .replace(/第[一二三四五六七八九十百零〇\d]+次(?:全体|常务)?会议.*$/, '')
+    .replace(/(?:审判|检察)委员会$/, '')
+    .replace(/(?:常务|全体)?会议$/, '')
+    .trim();
+  return organ.length >= 2 && organ.length <= 40 && ORG_SUFFIX.test(organ.split('、').at(-1) ?? '') ? organ : null;
+}
+
+function frontMatter(lines: readonly LineNode[], text: string): Array<[Key, string]> {
+  const first = lines.findIndex((l) => l.role !== 'blank');
+  if (first < 0 || lines[first]?.value !== '---') return [];
+  const close = lines.findIndex((l, i) => i > first && l.value === '---');
+  if (close < 0 || close - first > 80) return [];
+  const open = lines[first] as LineNode;
+  const end = lines[close] as LineNode;
+  let data: unknown;
+  try {
+    data = parseYaml(text.slice(open.end, end.start));
+  } catch {
+    return [];
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
+  for (const line of lines.slice(first, close + 1)) {
+    line.role = 'meta';
+    delete line.heading;
+  }
+  const found: Array<[Key, string]> = [];
+  for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
+    const field = FRONT_MATTER_KEYS.find(([, re]) => re.test(name))?.[0];
+    const printed = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value).trim() : null;
+    if (field && printed) found.push([field, printed]);
+  }
+  return found;
+}
+
+function periodOf(title: string): MetaDraft['period'] {
   const range = /(\d{4})\s*[—–\-－~～至到]\s*(\d{4})\s*年?/.exec(title);
   if (range) return { from: Number(range[1]), to: Number(range[2]) };
   const single = /[（(](\d{4})年?[）)]|(\d{4})年度/.exec(title);
@@ -190,6 +442,6 @@ function addresseesOf(value: string): string[] | null {
 
 export function policyMeta() {
   return (tree: PolicyRoot): void => {
-    tree.data.meta = extractMeta(tree.children);
+    tree.data.meta = extractMeta(tree.children, tree.data.normalised);
   };
 }

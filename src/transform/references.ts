@@ -4,7 +4,7 @@
 // → title 国务院办公厅关于印发…的通知, docNumber 国办发〔2016〕68号. The document's own number is
 // not a reference.
 import type { LineNode, PolicyRoot, ReferenceDraft } from '../tree.js';
-import { DOC_NUMBER, canonicalDocNumber } from './meta.js';
+import { DOC_NUMBER, canonicalDocNumber } from '../lexicon/doc-numbers.js';
 
 const NUMBER_ANYWHERE = new RegExp(DOC_NUMBER.source, 'g');
 // 《title》 right before the number, allowing （ and a few words like 印发的 between.

@@ -1,0 +1,77 @@
+// Calendar dates as documents print them: 2017年7月7日, 二〇二四年十月三十一日,
+// 2019-02-13, 2019.2.13, and the compact 20150617 of Taiwan's statute headers.
+// The one home of date reading; meta, history and validity import it.
+import { readNumeral } from './numerals.js';
+
+const CN_YEAR_DIGIT = '〇○零一二三四五六七八九';
+const CN_DAY = '一二三四五六七八九十';
+
+// 2017年7月7日 / 二〇二四年十月三十一日 (spaces allowed between the parts, as OCR leaves them).
+const WRITTEN = new RegExp(
+  `(\\d{4}|[${CN_YEAR_DIGIT}]{4})\\s*年\\s*(\\d{1,2}|[${CN_DAY}]{1,3})\\s*月\\s*(\\d{1,2}|[${CN_DAY}]{1,3})\\s*[日号]`,
+  'g',
+);
+// 2019-02-13, 2019/2/13, 2019.2.13 (not inside a longer number).
+const NUMERIC = /(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])/g;
+// 20150617: only where a label says it is a date (修正日期：20150617).
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+export interface FoundDate {
+  /** YYYY-MM-DD. */
+  iso: string;
+  /** Offsets of the printed date in the text searched. */
+  start: number;
+  end: number;
+}
+
+function readPart(text: string): number | null {
+  // 二〇二四 is read digit by digit; 十月 / 三十一 as numerals.
+  if (/^[〇○零一二三四五六七八九]{4}$/.test(text)) {
+    return Number([...text].map((c) => '〇一二三四五六七八九'.indexOf(c === '○' || c === '零' ? '〇' : c)).join(''));
+  }
+  return readNumeral(text);
+}
+
+/** Y, M, D → YYYY-MM-DD, or null when it is no calendar date. */
+export function isoOf(year: number | null, month: number | null, day: number | null): string | null {
+  if (year === null || month === null || day === null) return null;
+  if (year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Every date printed in `text`, in order. */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const re of [WRITTEN, NUMERIC]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const iso = isoOf(readPart(m[1] ?? ''), readPart(m[2] ?? ''), readPart(m[3] ?? ''));
+      if (iso) found.push({ iso, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start).filter((d, i, all) => i === 0 || d.start >= (all[i - 1]?.end ?? 0));
+}
+
+/** The first date in `text` (any printed form, or a bare 20150617), or null. */
+export function readDate(text: string): string | null {
+  const compact = COMPACT.exec(text.trim());
+  if (compact) return isoOf(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+  return findDates(text)[0]?.iso ?? null;
+}
+
+/** A line that is nothing but a date (a signature block's 2017年7月7日). */
+export function isDateLine(text: string): boolean {
+  const t = text.trim();
+  const dates = findDates(t);
+  return dates.length === 1 && dates[0]?.start === 0 && dates[0].end === t.length;
+}
+
+/** Add years to an ISO date, the day before the anniversary (有效期5年 from 2023-02-01 → 2028-01-31). */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(y + years, m - 1, d));
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+}

@@ -1,0 +1,213 @@
+// A document's legislative history and validity, read from the lines that state them.
+// Input: classified lines (after furniture). Output: history drafts (offsets normalised),
+// the header lines consumed get role `meta`. Three sources:
+//  1. dated header lines before the first heading, one entry per dated clause:
+//     2005年7月22日 北京市第十二届人民代表大会常务委员会第二十一次会议通过
+//     （根据2009年8月27日…《关于修改部分法律的决定》第一次修正 2015年…修订）
+//  2. labelled dates: Taiwan's 修正日期：20150617, 公布日期：…;
+//  3. body clauses on this document itself: 本条例自2013年3月15日起施行 (effective),
+//     有效期至2027年12月31日 / 有效期5年 (validity).
+import type { LineNode } from '../tree.js';
+import { addYears, findDates, isDateLine, readDate } from '../lexicon/dates.js';
+import { type LifecycleEvent, labelledEvent, lifecycleEventOf } from '../lexicon/lifecycle.js';
+import { readNumeral } from '../lexicon/numerals.js';
+import { docTypeOf } from '../lexicon/doc-types.js';
+import { ORDER_NUMBER } from '../lexicon/doc-numbers.js';
+
+export interface HistoryDraft {
+  date: string;
+  event: LifecycleEvent;
+  /** The body that acted (the meeting, the organ, the order), or null. */
+  by: string | null;
+  /** The clause as printed, from its date to its event word. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+// What may stand before a header line's first date: an opening bracket, 根据, spaces.
+const HEADER_LEAD = /^[\s　（(]*(?:根据)?\s*/;
+// Words that belong to the NEXT dated clause, left at the end of this one (…通过 根据).
+const CLAUSE_TAIL = /[\s　，,；;、（(）)]*(?:根据|自|于)?[\s　，,；;、（(）)]*$/;
+
+/** A header line that opens a run of history: its first date opens it, and it has no sentence. */
+function opensHistory(value: string): boolean {
+  if (value.length > 600 || /。/.test(value.replace(/《[^》]*》/g, '').replace(/。[\s　]*(?:根据)?[\s　]*$/, ''))) return false;
+  const first = findDates(value)[0];
+  // A date alone is a signature's (2016年5月13日), not a history line.
+  return first !== undefined && first.start === (HEADER_LEAD.exec(value)?.[0].length ?? 0) && !isDateLine(value);
+}
+
+/**
+ * A clause ends at a line break once it has its event and its quotes are closed: what
+ * follows on the next line is a clause of its own (…国家档案局发布 / 发布之日施行).
+ */
+function endAtFinishedLine(clause: string): string {
+  for (let nl = clause.indexOf('\n'); nl >= 0; nl = clause.indexOf('\n', nl + 1)) {
+    const before = clause.slice(0, nl);
+    const opened = (before.match(/[《〈<]/g) ?? []).length;
+    const closed = (before.match(/[》〉>]/g) ?? []).length;
+    const word = lifecycleEventOf(before);
+    if (word && opened === closed && before.slice(word.end).trim().length === 0) return before;
+  }
+  return clause;
+}
+
+/** A line that carries a wrapped history clause on: an event word, a date or a closing title mark, no sentence. */
+function continuesHistory(value: string): boolean {
+  return value.length <= 600 && !/。/.test(value) && docTypeOf(value) === null && (lifecycleEventOf(value) !== null || /[》〉>]/.test(value) || findDates(value).length > 0);
+}
+
+/**
+ * The dated clauses of a run of history lines, text[start, end) (lines may wrap a clause):
+ * one entry per date, its event the clause's last event word; a clause that ends in 、
+ * (two meetings, one act: …第1856次会议、2021年12月29日…通过) takes the next one's event.
+ */
+export function datedClauses(text: string, start: number, end: number): HistoryDraft[] {
+  const block = text.slice(start, end);
+  const dates = findDates(block);
+  const clauses = dates.map((date, i) => {
+    const raw = endAtFinishedLine(block.slice(date.start, dates[i + 1]?.start ?? block.length));
+    const clause = raw.replace(CLAUSE_TAIL, '');
+    // An order's number alone promulgates (2017年11月22日 中华人民共和国国务院令第692号).
+    const word = lifecycleEventOf(clause) ?? (ORDER_NUMBER.test(clause) ? { event: 'promulgated' as const, start: clause.length, end: clause.length } : null);
+    // Two bodies, one act: …第1856次会议、2021年12月29日…通过, or a meeting on a line of its own.
+    const shared = /、[\s　]*$/.test(raw) || (!word && /会议$/.test(clause));
+    return { date, clause, word, shared };
+  });
+  for (let i = clauses.length - 2; i >= 0; i--) {
+    const c = clauses[i] as (typeof clauses)[number];
+    if (!c.word && c.shared) c.word = (clauses[i + 1] as (typeof clauses)[number]).word;
+  }
+  const drafts: HistoryDraft[] = [];
+  for (const { date, clause, word } of clauses) {
+    if (!word) continue;
+    const own = word.start >= date.end - date.start;
+    const length = own ? Math.max(word.end, clause.length) : clause.length;
+    drafts.push({
+      date: date.iso,
+      event: word.event,
+      by: actorOf(clause.slice(date.end - date.start, own ? word.start : clause.length).replace(/\s*\n\s*/g, '')),
+      text: clause.slice(0, length).replace(/\s*\n\s*/g, ''),
+      start: start + date.start,
+      end: start + date.start + length,
+    });
+  }
+  return drafts;
+}
+
+// 北京市第十二届人民代表大会常务委员会第二十一次会议 / 国务院 / 中华人民共和国国务院令第360号;
+// the decision's name 《…》 and 第一次 are the clause's, not the actor's.
+function actorOf(between: string): string | null {
+  const actor = between
+    .replace(/《[^》]*》?/g, '')
+    .replace(/(?:第[一二三四五六七八九十\d]+次)?(?:审议)?$/, '')
+    .replace(/[\s　的]+$/, '')
+    .replace(/^[\s　]+/, '');
+  return actor.length >= 2 ? actor : null;
+}
+
+// One more organ of a clause still waiting for its verb (1980年12月27日 国家经济委员会 / 国家基本建设委员会 / …发布).
+function continuesActor(run: readonly LineNode[], value: string, text: string): boolean {
+  const first = run[0];
+  const last = run.at(-1);
+  if (!first || !last || value.length > 40 || /[，。；：]/.test(value)) return false;
+  const block = text.slice(first.start, last.end);
+  const lastDate = findDates(block).at(-1);
+  return lastDate !== undefined && lifecycleEventOf(block.slice(lastDate.end)) === null;
+}
+
+/**
+ * History lines under the title: runs of dated lines among `header` (the lines before
+ * the first heading), each dated clause an entry, and labelled dates (修正日期：20150617).
+ */
+export function headerHistory(header: readonly LineNode[], text: string): HistoryDraft[] {
+  const history: HistoryDraft[] = [];
+  let run: LineNode[] = [];
+  const flush = () => {
+    const first = run[0];
+    const last = run.at(-1);
+    const drafts = first && last ? datedClauses(text, first.start, last.end) : [];
+    // Only lines its clauses cover are history (a signature's lone 2021年11月3日 is not).
+    const from = drafts[0]?.start ?? Number.POSITIVE_INFINITY;
+    const to = drafts.at(-1)?.end ?? Number.NEGATIVE_INFINITY;
+    for (const line of run) if (line.end > from && line.start < to) line.role = 'meta';
+    history.push(...drafts);
+    run = [];
+  };
+  for (const line of header) {
+    if (line.role === 'blank') continue;
+    const labelled = line.role === 'paragraph' || line.role === 'meta' ? labelledDate(line) : null;
+    if (labelled) {
+      flush();
+      history.push(labelled);
+      line.role = 'meta';
+    } else if (
+      (line.role === 'paragraph' && opensHistory(line.value)) ||
+      // A short wrapped piece may have been taken for page furniture (水产部发布).
+      ((line.role === 'paragraph' || line.role === 'furniture') && run.length > 0 && (continuesHistory(line.value) || continuesActor(run, line.value, text)))
+    ) {
+      run.push(line);
+    } else flush();
+  }
+  flush();
+  return history;
+}
+
+const DATE_LABEL = /^((?:修正|修订|颁布|制定|施行|生效|废止)日期)\s*[：:]\s*/;
+
+function labelledDate(line: LineNode): HistoryDraft | null {
+  const m = DATE_LABEL.exec(line.value);
+  if (!m?.[1]) return null;
+  const event = labelledEvent(m[1]);
+  const rest = line.value.slice(m[0].length);
+  const date = readDate(rest);
+  if (!event || !date) return null;
+  const printed = /^\S+/.exec(rest)?.[0] ?? rest;
+  const start = line.start + m[0].length;
+  return { date, event, by: null, text: printed, start, end: start + printed.length };
+}
+
+// 本条例自2013年3月15日起施行 / 本办法自印发之日起实施 / 本意见自公布之日起施行.
+const SELF = '本(?:法|条例|规定|办法|细则|规则|意见|实施意见|方案|实施方案|通知|决定|计划|行动计划|措施|若干措施|准则|标准|指引|解释|规划|政策|制度)';
+const EFFECTIVE = new RegExp(`${SELF}(?:自|从|于)([^，。；起]{4,20}?|(?:公布|发布|印发|颁布|下发)之日)起(?:施行|实施|生效|执行)`);
+const VALID_UNTIL = /有效期(?:至|到|截至)([^，。；）)]{6,20}?日)/;
+const VALID_YEARS = /有效期(?:限)?(?:为)?([\d一二两三四五六七八九十]{1,3})年/;
+
+export interface BodyDates {
+  /** This document's own effective clause, its date or null for 自公布之日 (the issue date). */
+  effective: { date: string | null; text: string; start: number; end: number } | null;
+  until: string | null;
+  years: number | null;
+}
+
+/** The effective and validity clauses of the body (the first of each). */
+export function bodyDates(lines: readonly LineNode[]): BodyDates {
+  const found: BodyDates = { effective: null, until: null, years: null };
+  for (const line of lines) {
+    if (line.role !== 'paragraph' && line.role !== 'heading') continue;
+    const value = line.value;
+    if (!value.includes('本') && !value.includes('有效期')) continue;
+    if (!found.effective) {
+      const m = EFFECTIVE.exec(value);
+      if (m?.[1]) {
+        const date = /之日$/.test(m[1]) ? null : readDate(m[1]);
+        if (date || /之日$/.test(m[1])) found.effective = { date, text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length };
+      }
+    }
+    if (found.until === null) {
+      const until = VALID_UNTIL.exec(value);
+      if (until?.[1]) found.until = readDate(until[1]);
+    }
+    if (found.years === null) {
+      const years = VALID_YEARS.exec(value);
+      if (years?.[1]) found.years = readNumeral(years[1]);
+    }
+  }
+  return found;
+}
+
+export function validityOf(from: string | null, body: BodyDates): { from: string | null; until: string | null } | null {
+  const until = body.until ?? (from && body.years ? addYears(from, body.years) : null);
+  return from || until ? { from, until } : null;
+}
