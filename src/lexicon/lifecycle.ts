@@ -52,6 +52,10 @@ export function lifecycleEventOf(clause: string): EventWord | null {
     if (quoted.some(([s, e]) => at > s && at < e)) lastQuoted = word;
     else last = word;
   }
+  // …会议通过的《刑法修正案（二）》 / 批准的《关于修改…的决定》: this text was amended by it.
+  if (last && clause.startsWith('的《', last.end) && /修正案|修改/.test(clause.slice(last.end))) {
+    return { event: 'amended', start: last.start, end: last.end };
+  }
   // A decision name that swallowed the verb (《关于修改…的决定修正》): the word inside it.
   return last ?? lastQuoted;
 }

@@ -32,7 +32,8 @@ const CLAUSE_TAIL = /[\s　，,；;、（(）)]*(?:根据|自|于)?[\s　，,；
 
 /** A header line that opens a run of history: its first date opens it, and it has no sentence. */
 function opensHistory(value: string): boolean {
-  if (value.length > 600 || /。/.test(value.replace(/《[^》]*》/g, '').replace(/。[\s　]*(?:根据)?[\s　]*$/, ''))) return false;
+  // A sentence that introduces what follows (…发布的《…》作如下补充规定：) is body text.
+  if (value.length > 600 || /[：:]$/.test(value) || /。/.test(value.replace(/《[^》]*》/g, '').replace(/。[\s　]*(?:根据)?[\s　]*$/, ''))) return false;
   const first = findDates(value)[0];
   // A date alone is a signature's (2016年5月13日), not a history line.
   return first !== undefined && first.start === (HEADER_LEAD.exec(value)?.[0].length ?? 0) && !isDateLine(value);
@@ -55,7 +56,8 @@ function endAtFinishedLine(clause: string): string {
 
 /** A line that carries a wrapped history clause on: an event word, a date or a closing title mark, no sentence. */
 function continuesHistory(value: string): boolean {
-  return value.length <= 600 && !/。/.test(value) && docTypeOf(value) === null && (lifecycleEventOf(value) !== null || /[》〉>]/.test(value) || findDates(value).length > 0);
+  if (value.length > 600 || /。|[：:]$|^<!--/.test(value) || docTypeOf(value) !== null) return false;
+  return (lifecycleEventOf(value) !== null || /[》〉>]/.test(value) || findDates(value).length > 0);
 }
 
 /**
@@ -145,7 +147,9 @@ export function headerHistory(header: readonly LineNode[], text: string): Histor
     } else if (
       (line.role === 'paragraph' && opensHistory(line.value)) ||
       // A short wrapped piece may have been taken for page furniture (水产部发布).
-      ((line.role === 'paragraph' || line.role === 'furniture') && run.length > 0 && (continuesHistory(line.value) || continuesActor(run, line.value, text)))
+      ((line.role === 'paragraph' || (line.role === 'furniture' && line.value.length <= 20)) &&
+        run.length > 0 &&
+        (continuesHistory(line.value) || continuesActor(run, line.value, text)))
     ) {
       run.push(line);
     } else flush();

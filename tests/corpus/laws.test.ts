@@ -3,7 +3,11 @@
 // process, then checked against what the raw files say, counted independently here:
 //   - every file parses (exit status 0) and has a JSON output the schema accepts;
 //   - in ≥ 99% of files the number of `article` sections equals the number of 第…条 lines;
-//   - 编 / 章 / 节 / 条 nest as the headings above them say, and sibling chapters count up.
+//   - 编 / 章 / 节 / 条 nest as the headings above them say, and sibling chapters count up;
+//   - the dated header lines under the title (2005年7月22日 …会议通过, …第一次修正, 2013年3月15日
+//     施行) are meta.history, date for date, in ≥ 98% of the files that have them, and
+//     issuedDate is the latest date whose clause is not an effective date (施行) in ≥ 98%;
+//   - every history entry's position slices the source back to text holding its date.
 // Opt-in and slow (~20 s): `npm run test:corpus`. Skipped where the corpus is absent.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -169,6 +173,58 @@ interface FileResult {
   parsedArticles: number;
   nesting: string[];
   invalid: string | null;
+  /** Dates of the dated header lines, in order; null when the file has none. */
+  headerDates?: string[] | null;
+  /** The latest of them whose clause is not 施行 / 实施 / 生效 / 执行. */
+  headerIssued?: string | null;
+  historyDates?: string[];
+  issuedDate?: string | null;
+  /** History entries whose source slice does not hold their date. */
+  unsliced?: string[];
+}
+
+const HEADER_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const iso = (m: RegExpMatchArray) => `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`;
+
+/**
+ * The dated header lines of a law: between its `# title` and `<!-- INFO END -->`, lines
+ * that open with a date (after a bracket or 根据) and are more than a date. Returns their
+ * dates and the latest whose clause (up to the next date) does not end in an effective verb.
+ */
+function readHeader(text: string): { dates: string[]; issued: string | null; endLine: number } | null {
+  const normal = text.normalize('NFKC');
+  const end = normal.indexOf('<!-- INFO END -->');
+  if (end < 0) return null;
+  const lines = normal.slice(0, end).split(/\r\n|\r|\n/);
+  const dated = lines.slice(1).map((l) => l.trim()).filter((l) => /^[（(]?(?:根据)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日./.test(l) && !/^\d{4}年\d{1,2}月\d{1,2}日$/.test(l));
+  if (dated.length === 0) return null;
+  const block = dated.join('\n');
+  const found = [...block.matchAll(HEADER_DATE)];
+  const dates = found.map(iso);
+  const enacted = found
+    .filter((m, i) => {
+      const clause = block.slice((m.index ?? 0) + m[0].length, found[i + 1]?.index ?? block.length).replace(/[\s（()）根据自于，、]*$/, '');
+      return !/(?:施行|实施|生效|执行)$/.test(clause);
+    })
+    .map(iso);
+  return { dates, issued: enacted.length ? enacted.reduce((a, b) => (b > a ? b : a)) : null, endLine: lines.length };
+}
+
+// Chinese numerals as dates print them: 一九八七年六月一日, 二○○四年十月一日.
+const DIGIT = '〇一二三四五六七八九';
+const cnYear = (y: number) => [...String(y)].map((c) => DIGIT[Number(c)]).join('');
+const cnSmall = (n: number) => (n < 10 ? DIGIT[n] : `${n >= 20 ? DIGIT[Math.floor(n / 10)] : ''}十${n % 10 ? DIGIT[n % 10] : ''}`);
+
+/** Whether a source slice prints `date` (Arabic or Chinese numerals, or 20150617). */
+function sliceHoldsDate(slice: string, date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = slice.normalize('NFKC').replace(/\s+/g, '').replace(/[○零]/g, '〇');
+  return (
+    t.includes(`${y}年${m}月${d}日`) ||
+    t.includes(`${y}年${String(m).padStart(2, '0')}月${String(d).padStart(2, '0')}日`) ||
+    t.includes(`${cnYear(y)}年${cnSmall(m)}月${cnSmall(d)}日`) ||
+    t.includes(date.replaceAll('-', ''))
+  );
 }
 
 describe.skipIf(!existsSync(lawsDir))('laws corpus', () => {
@@ -204,13 +260,23 @@ describe.skipIf(!existsSync(lawsDir))('laws corpus', () => {
         results.push({ file: rel, rawArticles: 0, parsedArticles: 0, nesting: [], invalid: checked.error.message.slice(0, 200) });
         continue;
       }
-      const raw = readRaw(readFileSync(input, 'utf8'));
+      const source = readFileSync(input, 'utf8');
+      const raw = readRaw(source);
+      const header = readHeader(source);
+      const meta = checked.data.meta;
       results.push({
         file: rel,
         rawArticles: raw.articles,
         parsedArticles: countArticles(checked.data.sections),
         nesting: nestingProblems(checked.data.sections, raw),
         invalid: null,
+        headerDates: header?.dates ?? null,
+        headerIssued: header?.issued ?? null,
+        historyDates: meta.history.filter((h) => h.position.start.line < (header?.endLine ?? 0)).map((h) => h.date),
+        issuedDate: meta.issuedDate,
+        unsliced: meta.history
+          .filter((h) => !sliceHoldsDate(source.slice(h.position.start.offset, h.position.end.offset), h.date))
+          .map((h) => `${h.date} ${h.text}`),
       });
     }
     report();
@@ -221,6 +287,9 @@ describe.skipIf(!existsSync(lawsDir))('laws corpus', () => {
   });
 
   const mismatched = () => results.filter((r) => !r.invalid && r.rawArticles !== r.parsedArticles);
+  const dated = () => results.filter((r) => r.headerDates);
+  const historyOff = () => dated().filter((r) => JSON.stringify(r.historyDates) !== JSON.stringify(r.headerDates));
+  const issuedOff = () => dated().filter((r) => r.issuedDate !== r.headerIssued);
   const misnested = () => results.filter((r) => r.nesting.length);
   const matchRate = () => {
     const valid = results.filter((r) => !r.invalid).length;
@@ -232,7 +301,10 @@ describe.skipIf(!existsSync(lawsDir))('laws corpus', () => {
       `laws corpus: ${inputs.length} files, CLI exit ${String(cli.status)} in ${cliSeconds.toFixed(1)} s, ${missing.length} without output, ${results.filter((r) => r.invalid).length} failing the schema`,
       `article count matches the 第…条 lines: ${(matchRate() * 100).toFixed(2)}% (${mismatched().length} files differ)`,
       `nesting violations: ${misnested().reduce((n, r) => n + r.nesting.length, 0)} in ${misnested().length} files`,
+      `history equals the dated header lines: ${dated().length - historyOff().length} of ${dated().length}; issuedDate the latest non-施行 date: ${dated().length - issuedOff().length} of ${dated().length}`,
     ];
+    for (const r of historyOff()) lines.push(`  history ${r.file}: ${JSON.stringify(r.historyDates)}, header ${JSON.stringify(r.headerDates)}`);
+    for (const r of issuedOff()) lines.push(`  issuedDate ${r.file}: ${r.issuedDate}, header ${r.headerIssued}`);
     for (const r of mismatched()) lines.push(`  articles ${r.file}: ${r.parsedArticles} parsed, ${r.rawArticles} 第…条 lines`);
     for (const r of misnested()) {
       lines.push(`  nesting ${r.file}: ${r.nesting.length}`);
@@ -255,6 +327,19 @@ describe.skipIf(!existsSync(lawsDir))('laws corpus', () => {
 
   it('finds as many articles as there are 第…条 lines in at least 99% of files', () => {
     expect(matchRate()).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('reads the dated header lines as meta.history in at least 98% of the files that have them', () => {
+    expect(dated().length).toBeGreaterThan(3000);
+    expect((dated().length - historyOff().length) / dated().length).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('takes issuedDate as the latest non-施行 header date in at least 98% of those files', () => {
+    expect((dated().length - issuedOff().length) / dated().length).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('points every history entry at source text that holds its date', () => {
+    expect(results.flatMap((r) => (r.unsliced ?? []).map((u) => `${r.file}: ${u}`)).slice(0, 20)).toEqual([]);
   });
 
   it('nests 编 > 章 > 节 > 条 as the headings say, with chapters numbered upwards', () => {
