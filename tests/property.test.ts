@@ -393,3 +393,45 @@ describe('determinism', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// Legislative history: whatever dated header lines a law prints (Arabic or Chinese-numeral
+// dates, one or several clauses a line, wrapped, in brackets, in Traditional script), every
+// meta.history entry's position slices the source back to text that opens with its date.
+
+const CN_DIGITS = '〇一二三四五六七八九';
+const cnSmall = (n: number): string => (n < 10 ? (CN_DIGITS[n] as string) : `${n >= 20 ? CN_DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? CN_DIGITS[n % 10] : ''}`);
+const printedDate = fc.record({ y: fc.integer({ min: 1950, max: 2030 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), chinese: fc.boolean() }).map(({ y, m, d, chinese }) => ({
+  iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+  text: chinese ? `${[...String(y)].map((c) => CN_DIGITS[Number(c)]).join('')}年${cnSmall(m)}月${cnSmall(d)}日` : `${y}年${m}月${d}日`,
+}));
+const actor = fc.constantFrom('某省第十二届人民代表大会常务委员会第五次会议', '国务院', '中华人民共和国国务院令第360号', '某市人民代表大会常务委员会', '');
+const verb = fc.constantFrom('通过', '批准', '公布', '发布', '第一次修正', '修订', '施行', '《关于修改〈某条例〉的决定》修正');
+const clause = fc.tuple(printedDate, actor, verb, fc.constantFrom(' ', '', '　')).map(([date, who, what, gap]) => ({ date, text: `${date.text}${gap}${who}${what}` }));
+const header = fc.array(fc.tuple(fc.array(clause, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '（', '根据'), fc.boolean()), { minLength: 1, maxLength: 5 });
+
+describe('meta.history positions', () => {
+  it('slice the source back to text that opens with the entry date', () => {
+    fc.assert(
+      fc.property(header, fc.boolean(), (lines, traditional) => {
+        const body = lines.map(([clauses, lead, wrap]) => {
+          const text = lead + clauses.map((c) => c.text).join('　');
+          // A line wraps inside a clause, after its date (printed dates never break).
+          const at = text.indexOf('日') + 4;
+          return wrap && text.length > at ? `${text.slice(0, at)}\n${text.slice(at)}` : text;
+        });
+        const source = [traditional ? '# 某省水資源保護條例' : '# 某省水资源保护条例', '', ...body, '', '<!-- INFO END -->', '', '第一条　为了保护水资源，制定本条例。'].join('\n');
+        const doc = parse(source, { path: 'law.md' });
+        const printed = lines.flatMap(([clauses]) => clauses.map((c) => c.date));
+        // Every printed clause names its event, so every one is an entry.
+        expect(doc.meta.history.map((h) => h.date)).toEqual(printed.map((p) => p.iso));
+        for (const entry of doc.meta.history) {
+          const slice = normalise(source.slice(entry.position.start.offset, entry.position.end.offset)).text.replace(/\s+/g, '');
+          const date = printed.find((p) => p.iso === entry.date && slice.startsWith(p.text));
+          expect(date, `${entry.date} at ${JSON.stringify(slice)}`).toBeDefined();
+        }
+      }),
+      { seed: SEED, numRuns: 60 * SCALE },
+    );
+  });
+});

@@ -182,8 +182,10 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
     break;
   }
   for (const line of lines) {
-    if (line.role === 'paragraph' && /^[（(]此件(公开发布|不公开|主动公开|依申请公开)[）)]$/.test(line.value)) line.role = 'meta';
+    if (line.role === 'paragraph' && (/^[（(]此件(公开发布|不公开|主动公开|依申请公开)[）)]$/.test(line.value) || SIGNING_OFFICIAL.test(line.value))) line.role = 'meta';
   }
+  // Header rows that describe the record, not the text (法规类别：…, 法规网址：…).
+  for (const line of beforeHeadings) if (line.role === 'paragraph' && RECORD_ROW.test(line.value)) line.role = 'meta';
 
   // 7. History: this document's effective clause adds to the dated lines under the title.
   const body = bodyDates(lines);
@@ -214,6 +216,11 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   }
   return meta;
 }
+
+// An order signed by an official: 总理　李克强 (a person, not the issuing organ).
+const SIGNING_OFFICIAL = /^(?:国务院)?(?:代理?)?(?:总理|主席|部长|主任|署长|局长|厅长|省长|市长|区长|县长|行长|院长|检察长)[\s\u3000]+[\u4e00-\u9fff·]{2,5}$/;
+// Record rows of a law database's header: 法规类别 / 法规网址 / 废止说明 / 生效状态 / 官方链接.
+const RECORD_ROW = /^(?:法规类别|法规网址|法规链接|废止说明|生效状态|时效性|效力级别|效力位阶|来源网址|原文链接|官方链接)\s*[：:]/;
 
 // An organ named relative to the reader (区政府, 市政府办公室): no place name of its own.
 const RELATIVE_ORGAN = /^(?:省|市|区|县|镇|乡|州)(?:人民)?政府/;
@@ -392,9 +399,15 @@ function frontMatter(lines: readonly LineNode[], text: string): Array<[Key, stri
   if (close < 0 || close - first > 80) return [];
   const open = lines[first] as LineNode;
   const end = lines[close] as LineNode;
+  // Normalising printed a key's ASCII colon full-width (title：…); YAML needs it back.
+  const yamlText = text
+    .slice(open.end, end.start)
+    .split('\n')
+    .map((l) => l.replace(/^(\s*[^\s:：#\-][^:：]*?)：\s*/, '$1: '))
+    .join('\n');
   let data: unknown;
   try {
-    data = parseYaml(text.slice(open.end, end.start));
+    data = parseYaml(yamlText);
   } catch {
     return [];
   }
