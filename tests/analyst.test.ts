@@ -55,6 +55,31 @@ describe('a run with -f json,csv,jsonl', () => {
     expect(rows.find((r) => r.task === '开展出口商品质量提升专项行动')).toMatchObject({ lead: '检验司', support: '认监委、动植司、食品局、国际司' });
   });
 
+  it('writes documents.csv: one row per document with its metadata, history and counts', () => {
+    const rows = table('documents.csv');
+    expect(rows).toHaveLength(docs.length);
+    rows.forEach((row, i) => {
+      const d = docs[i] as PolicyDocument;
+      expect(row).toMatchObject({
+        source_path: d.source.path,
+        doc_title: d.meta.title ?? '',
+        attached_title: d.meta.attachedTitle ?? '',
+        doc_number: d.meta.docNumber ?? '',
+        issuer: d.meta.issuer ?? '',
+        doc_type: d.meta.docType ?? '',
+        issued_date: d.meta.issuedDate ?? '',
+        published_date: d.meta.publishedDate ?? '',
+        valid_from: d.meta.validity?.from ?? '',
+        valid_until: d.meta.validity?.until ?? '',
+        history: d.meta.history.map((h) => `${h.date} ${h.event}`).join('; '),
+        tasks: String(d.tasks.length),
+        targets: String(d.targets.length),
+      });
+    });
+    // Seed 003 is a notice that issues a plan: the plan's own title is kept beside the notice's.
+    expect(rows.find((r) => r.source_path?.includes('003_'))).toMatchObject({ doc_type: '通知', attached_title: '质量品牌提升行动计划（2016）', issued_date: '2016-05-13' });
+  });
+
   it('writes targets.csv whose values read back as the documents’ numbers', () => {
     const rows = table('targets.csv');
     const targets = docs.flatMap((d) => d.targets);

@@ -22,6 +22,15 @@ const changes = <T extends { change: string }>(entries: readonly T[], change: st
 
 /** What each fixture must show, beyond matching its golden. */
 const facts: Record<string, (r: PlanDiff) => void> = {
+  'law-versions-by-history': (r) => {
+    // Both sides print their history: they share the adoption and the first amendment, and
+    // the new side is the later version, adding the 2018 revision.
+    expect(r.history?.relation).toBe('later');
+    expect(r.history?.shared.map((h) => `${h.date} ${h.event}`)).toEqual(['2008-09-26 adopted', '2014-11-28 amended', '2009-01-01 effective']);
+    expect(r.history?.added).toEqual([{ date: '2018-07-27', event: 'revised', by: '某省第十三届人民代表大会常务委员会第四次会议' }]);
+    expect(r.history?.removed).toEqual([]);
+    expect([r.old.issuedDate, r.new.issuedDate]).toEqual(['2014-11-28', '2018-07-27']);
+  },
   'renumber-inserted-part': (r) => {
     // The new 二、 and its two items are added; 二、…十、 renumbered to 三、…十一、 stay unchanged.
     expect(changes(r.sections, 'added').map((s) => s.new?.title)).toEqual(['加快数字质量基础设施建设', '推进检验检测数字化转型', '发展智慧计量']);
@@ -124,6 +133,16 @@ describe('diff()', () => {
   it('is deterministic', () => {
     const { old: a, new: b } = load('renumber-inserted-part');
     expect(JSON.stringify(diff(a, b))).toBe(JSON.stringify(diff(a, b)));
+  });
+
+  it('says so when the sides of two law versions are swapped, and pairs no history for a plan', () => {
+    const { old: a, new: b } = load('law-versions-by-history');
+    const swapped = diff(b, a);
+    expect(swapped.history?.relation).toBe('earlier');
+    expect(formatDiffTerminal(swapped)).toContain('EARLIER version');
+    expect(load('changed-target-value').result.history).toBeNull();
+    const other = parse('# 另一条例\n\n2010年1月1日 某市人民代表大会常务委员会通过\n\n第一条　为了规范管理，制定本条例。\n', { path: 'other.md' });
+    expect(diff(a, other).history?.relation).toBe('unrelated');
   });
 
   it('gives the mirror image when the sides are swapped', () => {

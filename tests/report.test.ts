@@ -126,6 +126,18 @@ describe('renderReport', () => {
     expect(html).toContain(`lead: ${withLead?.lead.join('、')}`);
   });
 
+  it('tells documents with the same title apart by date, and lists a law\'s history', () => {
+    const law = (date: string, verb: string) =>
+      parse(`# 某省水资源保护条例\n\n${date} 某省人民代表大会常务委员会${verb}\n\n<!-- INFO END -->\n\n第一条　为了保护水资源，制定本条例。\n`, { path: `law-${date}.md` });
+    const root = tree(renderReport([law('2008年9月26日', '通过'), law('2018年7月27日', '修订')]));
+    const listed = elements(byId(root, 'documents') as Element)
+      .filter((e) => e.tagName === 'a')
+      .map(textOf);
+    expect(listed).toEqual(['某省水资源保护条例（2008-09-26）', '某省水资源保护条例（2018-07-27）']);
+    const history = elements(root).filter((e) => e.tagName === 'ul' && String(e.properties.className).includes('history'));
+    expect(history.map(textOf)).toEqual([expect.stringContaining('2008-09-26 adopted'), expect.stringContaining('2018-07-27 revised')]);
+  });
+
   it('escapes text that looks like markup', () => {
     const [doc] = seeds as [PolicyDocument];
     const evil: PolicyDocument = {

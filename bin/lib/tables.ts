@@ -3,13 +3,31 @@
 // arrays of strings travel back to the main thread, which writes them in input order.
 import { type PolicyDocument, type Section, countSections, rootSections } from '../../src/index.js';
 
-export const TABLES = ['tasks', 'targets', 'sections'] as const;
+export const TABLES = ['documents', 'tasks', 'targets', 'sections'] as const;
 export type Table = (typeof TABLES)[number];
 
 /** Document columns first in every table, then the item's own. */
 const DOCUMENT_COLUMNS = ['source_path', 'doc_title', 'doc_number', 'issuer', 'date'];
 
 export const TABLE_HEADERS: Record<Table, string[]> = {
+  // One row per document: its metadata, history as "date event" pairs, and its counts.
+  documents: [
+    ...DOCUMENT_COLUMNS,
+    'attached_title',
+    'doc_type',
+    'issued_date',
+    'published_date',
+    'period_from',
+    'period_to',
+    'valid_from',
+    'valid_until',
+    'history',
+    'addressees',
+    'sections',
+    'tasks',
+    'targets',
+    'messages',
+  ],
   tasks: [...DOCUMENT_COLUMNS, 'task_id', 'section_id', 'section_path', 'task', 'lead', 'support', 'responsible', 'line'],
   targets: [...DOCUMENT_COLUMNS, 'target_id', 'section_id', 'section_path', 'indicator', 'comparator', 'value', 'value_high', 'unit', 'year', 'aspirational', 'kind', 'rule', 'text', 'line'],
   sections: [...DOCUMENT_COLUMNS, 'section_id', 'section_path', 'kind', 'marker', 'title', 'depth', 'line', 'text'],
@@ -46,7 +64,27 @@ export function tableRows(doc: PolicyDocument): TableRows {
   };
   visit(rootSections(doc), '', 1);
   const units = (list: readonly string[]) => list.join('、');
+  const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   return {
+    documents: [
+      [
+        ...docCells,
+        text(meta.attachedTitle),
+        text(meta.docType),
+        text(meta.issuedDate),
+        text(meta.publishedDate),
+        text(meta.period?.from),
+        text(meta.period?.to),
+        text(meta.validity?.from),
+        text(meta.validity?.until),
+        meta.history.map((h) => `${h.date} ${h.event}`).join('; '),
+        meta.addressees.join('、'),
+        String(countSections(rootSections(doc))),
+        String(doc.tasks.length),
+        String(doc.targets.length),
+        String(doc.messages.length),
+      ],
+    ],
     sections,
     tasks: doc.tasks.map((t) => [
       ...docCells,

@@ -110,6 +110,9 @@ export function formatDiffTerminal(result: PlanDiff, options: FormatOptions = {}
       })
       .join('');
 
+  const history = historyLine(result);
+  if (history) lines.push('', history);
+
   head('Sections', result.summary.sections);
   for (const s of listed(result.sections, options.all)) {
     const label = s.change === 'removed' ? sectionLabel(s.old) : sectionLabel(s.new);
@@ -137,6 +140,23 @@ export function formatDiffTerminal(result: PlanDiff, options: FormatOptions = {}
   return `${lines.join('\n')}\n`;
 }
 
+/** How the two versions stand by their history: 2018-07-27 revised added (a later version). */
+export function historyLine(result: PlanDiff): string | null {
+  const h = result.history;
+  if (!h) return null;
+  const list = (entries: typeof h.added) => entries.map((e) => `${e.date} ${e.event}`).join(', ');
+  switch (h.relation) {
+    case 'same':
+      return `History: the same versions (${h.shared.length} events in common)`;
+    case 'unrelated':
+      return 'History: no lifecycle event in common — these look like two different texts';
+    case 'later':
+      return `History: the new version adds ${list(h.added)}${h.removed.length ? `; the old one has ${list(h.removed)}` : ''}`;
+    case 'earlier':
+      return `History: the "new" side is the EARLIER version — the old one adds ${list(h.removed)}${h.added.length ? `; the new one has ${list(h.added)}` : ''}`;
+  }
+}
+
 /** Escapes what Markdown would read as emphasis, code, HTML or a table cell border. */
 function md(text: string): string {
   return text.replace(/[\\`*_~|<>[\]#]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
@@ -154,6 +174,7 @@ export function formatDiffMarkdown(result: PlanDiff, options: FormatOptions = {}
     `Old: \`${result.old.path}\`${result.old.docNumber ? ` (${md(result.old.docNumber)})` : ''}  `,
     `New: \`${result.new.path}\`${result.new.docNumber ? ` (${md(result.new.docNumber)})` : ''}`,
     '',
+    ...(historyLine(result) ? [md(historyLine(result) as string), ''] : []),
     '| | added | removed | changed | moved | unchanged |',
     '|---|---:|---:|---:|---:|---:|',
   ];

@@ -31,6 +31,7 @@ export function diff(oldDoc: PolicyDocument, newDoc: PolicyDocument): PlanDiff {
     old: side(oldDoc),
     new: side(newDoc),
     summary: { sections: count(sections), tasks: count(tasks), targets: count(targets) },
+    history: diffHistory(oldDoc, newDoc),
     sections,
     tasks,
     targets,
@@ -45,7 +46,31 @@ export function hasDifferences(result: PlanDiff): boolean {
 }
 
 function side(doc: PolicyDocument): PlanDiff['old'] {
-  return { path: doc.source.path, sha256: doc.source.sha256, title: doc.meta.title, docNumber: doc.meta.docNumber };
+  return { path: doc.source.path, sha256: doc.source.sha256, title: doc.meta.title, docNumber: doc.meta.docNumber, issuedDate: doc.meta.issuedDate };
+}
+
+/** Pairs two versions by their lifecycle events: an event is its date and kind. */
+function diffHistory(oldDoc: PolicyDocument, newDoc: PolicyDocument): PlanDiff['history'] {
+  const olds = oldDoc.meta.history;
+  const news = newDoc.meta.history;
+  if (olds.length === 0 || news.length === 0) return null;
+  const key = (h: { date: string; event: string }) => `${h.date} ${h.event}`;
+  const ref = ({ date, event, by }: (typeof olds)[number]) => ({ date, event, by });
+  const oldKeys = new Set(olds.map(key));
+  const newKeys = new Set(news.map(key));
+  const shared = news.filter((h) => oldKeys.has(key(h))).map(ref);
+  const added = news.filter((h) => !oldKeys.has(key(h))).map(ref);
+  const removed = olds.filter((h) => !newKeys.has(key(h))).map(ref);
+  const latest = (list: readonly { date: string }[]) => list.reduce((a, h) => (h.date > a ? h.date : a), '');
+  const relation =
+    shared.length === 0
+      ? 'unrelated'
+      : added.length === 0 && removed.length === 0
+        ? 'same'
+        : latest(news) >= latest(olds) && added.length > 0
+          ? 'later'
+          : 'earlier';
+  return { relation, shared, added, removed };
 }
 
 function count(entries: ReadonlyArray<{ change: Change }>): Record<Change, number> {

@@ -2,7 +2,7 @@
 // side (old | new) in the diff's order with rows coloured by change and changed text marked
 // with <del>/<ins>, then the tasks (unit changes) and targets (old → new value).
 // Input: a PlanDiff. Output: a string; same input → same bytes, no network, all text escaped.
-import { targetValue } from '../diff/format-diff.js';
+import { historyLine, targetValue } from '../diff/format-diff.js';
 import type { Change, PlanDiff, SectionChange, SectionRef, TargetChange, TaskChange, TextEdit } from '../schema/plan-diff.js';
 import { escapeHtml as esc, htmlPage } from './html.js';
 
@@ -153,6 +153,7 @@ export function formatDiffHtml(result: PlanDiff): string {
     `<h1>${esc(title)}</h1>`,
     `<div class="sides">${sideLine('Old', result.old)}${sideLine('New', result.new)}</div>`,
     summaryTable(result),
+    ...(historyLine(result) ? [`<p class="history">${esc(historyLine(result) as string)}</p>`] : []),
     '<label class="filter"><input type="checkbox" id="hide-unchanged"> hide unchanged rows</label>',
     '<h2>Sections</h2>',
     sectionsTable(result),

@@ -165,11 +165,25 @@ function outlineSection(section: Section, ctx: OutlineContext): string {
   ].join('\n');
 }
 
+/** Titles shared by several documents (versions of one law): told apart by their date. */
+function sharedTitles(docs: readonly PolicyDocument[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const doc of docs) seen.set(docTitle(doc), (seen.get(docTitle(doc)) ?? 0) + 1);
+  return new Set([...seen].filter(([, n]) => n > 1).map(([title]) => title));
+}
+
+function listedTitle(doc: PolicyDocument, shared: ReadonlySet<string>): string {
+  const title = docTitle(doc);
+  const date = doc.meta.issuedDate ?? doc.meta.publishedDate;
+  return shared.has(title) && date ? `${title}（${date}）` : title;
+}
+
 function documentList(docs: readonly PolicyDocument[]): string {
+  const shared = sharedTitles(docs);
   const rows = docs.map((doc, i) => {
     const date = doc.meta.issuedDate ?? doc.meta.publishedDate ?? '';
     const cells = [
-      `<td><a href="#doc-${i + 1}">${esc(docTitle(doc))}</a></td>`,
+      `<td><a href="#doc-${i + 1}">${esc(listedTitle(doc, shared))}</a></td>`,
       `<td>${esc(doc.meta.docNumber ?? '')}</td>`,
       `<td>${esc(doc.meta.issuer ?? '')}</td>`,
       `<td>${esc(date)}</td>`,
@@ -188,6 +202,14 @@ function documentList(docs: readonly PolicyDocument[]): string {
     '</table>',
     '</nav>',
   ].join('\n');
+}
+
+// The document's lifecycle (通过, 修正, 施行 …) and how long it is in force.
+function historyList(doc: PolicyDocument): string {
+  const { history, validity } = doc.meta;
+  const items = history.map((h) => `<li><span class="id">${esc(h.date)}</span> ${esc(h.event)}${h.by ? ` · ${esc(h.by)}` : ''}</li>`);
+  if (validity) items.push(`<li>in force ${esc(validity.from ?? '…')} – ${esc(validity.until ?? '…')}</li>`);
+  return items.length ? `<ul class="history muted">${items.join('')}</ul>` : '';
 }
 
 function documentOutline(doc: PolicyDocument, docIndex: number): string {
@@ -213,6 +235,7 @@ function documentOutline(doc: PolicyDocument, docIndex: number): string {
     `<section class="doc" id="doc-${docIndex + 1}">`,
     `<h2>${esc(docTitle(doc))}</h2>`,
     `<p class="doc-meta">${meta}</p>`,
+    historyList(doc),
     doc.preamble ? `<p class="text muted">${esc(doc.preamble)}</p>` : '',
     rootSections(doc).length
       ? `<div class="toolbar"><button type="button" data-outline-toggle="open" aria-controls="${outlineId}">expand all</button> <button type="button" data-outline-toggle="close" aria-controls="${outlineId}">collapse all</button></div>`

@@ -19,6 +19,8 @@ export const DiffSide = z.object({
   sha256: z.string(),
   title: z.string().nullable(),
   docNumber: z.string().nullable(),
+  /** The date of the version in hand (meta.issuedDate). */
+  issuedDate: z.string().nullable(),
 });
 
 export const SectionRef = z.object({
@@ -82,6 +84,25 @@ export const TargetChange = z.object({
   fields: z.array(z.enum(['indicator', 'comparator', 'value', 'unit', 'year'])),
 });
 
+export const HistoryRef = z.object({
+  date: z.string(),
+  event: z.string(),
+  by: z.string().nullable(),
+});
+
+/**
+ * Two versions of one law told apart by their lifecycle events (present when both sides
+ * have a history): the events they share, those only the new or only the old one has,
+ * and how the new side stands to the old — `later` (it adds amendments), `earlier`
+ * (the sides look swapped), `same`, or `unrelated` (no event in common: two different texts).
+ */
+export const HistoryChange = z.object({
+  relation: z.enum(['later', 'earlier', 'same', 'unrelated']),
+  shared: z.array(HistoryRef),
+  added: z.array(HistoryRef),
+  removed: z.array(HistoryRef),
+});
+
 const Counts = z.object({
   added: z.number().int(),
   removed: z.number().int(),
@@ -95,6 +116,7 @@ export const PlanDiff = z.object({
   old: DiffSide,
   new: DiffSide,
   summary: z.object({ sections: Counts, tasks: Counts, targets: Counts }),
+  history: HistoryChange.nullable(),
   sections: z.array(SectionChange),
   tasks: z.array(TaskChange),
   targets: z.array(TargetChange),
@@ -109,4 +131,5 @@ export type UnitChange = z.infer<typeof UnitChange>;
 export type TaskChange = z.infer<typeof TaskChange>;
 export type TargetRef = z.infer<typeof TargetRef>;
 export type TargetChange = z.infer<typeof TargetChange>;
+export type HistoryChange = z.infer<typeof HistoryChange>;
 export type PlanDiff = z.infer<typeof PlanDiff>;
