@@ -173,8 +173,10 @@ function labelledDate(line: LineNode): HistoryDraft | null {
 }
 
 // 本条例自2013年3月15日起施行 / 本办法自印发之日起实施 / 本意见自公布之日起施行.
-const SELF = '本(?:法|条例|规定|办法|细则|规则|意见|实施意见|方案|实施方案|通知|决定|计划|行动计划|措施|若干措施|准则|标准|指引|解释|规划|政策|制度)';
-const EFFECTIVE = new RegExp(`${SELF}(?:自|从|于)([^，。；起]{4,20}?|(?:公布|发布|印发|颁布|下发)之日)起(?:施行|实施|生效|执行)`);
+const SELF = '本(?:法|条例|规定|办法|细则|规则|规范|规程|意见|实施意见|方案|实施方案|通知|决定|计划|行动计划|措施|若干措施|举措|准则|标准|指引|指南|解释|规划|政策|制度|文件)';
+const EFFECTIVE = new RegExp(`${SELF}[^。；]{0,120}?(?:自|从|于)(\\d{4}年\\d{1,2}月\\d{1,2}日|[^，。；起]{4,20}?|(?:公布|发布|印发|颁布|下发)之日)起?(?:施行|实施|生效|执行)`);
+// 执行期自发布之日起至2020年12月31日 / 有效期自2023年1月1日至2025年12月31日.
+const TERM = /(?:有效期|执行期|实施期|试行期)(?:限)?(?:为)?自(\d{4}年\d{1,2}月\d{1,2}日|(?:公布|发布|印发)之日)(?:起)?至(\d{4}年\d{1,2}月(?:\d{1,2}日|底))/;
 const VALID_UNTIL = /有效期(?:至|到|截至)([^，。；）)]{6,20}?日)/;
 const VALID_YEARS = /有效期(?:限)?(?:为)?([\d一二两三四五六七八九十]{1,3})年/;
 
@@ -203,12 +205,28 @@ export function bodyDates(lines: readonly LineNode[]): BodyDates {
       const until = VALID_UNTIL.exec(value);
       if (until?.[1]) found.until = readDate(until[1]);
     }
+    const term = TERM.exec(value);
+    if (term?.[1] && term[2]) {
+      if (!found.effective) {
+        const date = /之日$/.test(term[1]) ? null : readDate(term[1]);
+        found.effective = { date, text: term[0], start: line.start + term.index, end: line.start + term.index + term[0].length };
+      }
+      found.until ??= readDate(term[2]) ?? monthEnd(term[2]);
+    }
     if (found.years === null) {
       const years = VALID_YEARS.exec(value);
       if (years?.[1]) found.years = readNumeral(years[1]);
     }
   }
   return found;
+}
+
+// 2020年12月底 → 2020-12-31.
+function monthEnd(text: string): string | null {
+  const m = /(\d{4})年(\d{1,2})月底/.exec(text);
+  if (!m) return null;
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  return readDate(`${y}年${mo}月${new Date(Date.UTC(y, mo, 0)).getUTCDate()}日`);
 }
 
 export function validityOf(from: string | null, body: BodyDates): { from: string | null; until: string | null } | null {

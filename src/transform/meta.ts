@@ -147,9 +147,11 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   const beforeHeadings = lines.slice(0, firstHeading < 0 ? lines.length : firstHeading);
   for (const line of beforeHeadings) {
     if (line.role !== 'paragraph' && line.role !== 'furniture') continue;
-    const m = DOC_NUMBER.exec(line.value) ?? ORDER_NUMBER.exec(line.value);
-    if (m && m.index === 0 && m[0].length >= line.value.length - 1) {
-      set('docNumber', canonicalDocNumber(line.value));
+    // A number may be printed in brackets of its own: （教师函〔2021〕13号）.
+    const value = line.value.replace(/^[（(](.+)[）)]$/, '$1');
+    const m = DOC_NUMBER.exec(value) ?? ORDER_NUMBER.exec(value);
+    if (m && m.index === 0 && m[0].length >= value.length - 1) {
+      set('docNumber', canonicalDocNumber(value));
       line.role = 'meta';
     }
   }
@@ -169,17 +171,30 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.role !== 'paragraph' || !isDateLine(line.value)) continue;
-    let j = i - 1;
-    while (j >= 0 && lines[j]?.role === 'blank') j--;
-    const signer = lines[j];
-    const signers = signer?.role === 'paragraph' ? signersOf(signer.value) : null;
-    if (signer && signers) {
-      set('issuer', signers);
-      signer.role = 'meta';
+    // The signers stand above the date, one organ a line when several sign.
+    const signerLines: LineNode[] = [];
+    for (let j = i - 1; j >= 0 && signerLines.length < 30; j--) {
+      const above = lines[j] as LineNode;
+      if (above.role === 'blank') continue;
+      if (above.role !== 'paragraph' || !signersOf(above.value)) break;
+      signerLines.unshift(above);
+    }
+    if (signerLines.length > 0) {
+      set('issuer', joinSigners(signerLines.map((l) => signersOf(l.value) as string)));
+      for (const signer of signerLines) signer.role = 'meta';
     }
     set('issuedDate', readDate(line.value));
     line.role = 'meta';
     break;
+  }
+  // A report's delivery line: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
+  for (const line of beforeHeadings.slice(0, 12)) {
+    const delivered = /^[—－-]{1,2}\s*(.{8,16}?日)\s*在.{2,60}(?:会议|大会)上/.exec(line.value);
+    if (line.role === 'paragraph' && delivered?.[1] && readDate(delivered[1])) {
+      set('issuedDate', readDate(delivered[1]));
+      line.role = 'meta';
+      break;
+    }
   }
   for (const line of lines) {
     if (line.role === 'paragraph' && (/^[（(]此件(公开发布|不公开|主动公开|依申请公开)[）)]$/.test(line.value) || SIGNING_OFFICIAL.test(line.value))) line.role = 'meta';
@@ -214,6 +229,7 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
     meta.period = periodOf(title);
     meta.attachedTitle = attachedTitleOf(title, lines, nameOf);
   }
+  if (meta.attachedTitle === null) meta.attachedTitle = issuedInBody(lines.slice(0, firstHeading < 0 ? lines.length : firstHeading), nameOf);
   return meta;
 }
 
@@ -225,9 +241,12 @@ const RECORD_ROW = /^(?:法规类别|法规网址|法规链接|废止说明|生�
 // An organ named relative to the reader (区政府, 市政府办公室): no place name of its own.
 const RELATIVE_ORGAN = /^(?:省|市|区|县|镇|乡|州)(?:人民)?政府/;
 
+// A sentence's opening, never a title's: 为贯彻落实…, 根据…, 《X》已经…同意.
+const SENTENCE_OPENING = /^(?:为了?|根据|按照|依据|经|现将|现就|《[^》]*》(?:已经|已|经))/;
+
 function isTitleLine(line: LineNode): boolean {
   const v = line.value;
-  return v.length >= 6 && v.length <= 120 && !/[。；]/.test(v) && (docTypeOf(v) !== null || v.includes('关于'));
+  return v.length >= 6 && v.length <= 120 && !/[。；，]/.test(v) && !SENTENCE_OPENING.test(v) && (docTypeOf(v) !== null || v.includes('关于'));
 }
 
 /** A line that can be one piece of a title split over several lines. */
@@ -250,12 +269,20 @@ function isTitlePiece(line: LineNode | undefined): line is LineNode {
 // it until the title ends with its doc type (…调查和管理工作的 / 通知), with at most one
 // blank line between pieces.
 function titleBlock(lines: readonly LineNode[], headerEnd: number, nameOf: (line: LineNode) => string): { title: string; lines: LineNode[] } | null {
-  const anchor = lines.findIndex((l, i) => i < headerEnd && l.role === 'paragraph' && isTitleLine(l));
+  const finishesPiece = (l: LineNode, i: number) => {
+    let j = i - 1;
+    if (lines[j]?.role === 'blank') j--;
+    const prev = lines[j];
+    return docTypeOf(l.value) !== null && isTitlePiece(l) && isTitlePiece(prev) && isFirstContent(lines, j) && prev.value.length + l.value.length >= 6;
+  };
+  const anchor = lines.findIndex((l, i) => i < headerEnd && l.role === 'paragraph' && (isTitleLine(l) || finishesPiece(l, i)));
   if (anchor < 0) return null;
   const neighbour = (from: number, step: 1 | -1): number => {
     let i = from + step;
     if (lines[i]?.role === 'blank') i += step;
-    return i >= 0 && i < headerEnd && (isTitlePiece(lines[i]) || (step < 0 && isOrganLine(lines[i]))) ? i : -1;
+    const line = lines[i];
+    const piece = isTitlePiece(line) || (step < 0 ? isOrganLine(line) : isEditionLine(line));
+    return i >= 0 && i < headerEnd && piece ? i : -1;
   };
   const pieces = [anchor];
   // Before: the issuer that a 关于 line continues (国务院办公厅 / 关于…), a piece ending
@@ -268,7 +295,9 @@ function titleBlock(lines: readonly LineNode[], headerEnd: number, nameOf: (line
     const continues =
       (first.value.startsWith('关于') && (ORG_SUFFIX.test(prev.value.replace(/[、\s\u3000]+/g, '')) || /、$/.test(prev.value))) ||
       (prev.role === 'paragraph' && /[、和及与对的]$/.test(prev.value)) ||
-      (prev.role === 'paragraph' && !first.value.includes('关于') && prev.line === first.line - 1 && isFirstContent(lines, i));
+      // …预置 / 和分发管理暂行规定: a piece that opens with a conjunction goes on from the one above.
+      (prev.role === 'paragraph' && /^[和及与并的之]/.test(first.value)) ||
+      (prev.role === 'paragraph' && !first.value.includes('关于') && isFirstContent(lines, i));
     if (!continues) break;
     pieces.unshift(i);
   }
@@ -291,6 +320,11 @@ function titleBlock(lines: readonly LineNode[], headerEnd: number, nameOf: (line
 // An organ's name alone on a line (国务院办公厅), short enough to have been taken for page furniture.
 function isOrganLine(line: LineNode | undefined): line is LineNode {
   return line !== undefined && line.role === 'furniture' && line.value.length <= 30 && ORG_SUFFIX.test(line.value.replace(/[、\s\u3000]+/g, ''));
+}
+
+/** An edition or period line under a title, short enough to have been taken for furniture: （2021 版）. */
+function isEditionLine(line: LineNode | undefined): line is LineNode {
+  return line !== undefined && (line.role === 'furniture' || line.role === 'paragraph') && /^[（(][^（）()]{1,20}[）)]$/.test(line.value);
 }
 
 /** Nothing but blank lines, furniture and metadata before line `index`. */
@@ -358,13 +392,34 @@ function attachedTitleOf(title: string, lines: readonly LineNode[], nameOf: (lin
   return named;
 }
 
-// 国务院 / 国务院办公厅 / 国务院　中央军委 (co-signers spaced apart → 国务院、中央军委).
-function signersOf(value: string): string | null {
-  if (value.length > 60 || /[，。；]/.test(value)) return null;
+// A notice printed without its own title still says what it issues: 现将《X》印发给你们.
+function issuedInBody(lines: readonly LineNode[], nameOf: (line: LineNode, part?: string) => string): string | null {
+  for (const line of lines) {
+    if (line.role !== 'paragraph') continue;
+    const m = /(?:现将|现把|^)《([^《》]{2,80})》(?:已经[^，。]{0,30}(?:同意|通过)[，,])?\s*(?:现)?(?:印发|转发)给你们/.exec(line.value);
+    if (m?.[1]) return nameOf(line, m[1]);
+  }
+  return null;
+}
+
+// 国务院 / 国务院办公厅 / 国务院　中央军委 (co-signers spaced apart → 国务院、中央军委);
+// a seal note (代章) is not part of the name.
+function signersOf(line: string): string | null {
+  const value = line.replace(/[（(](?:代章|印|盖章|章)[）)]$/, '').trim();
+  if (value.length > 60 || /[，。；：]/.test(value)) return null;
   const names = value.split(/[\s\u3000]+/).filter(Boolean);
   if (names.length === 0 || !names.every((n) => ORG_SUFFIX.test(n))) {
     const whole = value.replace(/[\s\u3000]+/g, '');
     return whole.length <= 40 && ORG_SUFFIX.test(whole) ? whole : null;
+  }
+  return names.join('、');
+}
+
+// Several signer lines: co-signers (国家发展改革委 / 财政部 → 国家发展改革委、财政部), or a
+// parent organ over its bureau on the next line (国家自然科学基金委员会 / 国际合作局), one name.
+function joinSigners(names: readonly string[]): string {
+  if (names.length === 2 && /^(?:[^、]*(?:局|司|处|办公室|办公厅))$/.test(names[1] as string) && (names[1] as string).length <= 6 && !/(?:部|厅|委|委员会|政府|院|署|总局)$/.test(names[1] as string)) {
+    return `${names[0]}${names[1]}`;
   }
   return names.join('、');
 }
