@@ -3,6 +3,9 @@
 // through it, so a numeral, a deadline or a unit list means the same thing everywhere.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { addYears, findDates, isDateLine, readDate } from '../src/lexicon/dates.js';
+import { canonicalDocNumber, issuerOfDocNumber } from '../src/lexicon/doc-numbers.js';
+import { lifecycleEventOf } from '../src/lexicon/lifecycle.js';
 import { describe, expect, it } from 'vitest';
 import { quoteSpans } from '../src/lexicon/brackets.js';
 import { findDeadlines, planPeriod } from '../src/lexicon/deadlines.js';
@@ -194,5 +197,68 @@ describe('role words, document types, brackets and table headers', () => {
       null,
     ]);
     expect(['目标值（2025年）', '“十五五”目标', '近期规划'].map(columnYear)).toEqual([2025, 2030, null]);
+  });
+});
+
+describe('dates', () => {
+  it('reads every printed form of a date, in order, with its offsets', () => {
+    const text = '2017年7月7日印发，二〇二四年十月三十一日起，2019-02-13 与 2019.2.3，一九九四年十二月六日';
+    expect(findDates(text).map((d) => [d.iso, text.slice(d.start, d.end)])).toEqual([
+      ['2017-07-07', '2017年7月7日'],
+      ['2024-10-31', '二〇二四年十月三十一日'],
+      ['2019-02-13', '2019-02-13'],
+      ['2019-02-03', '2019.2.3'],
+      ['1994-12-06', '一九九四年十二月六日'],
+    ]);
+  });
+
+  it('rejects impossible days and reads a labelled compact date', () => {
+    expect(findDates('2023年2月30日')).toEqual([]);
+    expect(readDate('20150617')).toBe('2015-06-17');
+    expect(readDate('2015 年 6 月 17 日')).toBe('2015-06-17');
+    expect(readDate('版本号 1.2.3')).toBeNull();
+  });
+
+  it('knows a signature date line, and adds years the day before the anniversary', () => {
+    expect(isDateLine('二〇二二年三月十八日')).toBe(true);
+    expect(isDateLine('2022年3月18日印发')).toBe(false);
+    expect(addYears('2023-02-01', 5)).toBe('2028-01-31');
+    expect(addYears('2024-03-01', 1)).toBe('2025-02-28');
+  });
+});
+
+describe('document numbers', () => {
+  it('writes every bracket form canonically, with spaces and 第 dropped', () => {
+    for (const printed of ['京政办发〔2016〕60号', '京政办发[2016]60号', '京政办发（2016）60号', '京政办发【2016】 60 号', '京政办发［2016］第60号']) {
+      expect(canonicalDocNumber(printed)).toBe('京政办发〔2016〕60号');
+    }
+  });
+
+  it('reads orders: the State Council files them as 国令, others keep their organ and numeral', () => {
+    expect(canonicalDocNumber('中华人民共和国国务院令第707号')).toBe('国令第707号');
+    expect(canonicalDocNumber('中华人民共和国主席令第三号')).toBe('主席令第三号');
+    expect(canonicalDocNumber('公安部令第8号')).toBe('公安部令第8号');
+  });
+
+  it('names the issuer of an unambiguous code only', () => {
+    expect(issuerOfDocNumber('国办发〔2019〕5号')).toBe('国务院办公厅');
+    expect(issuerOfDocNumber('国令第707号')).toBe('国务院');
+    expect(issuerOfDocNumber('鲁政办字〔2020〕3号')).toBe('山东省人民政府办公厅');
+    expect(issuerOfDocNumber('宁政发〔2020〕3号')).toBeNull();
+    expect(issuerOfDocNumber('沪建建材〔2021〕694号')).toBeNull();
+  });
+});
+
+describe('lifecycle events', () => {
+  it('takes a clause\'s last event word outside quotes', () => {
+    expect(lifecycleEventOf('某会议批准的《关于修改〈某条例〉的决定》第一次修正')?.event).toBe('amended');
+    expect(lifecycleEventOf('某会议通过')?.event).toBe('adopted');
+    expect(lifecycleEventOf('国务院令第360号公布')?.event).toBe('promulgated');
+    expect(lifecycleEventOf('施行')?.event).toBe('effective');
+  });
+
+  it('reads 通过的《…修正案》 as an amendment and a doc type as no event', () => {
+    expect(lifecycleEventOf('第九届全国人民代表大会常务委员会第十三次会议通过的《中华人民共和国刑法修正案》')?.event).toBe('amended');
+    expect(lifecycleEventOf('关于加快推进本区公园城市建设实施意见')).toBeNull();
   });
 });

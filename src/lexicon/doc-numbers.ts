@@ -29,3 +29,27 @@ export function canonicalDocNumber(text: string): string | null {
   if (order?.[1] && order[2]) return `${orderCode(order[1])}令第${order[2]}号`;
   return null;
 }
+
+// Provinces whose one-character code no other government shares in a 政发 / 政办发 number
+// (青, 宁, 新, 蒙 also stand for cities or are shared, and are left out).
+const PROVINCE_CODES: Readonly<Record<string, string>> = {
+  京: '北京市', 津: '天津市', 沪: '上海市', 渝: '重庆市', 冀: '河北省', 晋: '山西省', 辽: '辽宁省',
+  吉: '吉林省', 黑: '黑龙江省', 苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省', 赣: '江西省',
+  鲁: '山东省', 豫: '河南省', 鄂: '湖北省', 湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省',
+  川: '四川省', 黔: '贵州省', 云: '云南省', 藏: '西藏自治区', 陕: '陕西省', 甘: '甘肃省',
+};
+
+/**
+ * The issuer a canonical number names by its code, where the code is unambiguous:
+ * 国发/国函/国令 → 国务院, 国办发/国办函 → 国务院办公厅, 鲁政发 → 山东省人民政府,
+ * 鲁政办发 / 鲁政办字 → 山东省人民政府办公厅; otherwise null.
+ */
+export function issuerOfDocNumber(docNumber: string): string | null {
+  const code = /^([\u4e00-\u9fff]+?)(?:〔|令第)/.exec(docNumber)?.[1];
+  if (!code) return null;
+  if (/^国(?:发|函|令)$/.test(code) || code === '国') return '国务院';
+  if (/^国办(?:发|函)$/.test(code)) return '国务院办公厅';
+  const province = /^(.)政(办)?(?:发|字|函)$/.exec(code);
+  const name = province?.[1] ? PROVINCE_CODES[province[1]] : undefined;
+  return name ? `${name}人民政府${province?.[2] ? '办公厅' : ''}` : null;
+}

@@ -13,7 +13,7 @@ import type { Normalised } from '../normalise/index.js';
 import { docTypeOf } from '../lexicon/doc-types.js';
 import { findPlanPeriods } from '../lexicon/deadlines.js';
 import { isDateLine, readDate } from '../lexicon/dates.js';
-import { DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_LINE, canonicalDocNumber, orderCode } from '../lexicon/doc-numbers.js';
+import { DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_LINE, canonicalDocNumber, issuerOfDocNumber, orderCode } from '../lexicon/doc-numbers.js';
 import { ISSUING_ORGAN_SUFFIX as ORG_SUFFIX } from '../lexicon/organs.js';
 import { startsBody } from './furniture.js';
 import { type HistoryDraft, bodyDates, headerHistory, validityOf } from './history.js';
@@ -229,6 +229,8 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
     meta.period = periodOf(title);
     meta.attachedTitle = attachedTitleOf(title, lines, nameOf);
   }
+  // Last, the issuer a 文号's code names (国办发 → 国务院办公厅), where no text said it.
+  if (meta.issuer === null && meta.docNumber) meta.issuer = issuerOfDocNumber(meta.docNumber);
   if (meta.attachedTitle === null) meta.attachedTitle = issuedInBody(lines.slice(0, firstHeading < 0 ? lines.length : firstHeading), nameOf);
   return meta;
 }
