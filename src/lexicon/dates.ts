@@ -64,6 +64,8 @@ export function readDate(text: string): string | null {
 /** A line that is nothing but a date (a signature block's 2017年7月7日). */
 export function isDateLine(text: string): boolean {
   const t = text.trim();
+  // The longest printed date, 二〇二四年十二月三十一日 with spaces, is well under 24 characters.
+  if (t.length > 24 || t.length < 6) return false;
   const dates = findDates(t);
   return dates.length === 1 && dates[0]?.start === 0 && dates[0].end === t.length;
 }

@@ -5,7 +5,7 @@ import { indexOutside } from './brackets.js';
 
 /** Endings of an organ that issues or receives documents (an issuer, an addressee): narrower than a task's units. */
 export const ISSUING_ORGAN_SUFFIX =
-  /(人民政府|政府|办公厅|办公室|委员会|管委会|总局|局|厅|委|部|院|署|会|中心|小组|集团|公司|协会|银行|法院|检察院|大学|党组|党委|司|处)$/;
+  /(人民政府|政府|办公厅|办公室|委员会|管委会|总局|局|厅|委|部|院|署|会|中心|小组|集团|公司|协会|银行|法院|检察院|大学|党组|党委|司|处|办)$/;
 
 /** Endings of an organ's name: 委 局 厅 部 办 … 政府 集团 街道 专班. */
 export const ORG_SUFFIX =

@@ -11,6 +11,7 @@ import type { LineNode } from '../tree.js';
 import { addYears, findDates, isDateLine, readDate } from '../lexicon/dates.js';
 import { type LifecycleEvent, labelledEvent, lifecycleEventOf } from '../lexicon/lifecycle.js';
 import { readNumeral } from '../lexicon/numerals.js';
+import { isPlausibleYear } from '../lexicon/deadlines.js';
 import { docTypeOf } from '../lexicon/doc-types.js';
 import { ORDER_NUMBER } from '../lexicon/doc-numbers.js';
 
@@ -30,8 +31,11 @@ const HEADER_LEAD = /^[\s　（(]*(?:根据)?\s*/;
 // Words that belong to the NEXT dated clause, left at the end of this one (…通过 根据).
 const CLAUSE_TAIL = /[\s　，,；;、（(）)]*(?:根据|自|于)?[\s　，,；;、（(）)]*$/;
 
+const OPENS_WITH_YEAR = /^[\s　（(]*(?:根据)?\s*[\d〇○零一二三四五六七八九]/;
+
 /** A header line that opens a run of history: its first date opens it, and it has no sentence. */
 function opensHistory(value: string): boolean {
+  if (!OPENS_WITH_YEAR.test(value)) return false;
   // A sentence that introduces what follows (…发布的《…》作如下补充规定：) is body text.
   if (value.length > 600 || /[：:]$/.test(value) || /。/.test(value.replace(/《[^》]*》/g, '').replace(/。[\s　]*(?:根据)?[\s　]*$/, ''))) return false;
   const first = findDates(value)[0];
@@ -180,6 +184,9 @@ const TERM = /(?:有效期|执行期|实施期|试行期)(?:限)?(?:为)?自(\d{
 const VALID_UNTIL = /有效期(?:至|到|截至)([^，。；）)]{6,20}?日)/;
 const VALID_YEARS = /有效期(?:限)?(?:为)?([\d一二两三四五六七八九十]{1,3})年/;
 
+// Every effective or validity clause holds one of these: most lines are skipped on them.
+const CLAUSE_WORDS = /施行|实施|生效|执行|有效期/;
+
 export interface BodyDates {
   /** This document's own effective clause, its date or null for 自公布之日 (the issue date). */
   effective: { date: string | null; text: string; start: number; end: number } | null;
@@ -193,11 +200,13 @@ export function bodyDates(lines: readonly LineNode[]): BodyDates {
   for (const line of lines) {
     if (line.role !== 'paragraph' && line.role !== 'heading') continue;
     const value = line.value;
-    if (!value.includes('本') && !value.includes('有效期')) continue;
+    if (!CLAUSE_WORDS.test(value)) continue;
     if (!found.effective) {
       const m = EFFECTIVE.exec(value);
       if (m?.[1]) {
-        const date = /之日$/.test(m[1]) ? null : readDate(m[1]);
+        // A year before the People's Republic is an OCR slip (本规范自1913年4月3日起施行), not a date.
+        const read = /之日$/.test(m[1]) ? null : readDate(m[1]);
+        const date = read && isPlausibleYear(Number(read.slice(0, 4))) ? read : null;
         if (date || /之日$/.test(m[1])) found.effective = { date, text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length };
       }
     }

@@ -93,6 +93,8 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   // 1. Labelled rows (infoboxes, page metadata), anywhere; dates also inside furniture.
   for (const line of lines) {
     if (line.role === 'blank' || line.role === 'meta' || line.value.length > 200) continue;
+    // Every label ends in a colon: most lines are skipped on that.
+    if (!line.value.includes('：') && !line.value.includes(':')) continue;
     const row = stripBullet(line.value);
     for (const [key, re] of LABELS) {
       const m = re.exec(row);
@@ -187,17 +189,32 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
     line.role = 'meta';
     break;
   }
+  // The imprint (版记) at the foot: 国家标准化管理委员会 2020年8月4日印发. Its date is the issue
+  // date where no signature gave one; its organ the issuer unless it is only the printing office.
+  for (const line of lines) {
+    if ((line.role !== 'paragraph' && line.role !== 'furniture') || line.value.length > 60 || !line.value.endsWith('印发')) continue;
+    const m = /^(.{2,30}?)[\s\u3000]+(.{8,20}日)\s*印发$/.exec(line.value);
+    const date = m?.[2] ? readDate(m[2]) : null;
+    if (!m?.[1] || !date) continue;
+    const organ = m[1].replace(/[\s\u3000]+/g, '');
+    set('issuedDate', date);
+    if (ORG_SUFFIX.test(organ) && !/办公[厅室]$/.test(organ)) set('issuer', organ);
+    line.role = 'meta';
+  }
   // A report's delivery line: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
-  for (const line of beforeHeadings.slice(0, 12)) {
-    const delivered = /^[—－-]{1,2}\s*(.{8,16}?日)\s*在.{2,60}(?:会议|大会)上/.exec(line.value);
-    if (line.role === 'paragraph' && delivered?.[1] && readDate(delivered[1])) {
+  // (Its dash may have made it a —— bullet heading.)
+  for (const line of lines.slice(0, 16)) {
+    const delivered = /^[—－-]{0,2}\s*(.{8,16}?日)\s*在.{2,60}(?:会议|大会)上$/.exec(line.value);
+    if ((line.role === 'paragraph' || line.role === 'heading') && delivered?.[1] && readDate(delivered[1])) {
       set('issuedDate', readDate(delivered[1]));
       line.role = 'meta';
+      delete line.heading;
       break;
     }
   }
   for (const line of lines) {
-    if (line.role === 'paragraph' && (/^[（(]此件(公开发布|不公开|主动公开|依申请公开)[）)]$/.test(line.value) || SIGNING_OFFICIAL.test(line.value))) line.role = 'meta';
+    if (line.role !== 'paragraph' || line.value.length > 16) continue;
+    if (/^[（(]此件(公开发布|不公开|主动公开|依申请公开)[）)]$/.test(line.value) || SIGNING_OFFICIAL.test(line.value)) line.role = 'meta';
   }
   // Header rows that describe the record, not the text (法规类别：…, 法规网址：…).
   for (const line of beforeHeadings) if (line.role === 'paragraph' && RECORD_ROW.test(line.value)) line.role = 'meta';
@@ -221,8 +238,10 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
 
   // 8. What the title tells: issuer (X关于…), docType, period, the attached document's title.
   if (title) {
+    // X关于…, or a reply X对…的答复 / 的复函.
     const about = title.indexOf('关于');
-    const prefix = about > 0 ? title.slice(0, about).replace(/[、，]$/, '') : '';
+    const reply = /^([^对“《]{2,30})对/.exec(title)?.[1] ?? '';
+    const prefix = about > 0 ? title.slice(0, about).replace(/[、，]$/, '') : reply;
     // The title names the issuer in full where a label gave only its short form (区政府).
     if (prefix && ORG_SUFFIX.test(prefix) && (meta.issuer === null || RELATIVE_ORGAN.test(meta.issuer))) meta.issuer = prefix;
     meta.docType = docTypeOf(title);
@@ -248,7 +267,8 @@ const SENTENCE_OPENING = /^(?:为了?|根据|按照|依据|经|现将|现就|《
 
 function isTitleLine(line: LineNode): boolean {
   const v = line.value;
-  return v.length >= 6 && v.length <= 120 && !/[。；，]/.test(v) && !SENTENCE_OPENING.test(v) && (docTypeOf(v) !== null || v.includes('关于'));
+  const unquoted = v.replace(/“[^”]*”|《[^》]*》/g, '');
+  return v.length >= 6 && v.length <= 120 && !/[。；，]/.test(unquoted) && !SENTENCE_OPENING.test(v) && (docTypeOf(v) !== null || v.includes('关于'));
 }
 
 /** A line that can be one piece of a title split over several lines. */
@@ -277,7 +297,12 @@ function titleBlock(lines: readonly LineNode[], headerEnd: number, nameOf: (line
     const prev = lines[j];
     return docTypeOf(l.value) !== null && isTitlePiece(l) && isTitlePiece(prev) && isFirstContent(lines, j) && prev.value.length + l.value.length >= 6;
   };
-  const anchor = lines.findIndex((l, i) => i < headerEnd && l.role === 'paragraph' && (isTitleLine(l) || finishesPiece(l, i)));
+  // A title-like line wedged into prose (a link's text on a line of its own, …在 / 关于宪法草案的报告 / 并进行了…) is no title.
+  const inProse = (i: number) => {
+    const prev = lines[i - 1];
+    return prev !== undefined && prev.role === 'paragraph' && prev.value.length > 20 && !/[。：:！？；]$/.test(prev.value) && !isTitlePiece(prev);
+  };
+  const anchor = lines.findIndex((l, i) => i < headerEnd && l.role === 'paragraph' && (isTitleLine(l) || finishesPiece(l, i)) && !inProse(i));
   if (anchor < 0) return null;
   const neighbour = (from: number, step: 1 | -1): number => {
     let i = from + step;
@@ -326,7 +351,7 @@ function isOrganLine(line: LineNode | undefined): line is LineNode {
 
 /** An edition or period line under a title, short enough to have been taken for furniture: （2021 版）. */
 function isEditionLine(line: LineNode | undefined): line is LineNode {
-  return line !== undefined && (line.role === 'furniture' || line.role === 'paragraph') && /^[（(][^（）()]{1,20}[）)]$/.test(line.value);
+  return line !== undefined && (line.role === 'furniture' || line.role === 'paragraph') && /^[（(][^（）()]{1,20}[）)]$/.test(line.value) && !DOC_NUMBER.test(line.value);
 }
 
 /** Nothing but blank lines, furniture and metadata before line `index`. */
@@ -420,7 +445,8 @@ function signersOf(line: string): string | null {
 // Several signer lines: co-signers (国家发展改革委 / 财政部 → 国家发展改革委、财政部), or a
 // parent organ over its bureau on the next line (国家自然科学基金委员会 / 国际合作局), one name.
 function joinSigners(names: readonly string[]): string {
-  if (names.length === 2 && /^(?:[^、]*(?:局|司|处|办公室|办公厅))$/.test(names[1] as string) && (names[1] as string).length <= 6 && !/(?:部|厅|委|委员会|政府|院|署|总局)$/.test(names[1] as string)) {
+  const bureau = names[1] as string;
+  if (names.length === 2 && /(?:局|司|处|办公室)$/.test(bureau) && bureau.length <= 6 && !/^(?:国家|中国|中央|全国|国务院|中华人民共和国|.{1,3}[省市区县])/.test(bureau)) {
     return `${names[0]}${names[1]}`;
   }
   return names.join('、');
@@ -496,7 +522,8 @@ function periodOf(title: string): MetaDraft['period'] {
 // 认监委、标准委 are two units; 各市、自治州人民政府 is one (各市 alone names no body).
 function splitListedUnits(text: string): string[] {
   const parts = text.split('、').map((u) => u.trim());
-  return parts.length > 1 && parts.every((u) => ORG_SUFFIX.test(u)) ? parts : [text.trim()];
+  // 市政府各委、办、局 is one collective: 办 and 局 alone name no organ.
+  return parts.length > 1 && parts.every((u) => u.length >= 2 && ORG_SUFFIX.test(u)) ? parts : [text.trim()];
 }
 
 function addresseesOf(value: string): string[] | null {
