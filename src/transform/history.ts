@@ -114,13 +114,15 @@ function actorOf(between: string): string | null {
 }
 
 // One more organ of a clause still waiting for its verb (1980年12月27日 国家经济委员会 / 国家基本建设委员会 / …发布).
-function continuesActor(run: readonly LineNode[], value: string, text: string): boolean {
-  const first = run[0];
-  const last = run.at(-1);
-  if (!first || !last || value.length > 40 || /[，。；：]/.test(value)) return false;
-  const block = text.slice(first.start, last.end);
-  const lastDate = findDates(block).at(-1);
-  return lastDate !== undefined && lifecycleEventOf(block.slice(lastDate.end)) === null;
+function continuesActor(waiting: boolean, value: string): boolean {
+  return waiting && value.length <= 40 && !/[，。；：]/.test(value);
+}
+
+/** Whether, after `value` joins a run, its last dated clause still has no event word. */
+function stillWaiting(waiting: boolean, value: string): boolean {
+  const lastDate = findDates(value).at(-1);
+  if (lastDate) return lifecycleEventOf(value.slice(lastDate.end)) === null;
+  return waiting && lifecycleEventOf(value) === null;
 }
 
 /**
@@ -130,6 +132,7 @@ function continuesActor(run: readonly LineNode[], value: string, text: string): 
 export function headerHistory(header: readonly LineNode[], text: string): HistoryDraft[] {
   const history: HistoryDraft[] = [];
   let run: LineNode[] = [];
+  let waiting = false;
   const flush = () => {
     const first = run[0];
     const last = run.at(-1);
@@ -140,6 +143,7 @@ export function headerHistory(header: readonly LineNode[], text: string): Histor
     for (const line of run) if (line.end > from && line.start < to) line.role = 'meta';
     history.push(...drafts);
     run = [];
+    waiting = false;
   };
   for (const line of header) {
     if (line.role === 'blank') continue;
@@ -153,9 +157,10 @@ export function headerHistory(header: readonly LineNode[], text: string): Histor
       // A short wrapped piece may have been taken for page furniture (水产部发布).
       ((line.role === 'paragraph' || (line.role === 'furniture' && line.value.length <= 20)) &&
         run.length > 0 &&
-        (continuesHistory(line.value) || continuesActor(run, line.value, text)))
+        (continuesHistory(line.value) || continuesActor(waiting, line.value)))
     ) {
       run.push(line);
+      waiting = stillWaiting(waiting, line.value);
     } else flush();
   }
   flush();

@@ -137,8 +137,9 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   if (title) {
     // A title repeated, or split over several lines, in the header; an order's statute title line.
     const flat = title.replace(/\s/g, '');
-    for (const [i, line] of lines.entries()) {
-      if (i >= headerEnd && !(order && line.value.replace(/\s/g, '') === flat)) continue;
+    for (let i = 0; i < (order ? lines.length : headerEnd); i++) {
+      const line = lines[i] as LineNode;
+      if (i >= headerEnd && line.value.replace(/\s/g, '') !== flat) continue;
       if (line.role === 'paragraph' && line.value.length >= 4 && flat.includes(closeUpTitle(line.value).replace(/\s/g, ''))) {
         line.role = 'meta';
       }
