@@ -96,6 +96,9 @@ const QUOTE_CLOSERS = new Set(Object.values(QUOTE_PAIRS));
  * and a quote left open to the end of the text encloses nothing.
  */
 const ANY_QUOTE = new RegExp(`[${QUOTE_MARKS}]`);
+/** Per UTF-16 unit: 1 for a quote mark, so the scan skips every other character on one array read. */
+const IS_QUOTE = new Uint8Array(0x10000);
+for (const c of QUOTE_MARKS) IS_QUOTE[c.charCodeAt(0)] = 1;
 
 export function quoteSpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
@@ -103,6 +106,7 @@ export function quoteSpans(text: string): Array<readonly [number, number]> {
   const open: Array<{ at: number; close: string }> = [];
   let ascii = -1;
   for (let i = 0; i < text.length; i++) {
+    if (IS_QUOTE[text.charCodeAt(i)] === 0) continue;
     const c = text[i] as string;
     if (c === '"') {
       if (ascii < 0) ascii = i;

@@ -54,6 +54,20 @@ export function findDates(text: string): FoundDate[] {
   return found.sort((a, b) => a.start - b.start).filter((d, i, all) => i === 0 || d.start >= (all[i - 1]?.end ?? 0));
 }
 
+const WRITTEN_AT = new RegExp(WRITTEN.source, 'y');
+const NUMERIC_AT = new RegExp(NUMERIC.source, 'y');
+
+/** The date printed exactly at `index` of `text`, or null (one anchored match, no scan). */
+export function dateAt(text: string, index: number): FoundDate | null {
+  for (const re of [WRITTEN_AT, NUMERIC_AT]) {
+    re.lastIndex = index;
+    const m = re.exec(text);
+    const iso = m ? isoOf(readPart(m[1] ?? ''), readPart(m[2] ?? ''), readPart(m[3] ?? '')) : null;
+    if (m && iso) return { iso, start: index, end: index + m[0].length };
+  }
+  return null;
+}
+
 /** The first date in `text` (any printed form, or a bare 20150617), or null. */
 export function readDate(text: string): string | null {
   const compact = COMPACT.exec(text.trim());
@@ -63,9 +77,10 @@ export function readDate(text: string): string | null {
 
 /** A line that is nothing but a date (a signature block's 2017年7月7日). */
 export function isDateLine(text: string): boolean {
-  const t = text.trim();
   // The longest printed date, 二〇二四年十二月三十一日 with spaces, is well under 24 characters.
-  if (t.length > 24 || t.length < 6) return false;
+  if (text.length > 40 || text.length < 6) return false;
+  const t = text.trim();
+  if (t.length > 24) return false;
   const dates = findDates(t);
   return dates.length === 1 && dates[0]?.start === 0 && dates[0].end === t.length;
 }

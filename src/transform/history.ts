@@ -8,7 +8,7 @@
 //  3. body clauses on this document itself: 本条例自2013年3月15日起施行 (effective),
 //     有效期至2027年12月31日 / 有效期5年 (validity).
 import type { LineNode } from '../tree.js';
-import { addYears, findDates, isDateLine, readDate } from '../lexicon/dates.js';
+import { addYears, dateAt, findDates, isDateLine, readDate } from '../lexicon/dates.js';
 import { type LifecycleEvent, labelledEvent, lifecycleEventOf } from '../lexicon/lifecycle.js';
 import { readNumeral } from '../lexicon/numerals.js';
 import { isPlausibleYear } from '../lexicon/deadlines.js';
@@ -38,9 +38,8 @@ function opensHistory(value: string): boolean {
   if (!OPENS_WITH_YEAR.test(value)) return false;
   // A sentence that introduces what follows (…发布的《…》作如下补充规定：) is body text.
   if (value.length > 600 || /[：:]$/.test(value) || /。/.test(value.replace(/《[^》]*》/g, '').replace(/。[\s　]*(?:根据)?[\s　]*$/, ''))) return false;
-  const first = findDates(value)[0];
   // A date alone is a signature's (2016年5月13日), not a history line.
-  return first !== undefined && first.start === (HEADER_LEAD.exec(value)?.[0].length ?? 0) && !isDateLine(value);
+  return dateAt(value, HEADER_LEAD.exec(value)?.[0].length ?? 0) !== null && !isDateLine(value);
 }
 
 /**
