@@ -32,6 +32,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
     lineStart = lineEnd + 1;
     lineNo++;
   }
+  demoteArticleReferences(children);
   markAttachments(children);
   const tables = markTables(children);
   markContents(children);
@@ -80,6 +81,28 @@ function classifyLine(raw: string, offset: number, line: number): LineNode {
   return node;
 }
 
+/**
+ * Where a document prints its articles alone on their lines (Taiwan's 第 7 條, then the text
+ * below), a line that runs straight on from 第X条 into words (第二條所定事項…, 第四條停車場作業基金
+ * 用途如左) cites an article: it is a paragraph, not a heading.
+ */
+function demoteArticleReferences(lines: readonly LineNode[]): void {
+  const articles = lines.filter((l) => l.heading?.style === 'tiao');
+  const bare = articles.filter((l) => l.heading?.body === '').length;
+  if (bare < 3 || bare * 2 < articles.length) return;
+  // Their numerals are of one kind (第 8 条); a citation may use the other (第八条  第十一条至…).
+  const arabic = (l: LineNode) => /\d/.test(l.heading?.marker ?? '');
+  const bareArabic = articles.filter((l) => l.heading?.body === '' && arabic(l)).length * 2 > bare;
+  for (const line of articles) {
+    const marker = line.heading?.marker ?? '';
+    const runsOn = !/^[\s\u3000]/.test(line.value.slice(marker.length));
+    if (line.heading?.body && (runsOn || arabic(line) !== bareArabic)) {
+      line.role = 'paragraph';
+      delete line.heading;
+    }
+  }
+}
+
 function parseHeading(node: LineNode): void {
   const m = matchMarker(node.value);
   if (!m) return;
@@ -92,6 +115,10 @@ function parseHeading(node: LineNode): void {
     node.role = 'toc';
     return;
   }
+  // A 编/章/节 title is a name: a line that runs on into a sentence (第二章期货交易所之规定，
+  // 除…) or a list (第二章、第四十七条…) cites the chapter. A Markdown heading is a heading.
+  const citesChapter = /[，。]/.test(rest) || /^[、，]/.test(node.value.slice(m.marker.length));
+  if (style.legal && style.key !== 'tiao' && !node.markdown && citesChapter) return;
   if (style.legal && style.key !== 'tiao' && LEGAL_TOC_NEXT.test(rest)) {
     node.role = 'toc';
     return;

@@ -41,10 +41,19 @@ const CN = `[${CN_SMALL_NUMERAL_CHARS}]`;
 export const NUMBERING_STYLES: readonly NumberingStyle[] = [
   { key: 'attachment', kind: 'attachment', rank: -1, legal: false, pattern: /(?!)/ },
   { key: 'bufen', kind: 'part', rank: 9, legal: false, pattern: new RegExp(`^第(${CN}+|\\d+)(?:部分|篇)(?=[\\s：:、]|[\\u4e00-\\u9fff“]|$)`) },
-  { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)编(?![a-z])`) },
-  { key: 'zhang', kind: 'chapter', rank: 1, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)章`) },
-  { key: 'jie', kind: 'section', rank: 2, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)节`) },
-  { key: 'tiao', kind: 'article', rank: 3, legal: true, pattern: new RegExp(`^第(${CN}+|\\d+)条(?:之${CN}+)?(?![的款项第、，,和或及至到中])(?!规定)`) },
+  // Taiwan's statutes space their markers (第 一 章, 第 7 条) and insert articles as 第 7-1 条
+  // (article 7, suffix 1, like 第七条之一).
+  // An amendment inserts 第三章之一 after 第三章, as it inserts 第七条之一 after 第七条.
+  { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*编(?:之${CN}+)?(?![a-z])`) },
+  { key: 'zhang', kind: 'chapter', rank: 1, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*章(?:之${CN}+)?`) },
+  { key: 'jie', kind: 'section', rank: 2, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*节(?:之${CN}+)?`) },
+  {
+    key: 'tiao',
+    kind: 'article',
+    rank: 3,
+    legal: true,
+    pattern: new RegExp(`^第\\s*(${CN}+|\\d+)(?:-\\d{1,3})?\\s*条(?:之${CN}+)?(?![的款项第、，,和或及至到中所之])(?!规定)`),
+  },
   { key: 'cn-comma', kind: 'part', rank: 10, legal: false, pattern: new RegExp(`^(${CN}{1,4})\\s*(?:、(?![一二三四五六七八九十]{1,2}(?:[、，级类等和或至到及是])|[、，])|[．.](?![\\d一二三四五六七八九十]))`) },
   { key: 'cn-paren', kind: 'section', rank: 11, legal: false, pattern: new RegExp(`^[（(]\\s*(${CN}{1,4})\\s*[）)]`) },
   { key: 'arabic', kind: 'item', rank: 12, legal: false, pattern: /^(\d{1,3})\s*(?:[、．﹒\uE000-\uF8FF]|\.(?!\d))/ },
@@ -54,6 +63,11 @@ export const NUMBERING_STYLES: readonly NumberingStyle[] = [
   { key: 'bullet', kind: 'bullet', rank: 20, legal: false, pattern: /^(?:——|--|－－)(?![—－-])/ },
   { key: 'enumeration', kind: 'enumeration', rank: 21, legal: false, pattern: new RegExp(`^(${CN}{1,3})是(?=[\\u4e00-\\u9fff“])`) },
 ];
+
+/** A marker an amendment inserted after its number's own: 第七条之一, 第 7-1 条, 第三章之一. */
+export function isInsertedMarker(marker: string): boolean {
+  return /之[一二三四五六七八九十]+$|\d-\d/.test(marker);
+}
 
 /** Value of a marker numeral: 十二 → 12, 一百零三 → 103, 12 → 12, ③ → 3; null if not a numeral. */
 export function numeralValue(numeral: string): number | null {

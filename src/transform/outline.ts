@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import type { Positioner } from '../util/position.js';
 import { warn } from '../util/report.js';
-import { NUMBERING_STYLES, type StyleKey, formatMarker } from '../parse/numbering.js';
+import { NUMBERING_STYLES, type StyleKey, formatMarker, isInsertedMarker } from '../parse/numbering.js';
 import type { SectionKind } from '../schema/policy-document.js';
 import type { LineNode, PolicyRoot, SectionNode } from '../tree.js';
 
@@ -127,7 +127,9 @@ function placeHeading(stack: SectionNode[], style: StyleKey): void {
  * is an item (a section is a 节), and 1. under such an item a subitem.
  */
 function kindUnder(parent: SectionNode | undefined, kind: SectionKind): SectionKind {
-  if (parent?.kind === 'article' && kind === 'section') return 'item';
+  // 一、 or （一） in an article is a 项 (Taiwan's 款), and （一） under it a 目.
+  if (parent?.kind === 'article' && (kind === 'section' || kind === 'part')) return 'item';
+  if (parent?.kind === 'item' && parent.style === 'cn-comma' && (kind === 'section' || kind === 'item')) return 'subitem';
   if (parent?.kind === 'item' && parent.style === 'cn-paren' && kind === 'item') return 'subitem';
   return kind;
 }
@@ -139,7 +141,7 @@ function extend(stack: readonly SectionNode[], end: number): void {
 function checkNumbering(siblings: readonly SectionNode[], line: LineNode, lastNumber: Map<StyleKey, number>, report: (reason: string) => void): void {
   const h = line.heading;
   // 第一百二十条之一 is inserted after 第一百二十条 by an amendment: not a gap, not a repeat.
-  if (!h || h.number === null || h.marker.includes('之')) return;
+  if (!h || h.number === null || isInsertedMarker(h.marker)) return;
   const prev = findLast(siblings, (s) => s.style === h.style);
   // Restarting at 1 is a restart, handled by implicit parents; continuing the count of
   // the previous parent (1.–4. under （一）, 5. under （二）; 第五条 in 第二章) is fine.
@@ -163,7 +165,8 @@ function wrapRestarts(sections: SectionNode[]): SectionNode[] {
   const seen = new Map<StyleKey, number>();
   let restartStyle: StyleKey | null = null;
   sections.forEach((s, i) => {
-    if (!s.style || s.number === null || TRANSIENT.has(s.style)) return;
+    // An inserted 第 1-1 条 after 第 1 条 repeats its number without restarting the count.
+    if (!s.style || s.number === null || TRANSIENT.has(s.style) || (s.marker !== null && isInsertedMarker(s.marker))) return;
     const prev = seen.get(s.style);
     if (prev !== undefined && s.number === 1 && prev >= 1 && (restartStyle === null || restartStyle === s.style)) {
       restartStyle = s.style;
