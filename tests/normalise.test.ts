@@ -11,7 +11,9 @@ import {
   type Script,
 } from '../src/normalise/index.js';
 import { openccTables, TRADITIONAL_ONLY } from '../src/normalise/opencc-tables.js';
-import { TW_PHRASE_GUARDS, TW_PHRASES } from '../src/normalise/tw-phrases.js';
+import { TW_PHRASE_GUARDS } from '../src/normalise/tw-phrases.js';
+import { TW_CONTEXT_GUARDS } from '../src/normalise/tw-phrases-generated.js';
+import { phraseClass, phrasesOf } from '../src/normalise/tw-vocabulary.js';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/normalise/', import.meta.url));
 const seedsDir = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -115,11 +117,12 @@ describe('Traditional → Simplified', () => {
   const convert = (text: string): string => normalise(text).text;
 
   it('uses mainland vocabulary, not opencc twp over-conversions', () => {
-    expect(convert('建立健全資訊安全指標體系，整合雲端資源，保護智慧財產權。')).toBe(
-      '建立健全信息安全指标体系，整合云资源，保护知识产权。',
-    );
-    expect(convert('努力滿足人民民眾日益增長的需求，推動家用電器智慧型化、網路化發展。')).toBe(
-      '努力满足人民群众日益增长的需求，推动家用电器智能化、网络化发展。',
+    // Mainland wording in Traditional characters: only Taiwan-only phrases would change.
+    expect(normalise('建立健全資訊安全指標體系，整合雲端資源。')).toMatchObject({ phrasing: 'mainland', text: '建立健全信息安全指标体系，整合云端资源。' });
+    // A Taiwan-phrased text (透過, 網際網路, 智慧財產權): its Taiwan-leaning phrases change too.
+    expect(normalise('透過網際網路存取雲端資源，保護智慧財產權。')).toMatchObject({ phrasing: 'taiwan', text: '通过互联网存取云资源，保护知识产权。' });
+    expect(convert('努力滿足人民民眾日益增長的需求，推動家用電器智慧型化、網路化發展，透過網際網路銷售。')).toBe(
+      '努力满足人民群众日益增长的需求，推动家用电器智能化、网络化发展，通过互联网销售。',
     );
   });
 
@@ -129,7 +132,10 @@ describe('Traditional → Simplified', () => {
 
   it('does not let a short key straddle a word boundary', () => {
     expect(convert('鼓勵企業進行銷售，多數位於園區內。')).toBe('鼓励企业进行销售，多数位于园区内。');
-    expect(convert('發展再生能源與可再生能源。')).toBe('发展可再生能源与可再生能源。');
+    // A Taiwan-only phrase in a context mainland text uses (数据机 in 大数据机制) is kept: a
+    // guard generated from the mainland counts.
+    expect(TW_CONTEXT_GUARDS).toContain('大数据机');
+    expect(convert('推動大數據機制建設，採購數據機。')).toBe('推动大数据机制建设，采购调制解调器。');
   });
 
   it('matches Taiwan phrases written with Simplified characters in mixed text', () => {
@@ -144,20 +150,29 @@ describe('Traditional → Simplified', () => {
 
   it('phrase table entries are mainland Simplified and stable under a second pass', () => {
     const { charClass } = openccTables();
-    for (const [taiwan, mainland] of TW_PHRASES) {
+    const taiwanOnly = phrasesOf('taiwan-only');
+    const taiwanLeaning = phrasesOf('prefers-mainland');
+    for (const [taiwan, mainland] of [...taiwanOnly, ...taiwanLeaning]) {
       for (const ch of mainland) expect(charClass[ch.charCodeAt(0)], `${taiwan} → ${mainland}`).not.toBe(TRADITIONAL_ONLY);
-      expect(toSimplified(mainland, 'traditional').text, `${taiwan} → ${mainland}`).toBe(mainland);
-      expect(toSimplified(taiwan, 'traditional').text, taiwan).toBe(mainland);
+      expect(toSimplified(mainland, 'traditional', { phrasing: 'taiwan' }).text, `${taiwan} → ${mainland}`).toBe(mainland);
     }
-    const keys = TW_PHRASES.map(([taiwan]) => taiwan);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(TW_PHRASES.length).toBeGreaterThanOrEqual(100);
-    // Words that are correct mainland Chinese must not be rewritten (opencc twp does).
-    for (const word of ['建立', '整合', '指標', '品質', '資料', '支援', '執行', '線上', '程式', '民眾']) {
-      expect(keys).not.toContain(word);
+    // Alone, a Taiwan-only phrase changes in any Traditional text; a Taiwan-leaning one only
+    // in a Taiwan-phrased document.
+    for (const [taiwan, mainland] of taiwanOnly) expect(toSimplified(taiwan, 'traditional').text, taiwan).toBe(mainland);
+    for (const [taiwan, mainland] of taiwanLeaning) expect(toSimplified(taiwan, 'traditional', { phrasing: 'taiwan' }).text, taiwan).toBe(mainland);
+    expect(taiwanOnly.length + taiwanLeaning.length).toBeGreaterThanOrEqual(500);
+    const keys = [...taiwanOnly, ...taiwanLeaning].map(([taiwan]) => taiwan);
+    // Words mainland text uses as much as their counterpart are never rewritten (opencc twp does).
+    for (const word of ['建立', '指標', '品質', '執行', '民眾']) {
+      expect(keys, word).not.toContain(word);
     }
+    // The counts decide: a Taiwan form unseen in mainland text is Taiwan-only; one mainland
+    // text writes as often as its own form is left alone.
+    expect(phraseClass(0, 5000)).toBe('taiwan-only');
+    expect(phraseClass(1263, 10302)).toBe('prefers-mainland');
+    expect(phraseClass(15171, 363)).toBe('mainland');
     // A guard only makes sense where a key starts inside it.
-    for (const guard of TW_PHRASE_GUARDS) {
+    for (const guard of TW_PHRASE_GUARDS.filter((g) => keys.some((key) => g.includes(key.slice(1)) || g.includes(key.slice(0, -1))))) {
       const overlaps = keys.some((key) => [...guard].some((_, i) => (key.startsWith(guard.slice(i)) || guard.slice(i).startsWith(key))));
       expect(overlaps, guard).toBe(true);
     }
@@ -279,9 +294,9 @@ describe('OffsetMap', () => {
 
 describe('offsets back into the source', () => {
   it('points at the right characters across phrase conversion and CRLF', () => {
-    const source = '推動智慧財產權保護\r\n  資訊,軟體\r\n';
+    const source = '推動智慧財產權保護\r\n  透過網際網路,資訊,軟體\r\n';
     const { text, map } = normalise(source);
-    expect(text).toBe('推动知识产权保护\n  信息，软件\n');
+    expect(text).toBe('推动知识产权保护\n  通过互联网，信息，软件\n');
     expect(map.toSource(text.indexOf('知'))).toBe(source.indexOf('智'));
     // Inside a span that changed length: the start of the source span.
     expect(map.toSource(text.indexOf('权'))).toBe(source.indexOf('智'));
@@ -300,7 +315,7 @@ describe('offsets back into the source', () => {
     '\r\n推動\u200b數位轉型。   加強品質管理。\r\n';
 
   it('slices the source to text that normalises to the same output', () => {
-    const { text, map, script } = normalise(document);
+    const { text, map, script, phrasing } = normalise(document);
     // Boundaries that no conversion context crosses: line starts/ends and the
     // start of a sentence after 。.
     const boundaries = new Set<number>([0, text.length]);
@@ -318,7 +333,7 @@ describe('offsets back into the source', () => {
       let b = points[Math.floor(next() * points.length)]!;
       if (a > b) [a, b] = [b, a];
       const slice = document.slice(map.toSource(a), map.toSource(b));
-      expect(normalise(slice, { script }).text, `${a}..${b}`).toBe(text.slice(a, b));
+      expect(normalise(slice, { script, phrasing }).text, `${a}..${b}`).toBe(text.slice(a, b));
     }
   });
 

@@ -16,14 +16,14 @@ import { detectScript, type Script } from './detect-script.js';
 import { normaliseCharacters } from './normalise-characters.js';
 import { OffsetMap } from './offset-map.js';
 import { normalisePunctuation } from './punctuation.js';
-import { toSimplified } from './to-simplified.js';
+import { type Phrasing, toSimplified } from './to-simplified.js';
 
 export type { Script, ScriptCounts } from './detect-script.js';
 export { countScriptCharacters, detectScript, scriptFromCounts } from './detect-script.js';
 export { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 export { normaliseCharacters } from './normalise-characters.js';
 export { normalisePunctuation } from './punctuation.js';
-export { foldCharacters, taiwanPhraseCount, toSimplified, type Simplified } from './to-simplified.js';
+export { foldCharacters, taiwanPhraseCount, toSimplified, type Phrasing, type Simplified } from './to-simplified.js';
 
 export interface Normalised {
   /** Normalised text. */
@@ -32,6 +32,8 @@ export interface Normalised {
   script: Script;
   /** Normalised offset -> source offset. */
   map: OffsetMap;
+  /** A Traditional document's wording: `taiwan` when it showed itself Taiwan-phrased. */
+  phrasing: Phrasing;
   /**
    * A name (a title, a statute's name) in the normalised range [start, end): converted
    * character by character only, never rephrased — 個人資料保護法 is 个人资料保护法, not
@@ -46,6 +48,8 @@ export interface NormaliseOptions {
    * it was normalised inside its whole document.
    */
   script?: Script;
+  /** Likewise the document's phrasing (Normalised.phrasing), instead of reading it from the excerpt. */
+  phrasing?: Phrasing;
 }
 
 export function normalise(source: string, options: NormaliseOptions = {}): Normalised {
@@ -53,7 +57,7 @@ export function normalise(source: string, options: NormaliseOptions = {}): Norma
   // Widths and line breaks first: the later stages then see one kind of space,
   // one kind of line break and ASCII digits.
   const characters = normaliseCharacters(source);
-  const simplified = toSimplified(characters.text, script);
+  const simplified = toSimplified(characters.text, script, options.phrasing ? { phrasing: options.phrasing } : {});
   const punctuated = normalisePunctuation(simplified.text);
   const map = punctuated.map.composeWith(simplified.map).composeWith(characters.map);
   const toCharacters = script === 'simplified' ? null : punctuated.map.composeWith(simplified.map);
@@ -62,5 +66,5 @@ export function normalise(source: string, options: NormaliseOptions = {}): Norma
     const raw = characters.text.slice(toCharacters.toSource(start), toCharacters.toSource(end));
     return normalisePunctuation(toSimplified(raw, script, { vocabulary: false }).text).text;
   };
-  return { text: punctuated.text, script, map, asName };
+  return { text: punctuated.text, script, map, asName, phrasing: simplified.phrasing ?? 'mainland' };
 }

@@ -15,16 +15,21 @@ import type { Script } from './detect-script.js';
 import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 import { openccTables } from './opencc-tables.js';
 import { PhraseTrie } from './phrase-trie.js';
-import { TW_PHRASE_GUARDS, TW_PHRASES } from './tw-phrases.js';
+import { TW_PHRASE_GUARDS } from './tw-phrases.js';
+import { TAIWAN_DOCUMENT_HITS, phrasesOf } from './tw-vocabulary.js';
+import { TW_CONTEXT_GUARDS } from './tw-phrases-generated.js';
+
+/** Whether a Traditional document is Taiwan-phrased (its Taiwan-leaning phrases rewritten too). */
+export type Phrasing = 'taiwan' | 'mainland';
 
 export interface Simplified {
   text: string;
   map: OffsetMap;
   /** Number of source characters that were replaced. */
   changed: number;
+  phrasing?: Phrasing;
 }
 
-let taiwanTrie: PhraseTrie | undefined;
 
 /** Character-level conversion (opencc TSCharacters), without phrases. */
 export function foldCharacters(text: string): string {
@@ -37,24 +42,57 @@ export function foldCharacters(text: string): string {
   return out;
 }
 
-function taiwanPhrases(): PhraseTrie {
-  if (taiwanTrie) return taiwanTrie;
+let taiwanOnlyTrie: PhraseTrie | undefined;
+let taiwanDocumentTrie: PhraseTrie | undefined;
+
+function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = []): PhraseTrie {
   const trie = new PhraseTrie();
   // Guards first, so that a real entry with the same key would win.
-  for (const guard of TW_PHRASE_GUARDS) trie.add(foldCharacters(guard), foldCharacters(guard));
-  for (const [taiwan, mainland] of TW_PHRASES) trie.add(foldCharacters(taiwan), mainland);
-  taiwanTrie = trie;
+  for (const guard of [...TW_PHRASE_GUARDS, ...contextGuards]) trie.add(foldCharacters(guard), foldCharacters(guard));
+  // A mainland phrase holding a Taiwan key (以太网路由器 holds 网路) is kept as it is, so a
+  // second pass changes nothing.
+  const keys = new Set(pairs.map(([taiwan]) => foldCharacters(taiwan)));
+  const holdsKey = (phrase: string) => [...keys].some((key) => key !== phrase && phrase.includes(key));
+  for (const [, mainland] of pairs) if (!keys.has(mainland) && holdsKey(mainland)) trie.add(mainland, mainland);
+  for (const [taiwan, mainland] of pairs) trie.add(foldCharacters(taiwan), mainland);
   return trie;
 }
 
+/** Phrases only Taiwan uses: rewritten in every Traditional document. */
+function taiwanOnly(): PhraseTrie {
+  taiwanOnlyTrie ??= trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS);
+  return taiwanOnlyTrie;
+}
+
+/** A Taiwan-phrased document's table: also the phrases mainland text prefers in its own form. */
+function taiwanDocument(): PhraseTrie {
+  taiwanDocumentTrie ??= trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland')], TW_CONTEXT_GUARDS);
+  return taiwanDocumentTrie;
+}
+
+
 /** Number of entries in the Taiwan phrase table (guards excluded). */
 export function taiwanPhraseCount(): number {
-  return TW_PHRASES.length;
+  return phrasesOf('taiwan-only').length + phrasesOf('prefers-mainland').length;
 }
 
 /** `vocabulary: false` converts script only (opencc's phrases and characters), never Taiwan wording. */
-export function toSimplified(text: string, script: Script, { vocabulary = true } = {}): Simplified {
-  return script === 'simplified' ? convertStrict(text) : convertFull(text, vocabulary);
+/**
+ * `vocabulary: false` converts script only (opencc's phrases and characters), never Taiwan
+ * wording. `phrasing` forces the per-document decision (to normalise an excerpt exactly as
+ * inside its whole document); by default it is read from the text itself.
+ */
+export function toSimplified(text: string, script: Script, { vocabulary = true, phrasing }: { vocabulary?: boolean; phrasing?: Phrasing } = {}): Simplified {
+  if (script === 'simplified') return { ...convertStrict(text), phrasing: 'mainland' };
+  if (!vocabulary) return { ...(convertFull(text, new PhraseTrie(), Number.POSITIVE_INFINITY) as Simplified), phrasing: 'mainland' };
+  const all = Number.POSITIVE_INFINITY;
+  if (phrasing === 'taiwan') return { ...(convertFull(text, taiwanDocument(), all) as Simplified), phrasing };
+  if (phrasing === 'mainland') return { ...(convertFull(text, taiwanOnly(), all) as Simplified), phrasing };
+  // One pass with the Taiwan-only phrases, counting them; a document that shows enough of
+  // them is Taiwan-phrased and is converted again with the fuller table.
+  const mainland = convertFull(text, taiwanOnly(), TAIWAN_DOCUMENT_HITS);
+  if (mainland) return { ...mainland, phrasing: 'mainland' };
+  return { ...(convertFull(text, taiwanDocument(), all) as Simplified), phrasing: 'taiwan' };
 }
 
 /** Simplified documents: replace Traditional-only characters one for one. */
@@ -91,9 +129,11 @@ function convertStrict(text: string): Simplified {
 /** 「 」 『 』 → “ ” ‘ ’, one for one (offsets do not move). */
 const CORNER_QUOTES = [0x201c, 0x201d, 0x2018, 0x2019];
 
-function convertFull(text: string, vocabulary: boolean): Simplified {
+/** Converts with `taiwan` as the Taiwan table; null as soon as it has matched `stopAtHits` Taiwan phrases. */
+function convertFull(text: string, taiwan: PhraseTrie, stopAtHits: number): Simplified | null {
   const { fullMap, astralMap, phrases } = openccTables();
-  const taiwan = vocabulary ? taiwanPhrases() : new PhraseTrie();
+  let hits = 0;
+  const counting = stopAtHits !== Number.POSITIVE_INFINITY;
   const n = text.length;
   const builder = new OffsetMapBuilder();
   const chunks: string[] = [];
@@ -128,6 +168,8 @@ function convertFull(text: string, vocabulary: boolean): Simplified {
       if (e > 0) {
         end = e;
         value = taiwan.value;
+        // A guard, or a mainland phrase kept as it is, maps to its own characters: no Taiwan phrase.
+        if (counting && (value.length !== e - i || value !== foldCharacters(text.slice(i, e))) && ++hits >= stopAtHits) return null;
       }
     }
     if (phrases.startsWith(code)) {

@@ -1,0 +1,125 @@
+// Counts how often each Taiwan phrase — and the mainland phrase it stands for — occurs in
+// mainland text, and writes the table with its counts to src/normalise/tw-phrases-generated.ts.
+// The candidates are opencc's TWPhrases (mainland → Taiwan, reversed here) and the curated
+// policy list in src/normalise/tw-phrases.ts; the counts decide what each entry may do
+// (src/normalise/tw-vocabulary.ts). The mainland text is ../shared/corpus (laws, pkulaw,
+// jiangxi, gov.cn, work reports), Simplified files only, minus the 40 documents the
+// round-trip evaluation uses. `npm run build && npm run generate:tw-phrases` rewrites it.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as OpenCC from 'opencc-js';
+import TWPhrases from 'opencc-js/dict/TWPhrases';
+import { detectScript } from '../dist/src/normalise/detect-script.js';
+import { foldCharacters } from '../dist/src/normalise/to-simplified.js';
+import { TW_PHRASES } from '../dist/src/normalise/tw-phrases.js';
+import { phraseClass } from '../dist/src/normalise/tw-vocabulary.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const corpus = join(root, '../shared/corpus');
+const roundtrip = join(root, '../shared/eval/roundtrip');
+const out = join(root, 'src/normalise/tw-phrases-generated.ts');
+
+const toMainland = OpenCC.Converter({ from: 't', to: 'cn' });
+
+function* files(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else if (/\.(md|txt|html)$/.test(name)) yield path;
+  }
+}
+
+const held = new Set(readdirSync(roundtrip).filter((f) => f.endsWith('.orig.txt')).map((f) => f.replace('.orig.txt', '.txt')));
+const texts = [];
+for (const path of files(corpus)) {
+  if (path.includes('taiwan-laws') || held.has(path.split('/').pop())) continue;
+  let text = readFileSync(path, 'utf8');
+  if (path.endsWith('.html')) text = text.replace(/<[^>]*>/g, '');
+  if (detectScript(text) === 'simplified') texts.push(text);
+}
+const mainland = texts.join('\n');
+
+function count(phrase) {
+  let n = 0;
+  for (let i = mainland.indexOf(phrase); i >= 0; i = mainland.indexOf(phrase, i + phrase.length)) n++;
+  return n;
+}
+
+// Taiwan phrase (folded to Simplified characters) → its mainland phrase. Where opencc maps
+// several mainland phrases to one Taiwan phrase, the one mainland text uses most wins.
+const candidates = new Map();
+const offer = (taiwan, mainlandPhrase, source) => {
+  const key = foldCharacters(taiwan);
+  // (The converter looks phrases up from a Han character on: A型肝炎 could never match.)
+  if (!key || key === mainlandPhrase || key.length < 2 || key.charCodeAt(0) < 0x3400) return;
+  const mainlandCount = count(mainlandPhrase);
+  const prior = candidates.get(key);
+  if (prior && prior.mainlandCount >= mainlandCount) return;
+  candidates.set(key, { taiwan, mainland: mainlandPhrase, mainlandCount, source });
+};
+for (const [taiwan, mainlandPhrase] of TW_PHRASES) offer(taiwan, mainlandPhrase, 'curated');
+for (const line of TWPhrases.split('|')) {
+  const [cn, ...tws] = line.split(' ');
+  if (!cn || /[A-Za-z0-9]/.test(cn)) continue;
+  for (const tw of tws) if (!candidates.get(foldCharacters(tw))?.source) offer(tw, toMainland(cn), 'opencc');
+}
+
+// A Taiwan form inside its own mainland phrase (再生能源 in 可再生能源) is no Taiwan usage.
+const inside = (key, phrase) => {
+  let n = 0;
+  for (let i = phrase.indexOf(key); i >= 0; i = phrase.indexOf(key, i + 1)) n++;
+  return n;
+};
+const rows = [...candidates.entries()]
+  .map(([key, c]) => [c.taiwan, c.mainland, Math.max(0, count(key) - inside(key, c.mainland) * c.mainlandCount), c.mainlandCount])
+  .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const megabytes = Math.round((Buffer.byteLength(mainland) / 1e6) * 10) / 10;
+
+// Contexts where mainland text keeps a phrase that it otherwise prefers in its own form:
+// 智慧 is mostly 智能 in mainland text, but 智慧林业, 智慧城市, 智慧教育 are mainland usage.
+// For each such phrase, a neighbouring character with which mainland text writes the Taiwan
+// form at least as often as the mainland one (智慧林 vs 智能林) makes a guard.
+const CONTEXT_MIN = 3;
+const isHan = (c) => c >= '\u4e00' && c <= '\u9fff';
+const guards = new Set();
+for (const [taiwan, mainlandPhrase, taiwanCount, mainlandCount] of rows) {
+  const key = foldCharacters(taiwan);
+  // A Taiwan-only phrase that mainland text still shows a few times: each such context is
+  // mainland usage (大数据机制 holds 数据机), so even one occurrence makes a guard.
+  const cls = phraseClass(taiwanCount, mainlandCount);
+  if (cls === 'mainland' || (cls === 'taiwan-only' && taiwanCount === 0)) continue;
+  const minimum = cls === 'taiwan-only' ? 1 : CONTEXT_MIN;
+  const after = new Map();
+  const before = new Map();
+  for (let i = mainland.indexOf(key); i >= 0; i = mainland.indexOf(key, i + key.length)) {
+    const next = mainland[i + key.length];
+    const prev = mainland[i - 1];
+    if (next && isHan(next)) after.set(next, (after.get(next) ?? 0) + 1);
+    if (prev && isHan(prev)) before.set(prev, (before.get(prev) ?? 0) + 1);
+  }
+  for (const [c, n] of after) if (n >= minimum && n >= count(mainlandPhrase + c)) guards.add(key + c);
+  for (const [c, n] of before) if (n >= minimum && n >= count(c + mainlandPhrase)) guards.add(c + key);
+}
+
+writeFileSync(
+  out,
+  `// Generated by scripts/generate-tw-phrases.mjs — do not edit by hand.
+// Taiwan phrase, its mainland phrase, and how often each occurs in ${megabytes} MB of mainland
+// text (../shared/corpus, Simplified files only, round-trip evaluation documents left out).
+/** Size of the mainland text the counts come from, in MB. */
+export const MAINLAND_TEXT_MB = ${megabytes};
+
+/**
+ * Contexts in which mainland text writes a Taiwan form at least as
+ * often as the mainland phrase (智慧林, 智慧城, 数据机制): kept as they are, in any document.
+ */
+export const TW_CONTEXT_GUARDS: readonly string[] = ${JSON.stringify([...guards].sort())};
+
+export const TW_PHRASE_COUNTS: ReadonlyArray<readonly [taiwan: string, mainland: string, taiwanCount: number, mainlandCount: number]> = [
+${rows.map((r) => `  ${JSON.stringify(r)},`).join('\n')}
+];
+`,
+);
+console.log(`${guards.size} context guards`);
+console.log(`wrote ${rows.length} phrases counted over ${megabytes} MB to ${out}`);
