@@ -45,6 +45,20 @@ export function generateOpenccTables() {
       traditionalOnly.push(source);
     }
   }
+  // Hong Kong variant characters (衞, 枱) read as the standard character they vary
+  // (衛 → 卫, 檯 → 台). Not added to TRADITIONAL_ONLY: Simplified text is never touched by them.
+  const tsTarget = new Map(entries(TSCharacters).filter(([s, t]) => s && t).map(([s, t]) => [s, t]));
+  for (const dictionary of [HKVariants]) {
+    for (const [standard, ...variants] of entries(dictionary)) {
+      if (!standard || !isBmpChar(standard)) continue;
+      const target = tsTarget.get(standard) ?? standard;
+      for (const variant of variants) {
+        if (!isBmpChar(variant) || variant === target || mapped.has(variant) || !isBmpChar(target)) continue;
+        fullPairs.push(variant + target);
+        mapped.add(variant);
+      }
+    }
+  }
   const traditionalSet = new Set(traditionalOnly);
   const simplifiedOnly = [];
   for (const [source, ...targets] of entries(STCharacters)) {
