@@ -16,7 +16,7 @@ import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 import { openccTables } from './opencc-tables.js';
 import { PhraseTrie } from './phrase-trie.js';
 import { TW_PHRASE_GUARDS } from './tw-phrases.js';
-import { TAIWAN_DOCUMENT_HITS, phrasesOf } from './tw-vocabulary.js';
+import { TAIWAN_DOCUMENT_HITS, phrasesOf, weaklyPreferred } from './tw-vocabulary.js';
 import { TW_CONTEXT_GUARDS } from './tw-phrases-generated.js';
 
 /** Whether a Traditional document is Taiwan-phrased (its Taiwan-leaning phrases rewritten too). */
@@ -34,12 +34,12 @@ export interface Simplified {
 /** Character-level conversion (opencc TSCharacters), without phrases. */
 export function foldCharacters(text: string): string {
   const { fullMap } = openccTables();
-  let out = '';
+  const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    out += String.fromCharCode(fullMap[code] || code);
+    codes[i] = fullMap[code] || code;
   }
-  return out;
+  return fromCodeUnits(codes, codes.length);
 }
 
 let taiwanOnlyTrie: PhraseTrie | undefined;
@@ -86,13 +86,28 @@ export function toSimplified(text: string, script: Script, { vocabulary = true, 
   if (script === 'simplified') return { ...convertStrict(text), phrasing: 'mainland' };
   if (!vocabulary) return { ...(convertFull(text, new PhraseTrie(), Number.POSITIVE_INFINITY) as Simplified), phrasing: 'mainland' };
   const all = Number.POSITIVE_INFINITY;
-  if (phrasing === 'taiwan') return { ...(convertFull(text, taiwanDocument(), all) as Simplified), phrasing };
+  if (phrasing === 'taiwan') return { ...(convertFull(text, taiwanDocument(), all, printedMainland(text)) as Simplified), phrasing };
   if (phrasing === 'mainland') return { ...(convertFull(text, taiwanOnly(), all) as Simplified), phrasing };
   // One pass with the Taiwan-only phrases, counting them; a document that shows enough of
   // them is Taiwan-phrased and is converted again with the fuller table.
   const mainland = convertFull(text, taiwanOnly(), TAIWAN_DOCUMENT_HITS);
   if (mainland) return { ...mainland, phrasing: 'mainland' };
-  return { ...(convertFull(text, taiwanDocument(), all) as Simplified), phrasing: 'taiwan' };
+  return { ...(convertFull(text, taiwanDocument(), all, printedMainland(text)) as Simplified), phrasing: 'taiwan' };
+}
+
+/**
+ * The mainland forms of Taiwan-leaning phrases that a Taiwan-phrased document itself prints
+ * (數據 beside 資料): there the Taiwan-leaning form was chosen, not translated, and stays.
+ * A document converted wholesale from mainland wording prints none of them.
+ */
+function printedMainland(text: string): Set<string> {
+  const folded = foldCharacters(text);
+  const keep = new Set<string>();
+  for (const [taiwan, mainland] of weaklyPreferred()) {
+    // (云 inside 云端 is the Taiwan form itself, not the mainland one printed.)
+    if (folded.includes(mainland) && folded.replaceAll(foldCharacters(taiwan), '').includes(mainland)) keep.add(mainland);
+  }
+  return keep;
 }
 
 /** Simplified documents: replace Traditional-only characters one for one. */
@@ -130,7 +145,7 @@ function convertStrict(text: string): Simplified {
 const CORNER_QUOTES = [0x201c, 0x201d, 0x2018, 0x2019];
 
 /** Converts with `taiwan` as the Taiwan table; null as soon as it has matched `stopAtHits` Taiwan phrases. */
-function convertFull(text: string, taiwan: PhraseTrie, stopAtHits: number): Simplified | null {
+function convertFull(text: string, taiwan: PhraseTrie, stopAtHits: number, keep: ReadonlySet<string> | null = null): Simplified | null {
   const { fullMap, astralMap, phrases } = openccTables();
   let hits = 0;
   const counting = stopAtHits !== Number.POSITIVE_INFINITY;
@@ -165,7 +180,8 @@ function convertFull(text: string, taiwan: PhraseTrie, stopAtHits: number): Simp
     let value = '';
     if (taiwan.startsWith(fullMap[code] || code)) {
       const e = taiwan.match(text, i, fullMap);
-      if (e > 0) {
+      // A Taiwan-leaning phrase whose mainland form the document also prints was written so.
+      if (e > 0 && !(keep !== null && keep.has(taiwan.value))) {
         end = e;
         value = taiwan.value;
         // A guard, or a mainland phrase kept as it is, maps to its own characters: no Taiwan phrase.

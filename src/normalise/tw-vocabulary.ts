@@ -15,7 +15,7 @@
 import { TW_PHRASE_COUNTS, MAINLAND_TEXT_MB } from './tw-phrases-generated.js';
 
 export const TAIWAN_ONLY_PER_MB = 0.05;
-export const MAINLAND_PREFERENCE = 2;
+export const MAINLAND_PREFERENCE = 1;
 export const TAIWAN_DOCUMENT_HITS = 3;
 
 export type PhraseClass = 'taiwan-only' | 'prefers-mainland' | 'mainland';
@@ -27,6 +27,18 @@ export function phraseClass(taiwanCount: number, mainlandCount: number): PhraseC
   if (taiwanCount <= Math.max(TAIWAN_ONLY_PER_MB * MAINLAND_TEXT_MB, TAIWAN_ONLY_SHARE * mainlandCount)) return 'taiwan-only';
   if (mainlandCount >= MAINLAND_PREFERENCE * taiwanCount) return 'prefers-mainland';
   return 'mainland';
+}
+
+/**
+ * Taiwan-leaning pairs whose mainland form mainland text prefers by less than this factor
+ * (資料/数据, 整合/集成, 檔案/文件): a Taiwan-phrased document that also prints the mainland
+ * form keeps the Taiwan one, since it was chosen there, not translated.
+ */
+export const WEAK_PREFERENCE = 2;
+
+/** Taiwan-leaning [taiwan, mainland] pairs with only a weak mainland preference. */
+export function weaklyPreferred(): Array<readonly [string, string]> {
+  return TW_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === 'prefers-mainland' && m < WEAK_PREFERENCE * t).map(([taiwan, mainland]) => [taiwan, mainland] as const);
 }
 
 /** [taiwan, mainland] pairs of one class. */
