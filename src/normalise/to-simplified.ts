@@ -43,6 +43,13 @@ export function foldCharacters(text: string): string {
 }
 
 let taiwanOnlyTrie: PhraseTrie | undefined;
+let emptyTrie: PhraseTrie | undefined;
+
+/** No Taiwan phrases at all (script conversion only); one instance, its tables are large. */
+function noPhrases(): PhraseTrie {
+  emptyTrie ??= new PhraseTrie();
+  return emptyTrie;
+}
 let taiwanDocumentTrie: PhraseTrie | undefined;
 
 function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = []): PhraseTrie {
@@ -52,7 +59,12 @@ function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: 
   // A mainland phrase holding a Taiwan key (以太网路由器 holds 网路) is kept as it is, so a
   // second pass changes nothing.
   const keys = new Set(pairs.map(([taiwan]) => foldCharacters(taiwan)));
-  const holdsKey = (phrase: string) => [...keys].some((key) => key !== phrase && phrase.includes(key));
+  const holdsKey = (phrase: string): boolean => {
+    for (let i = 0; i < phrase.length; i++) {
+      for (let j = i + 2; j <= phrase.length; j++) if (j - i < phrase.length && keys.has(phrase.slice(i, j))) return true;
+    }
+    return false;
+  };
   for (const [, mainland] of pairs) if (!keys.has(mainland) && holdsKey(mainland)) trie.add(mainland, mainland);
   for (const [taiwan, mainland] of pairs) trie.add(foldCharacters(taiwan), mainland);
   return trie;
@@ -84,7 +96,7 @@ export function taiwanPhraseCount(): number {
  */
 export function toSimplified(text: string, script: Script, { vocabulary = true, phrasing }: { vocabulary?: boolean; phrasing?: Phrasing } = {}): Simplified {
   if (script === 'simplified') return { ...convertStrict(text), phrasing: 'mainland' };
-  if (!vocabulary) return { ...(convertFull(text, new PhraseTrie(), Number.POSITIVE_INFINITY) as Simplified), phrasing: 'mainland' };
+  if (!vocabulary) return { ...(convertFull(text, noPhrases(), Number.POSITIVE_INFINITY) as Simplified), phrasing: 'mainland' };
   const all = Number.POSITIVE_INFINITY;
   if (phrasing === 'taiwan') return { ...(convertFull(text, taiwanDocument(), all, printedMainland(text)) as Simplified), phrasing };
   if (phrasing === 'mainland') return { ...(convertFull(text, taiwanOnly(), all) as Simplified), phrasing };
@@ -100,12 +112,15 @@ export function toSimplified(text: string, script: Script, { vocabulary = true, 
  * (數據 beside 資料): there the Taiwan-leaning form was chosen, not translated, and stays.
  * A document converted wholesale from mainland wording prints none of them.
  */
+let weakPairs: Array<readonly [string, string]> | undefined;
+
 function printedMainland(text: string): Set<string> {
+  weakPairs ??= weaklyPreferred().map(([taiwan, mainland]) => [foldCharacters(taiwan), mainland] as const);
   const folded = foldCharacters(text);
   const keep = new Set<string>();
-  for (const [taiwan, mainland] of weaklyPreferred()) {
+  for (const [taiwan, mainland] of weakPairs) {
     // (云 inside 云端 is the Taiwan form itself, not the mainland one printed.)
-    if (folded.includes(mainland) && folded.replaceAll(foldCharacters(taiwan), '').includes(mainland)) keep.add(mainland);
+    if (folded.includes(mainland) && folded.replaceAll(taiwan, '').includes(mainland)) keep.add(mainland);
   }
   return keep;
 }
