@@ -3,14 +3,15 @@
  * (tw-phrases-generated.ts, from scripts/generate-tw-phrases.mjs), not by hand.
  *
  *  - `taiwan-only`: the Taiwan form (folded to Simplified characters) all but never occurs
- *    in mainland text (at most TAIWAN_ONLY_PER_MB per MB, or TAIWAN_ONLY_SHARE of its
- *    mainland phrase's count: 網路, 軟體, 資訊, 透過, 釋出). Rewritten in
- *    every Traditional or mixed document — a mainland text in Traditional characters does not
- *    contain it, not even across a word boundary, since the count is of raw substrings.
- *  - `prefers-mainland`: mainland text uses the form too, but the mainland phrase at least
- *    MAINLAND_PREFERENCE times as often (智慧/智能, 資料/数据, 裝置/设备). Rewritten only in a
- *    document that shows itself Taiwan-phrased: TAIWAN_DOCUMENT_HITS taiwan-only phrases.
- *  - the rest (建立/创建, 執行/运行, 整合/集成): good mainland wording; never rewritten.
+ *    in mainland text (at most TAIWAN_ONLY_PER_MB per MB: 網路, 透過, 釋出, 智慧財產權).
+ *    Rewritten in every Traditional or mixed document — a mainland text in Traditional
+ *    characters does not contain it, not even across a word boundary, since the count is of
+ *    raw substrings.
+ *  - `prefers-mainland`: mainland text uses the form too, but its own phrase more often
+ *    (MAINLAND_PREFERENCE): 智慧/智能, 資訊/信息, 軟體/软件, 資料/数据. Rewritten only in a
+ *    document that shows itself Taiwan-phrased (TAIWAN_DOCUMENT_HITS taiwan-only phrases);
+ *    below WEAK_PREFERENCE only where that document does not print the mainland form itself.
+ *  - `mainland`: mainland text writes the Taiwan form more (建立/创建, 執行/运行); never rewritten.
  */
 import { TW_PHRASE_COUNTS, MAINLAND_TEXT_MB } from './tw-phrases-generated.js';
 
@@ -20,11 +21,8 @@ export const TAIWAN_DOCUMENT_HITS = 3;
 
 export type PhraseClass = 'taiwan-only' | 'prefers-mainland' | 'mainland';
 
-/** A Taiwan form at most this share of its mainland phrase's count is Taiwan-only too (软体 9 : 软件 1,148). */
-export const TAIWAN_ONLY_SHARE = 0;
-
 export function phraseClass(taiwanCount: number, mainlandCount: number): PhraseClass {
-  if (taiwanCount <= Math.max(TAIWAN_ONLY_PER_MB * MAINLAND_TEXT_MB, TAIWAN_ONLY_SHARE * mainlandCount)) return 'taiwan-only';
+  if (taiwanCount <= TAIWAN_ONLY_PER_MB * MAINLAND_TEXT_MB) return 'taiwan-only';
   if (mainlandCount >= MAINLAND_PREFERENCE * taiwanCount) return 'prefers-mainland';
   return 'mainland';
 }
