@@ -1,16 +1,12 @@
 // Calendar dates as documents print them: 2017年7月7日, 二〇二四年十月三十一日,
 // 2019-02-13, 2019.2.13, and the compact 20150617 of Taiwan's statute headers.
 // The one home of date reading; meta, history and validity import it.
-import { readNumeral } from './numerals.js';
+import { CN_SMALL_NUMERAL_CHARS, readNumeral } from './numerals.js';
 
-const CN_YEAR_DIGIT = '〇○零一二三四五六七八九';
-const CN_DAY = '一二三四五六七八九十';
-
-// 2017年7月7日 / 二〇二四年十月三十一日 (spaces allowed between the parts, as OCR leaves them).
-const WRITTEN = new RegExp(
-  `(\\d{4}|[${CN_YEAR_DIGIT}]{4})\\s*年\\s*(\\d{1,2}|[${CN_DAY}]{1,3})\\s*月\\s*(\\d{1,2}|[${CN_DAY}]{1,3})\\s*[日号]`,
-  'g',
-);
+// 2017年7月7日 / 二〇二四年十月三十一日 / 二○○四年 (spaces allowed between the parts, as OCR
+// leaves them); every part is read by readNumeral.
+const CN = `${CN_SMALL_NUMERAL_CHARS}○`;
+const WRITTEN = new RegExp(`(\\d{4}|[${CN}]{4})\\s*年\\s*(\\d{1,2}|[${CN}]{1,3})\\s*月\\s*(\\d{1,2}|[${CN}]{1,3})\\s*[日号]`, 'g');
 // 2019-02-13, 2019/2/13, 2019.2.13 (not inside a longer number).
 const NUMERIC = /(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])/g;
 // 20150617: only where a label says it is a date (修正日期：20150617).
@@ -22,14 +18,6 @@ export interface FoundDate {
   /** Offsets of the printed date in the text searched. */
   start: number;
   end: number;
-}
-
-function readPart(text: string): number | null {
-  // 二〇二四 is read digit by digit; 十月 / 三十一 as numerals.
-  if (/^[〇○零一二三四五六七八九]{4}$/.test(text)) {
-    return Number([...text].map((c) => '〇一二三四五六七八九'.indexOf(c === '○' || c === '零' ? '〇' : c)).join(''));
-  }
-  return readNumeral(text);
 }
 
 /** Y, M, D → YYYY-MM-DD, or null when it is no calendar date. */
@@ -47,7 +35,7 @@ export function findDates(text: string): FoundDate[] {
   for (const re of [WRITTEN, NUMERIC]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const iso = isoOf(readPart(m[1] ?? ''), readPart(m[2] ?? ''), readPart(m[3] ?? ''));
+      const iso = isoOf(readNumeral(m[1] ?? ''), readNumeral(m[2] ?? ''), readNumeral(m[3] ?? ''));
       if (iso) found.push({ iso, start: m.index, end: m.index + m[0].length });
     }
   }
@@ -62,7 +50,7 @@ export function dateAt(text: string, index: number): FoundDate | null {
   for (const re of [WRITTEN_AT, NUMERIC_AT]) {
     re.lastIndex = index;
     const m = re.exec(text);
-    const iso = m ? isoOf(readPart(m[1] ?? ''), readPart(m[2] ?? ''), readPart(m[3] ?? '')) : null;
+    const iso = m ? isoOf(readNumeral(m[1] ?? ''), readNumeral(m[2] ?? ''), readNumeral(m[3] ?? '')) : null;
     if (m && iso) return { iso, start: index, end: index + m[0].length };
   }
   return null;

@@ -5,9 +5,11 @@
 //    the organ without 中华人民共和国, 令第N号 as printed; the State Council's orders take
 //    the 国令 code its own database files them under (国令第707号).
 
+import { CN_SMALL_NUMERAL_CHARS } from './numerals.js';
+
 export const DOC_NUMBER = /([\u4e00-\u9fff]{1,16})\s*[〔[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*第?\s*(\d{1,5})\s*号/;
 
-const ORDER_DIGITS = '\\d一二三四五六七八九十百千零〇';
+const ORDER_DIGITS = `\\d${CN_SMALL_NUMERAL_CHARS}`;
 /** 国务院令第706号, 中华人民共和国主席令第三号, 公安部令（第8号）. */
 export const ORDER_NUMBER = new RegExp(
   `((?:中华人民共和国)?[\\u4e00-\\u9fff]{1,20}?)令\\s*[（(]?\\s*第\\s*([${ORDER_DIGITS}]{1,6})\\s*号\\s*[)）]?`,

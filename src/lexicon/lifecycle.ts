@@ -9,6 +9,7 @@ export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 /** Each event's words; 审议通过 is 通过, 修改 (as in 关于修改…的决定 …修正) is 修正. */
 const EVENT_WORDS: ReadonlyArray<readonly [string, LifecycleEvent]> = [
   ['通过', 'adopted'],
+  ['制定', 'adopted'],
   ['批准', 'approved'],
   ['公布', 'promulgated'],
   ['发布', 'promulgated'],
@@ -60,11 +61,7 @@ export function lifecycleEventOf(clause: string): EventWord | null {
   return last ?? lastQuoted;
 }
 
-/** The event a header label names: Taiwan's 修正日期 / 公布日期 / 制定日期 / 施行日期 / 废止日期. */
+/** The event a header label names (Taiwan's 修正日期, 制定日期, 施行日期 …): its word, read by the same table. */
 export function labelledEvent(label: string): LifecycleEvent | null {
-  if (/修正|修订/.test(label)) return 'amended';
-  if (/公布|发布|颁布|制定/.test(label)) return 'promulgated';
-  if (/施行|生效|实施/.test(label)) return 'effective';
-  if (/废止/.test(label)) return 'repealed';
-  return null;
+  return lifecycleEventOf(label.replace(/日期$/, ''))?.event ?? null;
 }

@@ -2,13 +2,14 @@
 // Every stage reads numbers through readNumeral(): markers (十二、), dates (二〇二四年),
 // target values (两百五十, 1.5万, 百分之九十五) and amounts agree on what a numeral means.
 // Accepted: Arabic digits (full-width too, with , thousands groups and decimals), plain
-// Chinese numerals with 十 百 千 万 亿 (两 = 2, 零/〇 fill gaps, 一十一 = 十一), the
+// Chinese numerals with 十 百 千 万 亿 (两 = 2, 零/〇 fill gaps, 一十一 = 十一; ○ is 〇 as printed
+// in dates, 二○○四), the
 // financial forms 壹贰叁…拾佰仟, decimals with 点 (一点五), 百分之N (reads as N; the
 // unit is %), and years written digit by digit (二〇二五, 一九八六).
 
 /** Digits, including the financial (大写) forms and 两. */
 const DIGIT: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
   壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
 };
 /** Place units below 万. */

@@ -8,9 +8,9 @@
 //  3. body clauses on this document itself: 本条例自2013年3月15日起施行 (effective),
 //     有效期至2027年12月31日 / 有效期5年 (validity).
 import type { LineNode } from '../tree.js';
-import { addYears, dateAt, findDates, isDateLine, readDate } from '../lexicon/dates.js';
+import { addYears, dateAt, findDates, isDateLine, isoOf, readDate } from '../lexicon/dates.js';
 import { type LifecycleEvent, labelledEvent, lifecycleEventOf } from '../lexicon/lifecycle.js';
-import { readNumeral } from '../lexicon/numerals.js';
+import { CN_SMALL_NUMERAL_CHARS, readNumeral } from '../lexicon/numerals.js';
 import { isPlausibleYear } from '../lexicon/deadlines.js';
 import { docTypeOf } from '../lexicon/doc-types.js';
 import { ORDER_NUMBER } from '../lexicon/doc-numbers.js';
@@ -103,10 +103,12 @@ export function datedClauses(text: string, start: number, end: number): HistoryD
 
 // 北京市第十二届人民代表大会常务委员会第二十一次会议 / 国务院 / 中华人民共和国国务院令第360号;
 // the decision's name 《…》 and 第一次 are the clause's, not the actor's.
+const ORDINAL_SESSION = new RegExp(`(?:第[\\d${CN_SMALL_NUMERAL_CHARS}]+次)?(?:审议)?$`);
+
 function actorOf(between: string): string | null {
   const actor = between
     .replace(/《[^》]*》?/g, '')
-    .replace(/(?:第[一二三四五六七八九十\d]+次)?(?:审议)?$/, '')
+    .replace(ORDINAL_SESSION, '')
     .replace(/[\s　的]+$/, '')
     .replace(/^[\s　]+/, '');
   return actor.length >= 2 ? actor : null;
@@ -186,7 +188,7 @@ const EFFECTIVE = new RegExp(`${SELF}[^。；]{0,120}?(?:自|从|于)(\\d{4}年\
 // 执行期自发布之日起至2020年12月31日 / 有效期自2023年1月1日至2025年12月31日.
 const TERM = /(?:有效期|执行期|实施期|试行期)(?:限)?(?:为)?自(\d{4}年\d{1,2}月\d{1,2}日|(?:公布|发布|印发)之日)(?:起)?至(\d{4}年\d{1,2}月(?:\d{1,2}日|底))/;
 const VALID_UNTIL = /有效期(?:至|到|截至)([^，。；）)]{6,20}?日)/;
-const VALID_YEARS = /有效期(?:限)?(?:为)?([\d一二两三四五六七八九十]{1,3})年/;
+const VALID_YEARS = new RegExp(`有效期(?:限)?(?:为)?([\\d${CN_SMALL_NUMERAL_CHARS}]{1,3})年`);
 
 // Every effective or validity clause holds one of these: most lines are skipped on them.
 const CLAUSE_WORDS = /施行|实施|生效|执行|有效期/;
@@ -239,7 +241,7 @@ function monthEnd(text: string): string | null {
   const m = /(\d{4})年(\d{1,2})月底/.exec(text);
   if (!m) return null;
   const [y, mo] = [Number(m[1]), Number(m[2])];
-  return readDate(`${y}年${mo}月${new Date(Date.UTC(y, mo, 0)).getUTCDate()}日`);
+  return isoOf(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
 }
 
 export function validityOf(from: string | null, body: BodyDates): { from: string | null; until: string | null } | null {

@@ -15,6 +15,7 @@ import { findPlanPeriods } from '../lexicon/deadlines.js';
 import { isDateLine, readDate } from '../lexicon/dates.js';
 import { DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_LINE, canonicalDocNumber, issuerOfDocNumber, orderCode } from '../lexicon/doc-numbers.js';
 import { ISSUING_ORGAN_SUFFIX as ORG_SUFFIX } from '../lexicon/organs.js';
+import { CN_SMALL_NUMERAL_CHARS } from '../lexicon/numerals.js';
 import { startsBody } from './furniture.js';
 import { type HistoryDraft, bodyDates, headerHistory, validityOf } from './history.js';
 
@@ -30,7 +31,8 @@ const LABELS: ReadonlyArray<readonly [Key, RegExp]> = [
   ['issuedDate', /^(?:成文日期|签发日期|成文时间)\s*[：:]\s*(.+)$/],
   ['publishedDate', /^(?:发布日期|发布时间|公布日期|发文日期|印发日期|公开日期)\s*[：:]\s*(.+)$/],
 ];
-const INLINE_DATE_LABEL = /(发布日期|发布时间|公布日期|成文日期)\s*[：:]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+// A date label inside a longer line (发布日期:2017-07-13浏览量:1463次); the date read by readDate.
+const INLINE_DATE_LABEL = /(发布日期|发布时间|公布日期|成文日期)\s*[：:]\s*(.{6,24})/;
 
 // Front-matter keys (a YAML block at the top of a scraped file), by the field they fill.
 const FRONT_MATTER_KEYS: ReadonlyArray<readonly [Key, RegExp]> = [
@@ -464,12 +466,15 @@ function issuerOfHistory(enacted: readonly HistoryDraft[]): string | null {
   return null;
 }
 
+const ORDINAL_TERM = new RegExp(`第[\\d${CN_SMALL_NUMERAL_CHARS}]+届`, 'g');
+const ORDINAL_MEETING = new RegExp(`第[\\d${CN_SMALL_NUMERAL_CHARS}]+次(?:全体|常务)?会议.*$`);
+
 export function organOfActor(actor: string): string | null {
   const organ = actor
     .replace(/令\s*第.*$/, '')
     .replace(/^中华人民共和国(?=国务院|主席)/, '')
-    .replace(/第[一二三四五六七八九十百零〇\d]+届/g, '')
-    .replace(/第[一二三四五六七八九十百零〇\d]+次(?:全体|常务)?会议.*$/, '')
+    .replace(ORDINAL_TERM, '')
+    .replace(ORDINAL_MEETING, '')
     .replace(/(?:审判|检察)委员会$/, '')
     .replace(/(?:常务|全体)?会议$/, '')
     .trim();
