@@ -43,6 +43,7 @@ export function foldCharacters(text: string): string {
 }
 
 let taiwanOnlyTrie: PhraseTrie | undefined;
+let taiwanDocumentTrie: PhraseTrie | undefined;
 let emptyTrie: PhraseTrie | undefined;
 
 /** No Taiwan phrases at all (script conversion only); one instance, its tables are large. */
@@ -50,7 +51,6 @@ function noPhrases(): PhraseTrie {
   emptyTrie ??= new PhraseTrie();
   return emptyTrie;
 }
-let taiwanDocumentTrie: PhraseTrie | undefined;
 
 function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = []): PhraseTrie {
   const trie = new PhraseTrie();
@@ -82,13 +82,11 @@ function taiwanDocument(): PhraseTrie {
   return taiwanDocumentTrie;
 }
 
-
 /** Number of entries in the Taiwan phrase table (guards excluded). */
 export function taiwanPhraseCount(): number {
   return phrasesOf('taiwan-only').length + phrasesOf('prefers-mainland').length;
 }
 
-/** `vocabulary: false` converts script only (opencc's phrases and characters), never Taiwan wording. */
 /**
  * `vocabulary: false` converts script only (opencc's phrases and characters), never Taiwan
  * wording. `phrasing` forces the per-document decision (to normalise an excerpt exactly as

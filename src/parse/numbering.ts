@@ -65,8 +65,10 @@ export const NUMBERING_STYLES: readonly NumberingStyle[] = [
 ];
 
 /** A marker an amendment inserted after its number's own: 第七条之一, 第 7-1 条, 第三章之一. */
+const INSERTED = new RegExp(`之${CN}+$|\\d-\\d`);
+
 export function isInsertedMarker(marker: string): boolean {
-  return /之[一二三四五六七八九十]+$|\d-\d/.test(marker);
+  return INSERTED.test(marker);
 }
 
 /** Value of a marker numeral: 十二 → 12, 一百零三 → 103, 12 → 12, ③ → 3; null if not a numeral. */

@@ -31,15 +31,12 @@ const HEADER_LEAD = /^[\s　（(]*(?:根据)?\s*/;
 // Words that belong to the NEXT dated clause, left at the end of this one (…通过 根据).
 const CLAUSE_TAIL = /[\s　，,；;、（(）)]*(?:根据|自|于)?[\s　，,；;、（(）)]*$/;
 
-const OPENS_WITH_YEAR = /^[\s　（(]*(?:根据)?\s*[\d〇○零一二三四五六七八九]/;
-
 /** A header line that opens a run of history: its first date opens it, and it has no sentence. */
 function opensHistory(value: string): boolean {
-  if (!OPENS_WITH_YEAR.test(value)) return false;
-  // A sentence that introduces what follows (…发布的《…》作如下补充规定：) is body text.
-  if (value.length > 600 || /[：:]$/.test(value) || /。/.test(value.replace(/《[^》]*》/g, '').replace(/。[\s　]*(?:根据)?[\s　]*$/, ''))) return false;
   // A date alone is a signature's (2016年5月13日), not a history line.
-  return dateAt(value, HEADER_LEAD.exec(value)?.[0].length ?? 0) !== null && !isDateLine(value);
+  if (dateAt(value, HEADER_LEAD.exec(value)?.[0].length ?? 0) === null || isDateLine(value)) return false;
+  // A sentence that introduces what follows (…发布的《…》作如下补充规定：) is body text.
+  return value.length <= 600 && !/[：:]$/.test(value) && !/。/.test(value.replace(/《[^》]*》/g, '').replace(/。[\s　]*(?:根据)?[\s　]*$/, ''));
 }
 
 /**

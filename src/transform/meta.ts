@@ -177,17 +177,16 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
     const line = lines[i];
     if (!line || line.role !== 'paragraph' || !isDateLine(line.value)) continue;
     // The signers stand above the date, one organ a line when several sign.
-    const signerLines: LineNode[] = [];
-    for (let j = i - 1; j >= 0 && signerLines.length < 30; j--) {
+    const signers: string[] = [];
+    for (let j = i - 1; j >= 0 && signers.length < 30; j--) {
       const above = lines[j] as LineNode;
       if (above.role === 'blank') continue;
-      if (above.role !== 'paragraph' || !signersOf(above.value)) break;
-      signerLines.unshift(above);
+      const names = above.role === 'paragraph' ? signersOf(above.value) : null;
+      if (!names) break;
+      signers.unshift(names);
+      above.role = 'meta';
     }
-    if (signerLines.length > 0) {
-      set('issuer', joinSigners(signerLines.map((l) => signersOf(l.value) as string)));
-      for (const signer of signerLines) signer.role = 'meta';
-    }
+    if (signers.length > 0) set('issuer', joinSigners(signers));
     set('issuedDate', readDate(line.value));
     line.role = 'meta';
     break;
@@ -208,8 +207,9 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   // (Its dash may have made it a —— bullet heading.)
   for (const line of lines.slice(0, 16)) {
     const delivered = /^[—－-]{0,2}\s*(.{8,16}?日)\s*在.{2,60}(?:会议|大会)上$/.exec(line.value);
-    if ((line.role === 'paragraph' || line.role === 'heading') && delivered?.[1] && readDate(delivered[1])) {
-      set('issuedDate', readDate(delivered[1]));
+    const date = delivered?.[1] ? readDate(delivered[1]) : null;
+    if ((line.role === 'paragraph' || line.role === 'heading') && date) {
+      set('issuedDate', date);
       line.role = 'meta';
       delete line.heading;
       break;
