@@ -11,6 +11,7 @@ import type { LineNode } from '../tree.js';
 import { addYears, dateAt, findDates, isDateLine, isoOf, readDate } from '../lexicon/dates.js';
 import { type LifecycleEvent, labelledEvent, lifecycleEventOf } from '../lexicon/lifecycle.js';
 import { CN_SMALL_NUMERAL_CHARS, readNumeral } from '../lexicon/numerals.js';
+import { depthAt } from '../lexicon/brackets.js';
 import { isPlausibleYear } from '../lexicon/deadlines.js';
 import { docTypeOf } from '../lexicon/doc-types.js';
 import { ORDER_NUMBER } from '../lexicon/doc-numbers.js';
@@ -46,10 +47,8 @@ function opensHistory(value: string): boolean {
 function endAtFinishedLine(clause: string): string {
   for (let nl = clause.indexOf('\n'); nl >= 0; nl = clause.indexOf('\n', nl + 1)) {
     const before = clause.slice(0, nl);
-    const opened = (before.match(/[《〈<]/g) ?? []).length;
-    const closed = (before.match(/[》〉>]/g) ?? []).length;
     const word = lifecycleEventOf(before);
-    if (word && opened === closed && before.slice(word.end).trim().length === 0) return before;
+    if (word && depthAt(before, before.length, '《〈<', '》〉>') === 0 && before.slice(word.end).trim().length === 0) return before;
   }
   return clause;
 }
