@@ -13,7 +13,7 @@ import {
 import { openccTables, TRADITIONAL_ONLY } from '../src/normalise/opencc-tables.js';
 import { TW_PHRASE_GUARDS } from '../src/normalise/tw-phrases.js';
 import { TW_CONTEXT_GUARDS } from '../src/normalise/tw-phrases-generated.js';
-import { phraseClass, phrasesOf } from '../src/normalise/tw-vocabulary.js';
+import { mainlandMarkers, phraseClass, phrasesOf } from '../src/normalise/tw-vocabulary.js';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/normalise/', import.meta.url));
 const seedsDir = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -124,6 +124,27 @@ describe('Traditional → Simplified', () => {
     expect(convert('努力滿足人民民眾日益增長的需求，推動家用電器智慧型化、網路化發展，透過網際網路銷售。')).toBe(
       '努力满足人民群众日益增长的需求，推动家用电器智能化、网络化发展，通过互联网销售。',
     );
+  });
+
+  it('reads a document with more mainland markers than Taiwan-only phrases as mixed', () => {
+    // 智慧財產權, 最佳化, 網路 (Taiwan-only) beside four 信息 (a mainland marker): a converter
+    // took some Taiwan phrases only. The strongly preferred 智慧型 changes; 整合, 檔案, 資料 were written so.
+    expect(normalise('保護智慧財產權，最佳化網路環境，推動家電智慧型化。完善信息平台，推進信息共享，加強信息安全，建設信息系統，整合檔案資料。')).toMatchObject({
+      phrasing: 'mixed',
+      text: '保护知识产权，优化网络环境，推动家电智能化。完善信息平台，推进信息共享，加强信息安全，建设信息系统，整合档案资料。',
+    });
+    // Without the markers the same phrases make a Taiwan-phrased document, and all change.
+    expect(normalise('保護智慧財產權，最佳化網路環境，推動家電智慧型化，整合檔案資料。')).toMatchObject({ phrasing: 'taiwan', text: '保护知识产权，优化网络环境，推动家电智能化，集成文件数据。' });
+    // Markers are mainland phrases Taiwan text (the statutes) all but never writes: not 程序 or 对象.
+    const markers = mainlandMarkers();
+    for (const word of ['信息', '软件', '数据']) expect(markers, word).toContain(word);
+    for (const word of ['程序', '对象', '建立']) expect(markers, word).not.toContain(word);
+  });
+
+  it('keeps a weakly preferred Taiwan form only where the document prints the mainland form twice', () => {
+    // One 數據 can be a converter's longer phrase read across a word boundary; two are a choice.
+    expect(convert('透過網路釋出軟體，蒐集資料，分析資料，公開數據。')).toBe('通过网络发布软件，搜集数据，分析数据，公开数据。');
+    expect(convert('透過網路釋出軟體，蒐集資料，分析資料，公開數據，統計數據。')).toBe('通过网络发布软件，搜集资料，分析资料，公开数据，统计数据。');
   });
 
   it('keeps 著 in 著名 and does not invent 着', () => {

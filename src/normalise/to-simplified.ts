@@ -16,11 +16,11 @@ import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 import { openccTables } from './opencc-tables.js';
 import { PhraseTrie } from './phrase-trie.js';
 import { TW_PHRASE_GUARDS } from './tw-phrases.js';
-import { TAIWAN_DOCUMENT_HITS, phrasesOf, weaklyPreferred } from './tw-vocabulary.js';
+import { TAIWAN_DOCUMENT_HITS, WEAK_PRINTS, mainlandMarkers, phrasesOf, stronglyPreferred, weaklyPreferred } from './tw-vocabulary.js';
 import { TW_CONTEXT_GUARDS } from './tw-phrases-generated.js';
 
-/** Whether a Traditional document is Taiwan-phrased (its Taiwan-leaning phrases rewritten too). */
-export type Phrasing = 'taiwan' | 'mainland';
+/** How far a Traditional document is Taiwan-phrased, which decides the phrases rewritten (tw-vocabulary.ts). */
+export type Phrasing = 'taiwan' | 'mixed' | 'mainland';
 
 export interface Simplified {
   text: string;
@@ -44,6 +44,7 @@ export function foldCharacters(text: string): string {
 
 let taiwanOnlyTrie: PhraseTrie | undefined;
 let taiwanDocumentTrie: PhraseTrie | undefined;
+let mixedDocumentTrie: PhraseTrie | undefined;
 let emptyTrie: PhraseTrie | undefined;
 
 /** No Taiwan phrases at all (script conversion only); one instance, its tables are large. */
@@ -82,6 +83,12 @@ function taiwanDocument(): PhraseTrie {
   return taiwanDocumentTrie;
 }
 
+/** A mixed document's table: the Taiwan-only phrases and the strongly preferred ones. */
+function mixedDocument(): PhraseTrie {
+  mixedDocumentTrie ??= trieOf([...phrasesOf('taiwan-only'), ...stronglyPreferred()], TW_CONTEXT_GUARDS);
+  return mixedDocumentTrie;
+}
+
 /** Number of entries in the Taiwan phrase table (guards excluded). */
 export function taiwanPhraseCount(): number {
   return phrasesOf('taiwan-only').length + phrasesOf('prefers-mainland').length;
@@ -97,12 +104,51 @@ export function toSimplified(text: string, script: Script, { vocabulary = true, 
   if (!vocabulary) return { ...(convertFull(text, noPhrases(), Number.POSITIVE_INFINITY) as Simplified), phrasing: 'mainland' };
   const all = Number.POSITIVE_INFINITY;
   if (phrasing === 'taiwan') return { ...(convertFull(text, taiwanDocument(), all, printedMainland(text)) as Simplified), phrasing };
+  if (phrasing === 'mixed') return { ...(convertFull(text, mixedDocument(), all) as Simplified), phrasing };
   if (phrasing === 'mainland') return { ...(convertFull(text, taiwanOnly(), all) as Simplified), phrasing };
   // One pass with the Taiwan-only phrases, counting them; a document that shows enough of
-  // them is Taiwan-phrased and is converted again with the fuller table.
+  // them is converted again with the fuller table its mainland markers allow.
   const mainland = convertFull(text, taiwanOnly(), TAIWAN_DOCUMENT_HITS);
   if (mainland) return { ...mainland, phrasing: 'mainland' };
+  if (!showsTaiwanPhrasing(text)) return { ...(convertFull(text, mixedDocument(), all) as Simplified), phrasing: 'mixed' };
   return { ...(convertFull(text, taiwanDocument(), all, printedMainland(text)) as Simplified), phrasing: 'taiwan' };
+}
+
+let markerTrie: PhraseTrie | undefined;
+
+/** Taiwan-only phrases at least TAIWAN_DOCUMENT_HITS and as many as mainland markers (tw-vocabulary), each read once, longest first. */
+function showsTaiwanPhrasing(text: string): boolean {
+  const { fullMap } = openccTables();
+  const taiwan = taiwanOnly();
+  if (!markerTrie) {
+    markerTrie = new PhraseTrie();
+    for (const marker of mainlandMarkers()) markerTrie.add(marker, marker);
+  }
+  let taiwanHits = 0;
+  let markerHits = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const folded = fullMap[code] || code;
+    if (taiwan.startsWith(folded)) {
+      const end = taiwan.match(text, i, fullMap);
+      if (end > 0) {
+        // Guards and kept mainland phrases map to their own characters.
+        if (taiwan.value !== foldCharacters(text.slice(i, end))) taiwanHits++;
+        i = end;
+        continue;
+      }
+    }
+    if (markerTrie.startsWith(folded)) {
+      const end = markerTrie.match(text, i, fullMap);
+      if (end > 0) {
+        markerHits++;
+        i = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return taiwanHits >= TAIWAN_DOCUMENT_HITS && taiwanHits >= markerHits;
 }
 
 /**
@@ -118,9 +164,15 @@ function printedMainland(text: string): Set<string> {
   const keep = new Set<string>();
   for (const [taiwan, mainland] of weakPairs) {
     // (云 inside 云端 is the Taiwan form itself, not the mainland one printed.)
-    if (folded.includes(mainland) && folded.replaceAll(taiwan, '').includes(mainland)) keep.add(mainland);
+    if (folded.includes(mainland) && occurrences(folded.replaceAll(taiwan, ''), mainland) >= WEAK_PRINTS) keep.add(mainland);
   }
   return keep;
+}
+
+function occurrences(text: string, phrase: string): number {
+  let n = 0;
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + phrase.length)) n++;
+  return n;
 }
 
 /** Simplified documents: replace Traditional-only characters one for one. */

@@ -12,12 +12,25 @@
  *    document that shows itself Taiwan-phrased (TAIWAN_DOCUMENT_HITS taiwan-only phrases);
  *    below WEAK_PREFERENCE only where that document does not print the mainland form itself.
  *  - `mainland`: mainland text writes the Taiwan form more (建立/创建, 執行/运行); never rewritten.
+ *
+ * A document's phrasing decides which classes apply (to-simplified.ts):
+ *  - `mainland` (fewer than TAIWAN_DOCUMENT_HITS Taiwan-only phrases): Taiwan-only phrases.
+ *  - `taiwan` (that many, and at least as many as its mainland markers — mainland phrases of
+ *    rewritten pairs that Taiwan text all but never writes, MAINLAND_MARKER_RATIO: 信息, 软件,
+ *    产品质量): Taiwan-only and prefers-mainland phrases.
+ *  - `mixed` (enough Taiwan-only phrases, but more mainland markers: a converter took some
+ *    Taiwan phrases, 智慧財產權 beside fourteen 信息): Taiwan-only phrases and those whose
+ *    mainland form mainland text prefers STRONG_PREFERENCE times over (智慧型 → 智能); the
+ *    weaker pairs (資料, 整合) were written so.
  */
-import { TW_PHRASE_COUNTS, MAINLAND_TEXT_MB } from './tw-phrases-generated.js';
+import { TW_PHRASE_COUNTS, MAINLAND_TEXT_MB, TAIWAN_TEXT_MB } from './tw-phrases-generated.js';
 
 export const TAIWAN_ONLY_PER_MB = 0.05;
 export const MAINLAND_PREFERENCE = 1;
 export const TAIWAN_DOCUMENT_HITS = 3;
+export const STRONG_PREFERENCE = 10;
+/** A mainland marker is written at least this many times less often (per MB) in Taiwan text than in mainland text. */
+export const MAINLAND_MARKER_RATIO = 100;
 
 export type PhraseClass = 'taiwan-only' | 'prefers-mainland' | 'mainland';
 
@@ -33,10 +46,33 @@ export function phraseClass(taiwanCount: number, mainlandCount: number): PhraseC
  * form keeps the Taiwan one, since it was chosen there, not translated.
  */
 export const WEAK_PREFERENCE = 2;
+/**
+ * How often the document must print the mainland form for that: once can be a converter's
+ * longer phrase read across a word boundary (平臺數據 from 台数 + 据).
+ */
+export const WEAK_PRINTS = 2;
 
 /** Taiwan-leaning [taiwan, mainland] pairs with only a weak mainland preference. */
 export function weaklyPreferred(): Array<readonly [string, string]> {
   return TW_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === 'prefers-mainland' && m < WEAK_PREFERENCE * t).map(([taiwan, mainland]) => [taiwan, mainland] as const);
+}
+
+/**
+ * Mainland phrases that mark a document as mainland-worded: of pairs that are rewritten
+ * (not `mainland`), two characters or more, rare in Taiwan text against mainland text.
+ */
+export function mainlandMarkers(): string[] {
+  const markers = new Set<string>();
+  for (const [, mainland, t, m, inTaiwan] of TW_PHRASE_COUNTS) {
+    if (mainland.length < 2 || phraseClass(t, m) === 'mainland') continue;
+    if ((inTaiwan / TAIWAN_TEXT_MB) * MAINLAND_MARKER_RATIO <= m / MAINLAND_TEXT_MB) markers.add(mainland);
+  }
+  return [...markers].sort();
+}
+
+/** Prefers-mainland pairs whose mainland form mainland text writes STRONG_PREFERENCE times as often. */
+export function stronglyPreferred(): Array<readonly [string, string]> {
+  return TW_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === 'prefers-mainland' && m >= STRONG_PREFERENCE * t).map(([taiwan, mainland]) => [taiwan, mainland] as const);
 }
 
 /** [taiwan, mainland] pairs of one class. */
