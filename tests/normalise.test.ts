@@ -12,7 +12,7 @@ import {
 } from '../src/normalise/index.js';
 import { openccTables, TRADITIONAL_ONLY } from '../src/normalise/opencc-tables.js';
 import { TW_PHRASE_GUARDS } from '../src/normalise/tw-phrases.js';
-import { TW_CONTEXT_GUARDS } from '../src/normalise/tw-phrases-generated.js';
+import { TW_CONTEXT_GUARDS, TW_CONTEXT_REWRITES } from '../src/normalise/tw-phrases-generated.js';
 import { mainlandMarkers, phraseClass, phrasesOf } from '../src/normalise/tw-vocabulary.js';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/normalise/', import.meta.url));
@@ -141,6 +141,16 @@ describe('Traditional → Simplified', () => {
     for (const word of ['程序', '对象', '建立']) expect(markers, word).not.toContain(word);
   });
 
+  it('rewrites a Taiwan form mainland text keeps only in contexts mainland text never writes it in', () => {
+    // 執行 is mainland usage (执行政策), but mainland text writes 运行稳定 and never 执行稳定:
+    // in a Taiwan-phrased document that context is a converter's.
+    expect(convert('透過網路釋出軟體，保障系統執行穩定，嚴格執行政策。')).toBe('通过网络发布软件，保障系统运行稳定，严格执行政策。');
+    expect(convert('保障系統執行穩定，嚴格執行政策。')).toBe('保障系统执行稳定，严格执行政策。');
+    // A context Taiwan statutes write themselves (置執行長, 未宣告緩刑) is never a rewrite.
+    const rewritten = new Set(TW_CONTEXT_REWRITES.map(([taiwan]) => taiwan));
+    for (const context of ['置执行', '未宣告']) expect(rewritten.has(context), context).toBe(false);
+  });
+
   it('keeps a weakly preferred Taiwan form only where the document prints the mainland form twice', () => {
     // One 數據 can be a converter's longer phrase read across a word boundary; two are a choice.
     expect(convert('透過網路釋出軟體，蒐集資料，分析資料，公開數據。')).toBe('通过网络发布软件，搜集数据，分析数据，公开数据。');
@@ -177,6 +187,7 @@ describe('Traditional → Simplified', () => {
       for (const ch of mainland) expect(charClass[ch.charCodeAt(0)], `${taiwan} → ${mainland}`).not.toBe(TRADITIONAL_ONLY);
       expect(toSimplified(mainland, 'traditional', { phrasing: 'taiwan' }).text, `${taiwan} → ${mainland}`).toBe(mainland);
     }
+    for (const [, mainland] of TW_CONTEXT_REWRITES) expect(toSimplified(mainland, 'traditional', { phrasing: 'taiwan' }).text, mainland).toBe(mainland);
     // Alone, a Taiwan-only phrase changes in any Traditional text; a Taiwan-leaning one only
     // in a Taiwan-phrased document.
     for (const [taiwan, mainland] of taiwanOnly) expect(toSimplified(taiwan, 'traditional').text, taiwan).toBe(mainland);

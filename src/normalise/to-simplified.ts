@@ -17,7 +17,7 @@ import { openccTables } from './opencc-tables.js';
 import { PhraseTrie } from './phrase-trie.js';
 import { TW_PHRASE_GUARDS } from './tw-phrases.js';
 import { TAIWAN_DOCUMENT_HITS, WEAK_PRINTS, mainlandMarkers, phrasesOf, stronglyPreferred, weaklyPreferred } from './tw-vocabulary.js';
-import { TW_CONTEXT_GUARDS } from './tw-phrases-generated.js';
+import { TW_CONTEXT_GUARDS, TW_CONTEXT_REWRITES } from './tw-phrases-generated.js';
 
 /** How far a Traditional document is Taiwan-phrased, which decides the phrases rewritten (tw-vocabulary.ts). */
 export type Phrasing = 'taiwan' | 'mixed' | 'mainland';
@@ -79,7 +79,7 @@ function taiwanOnly(): PhraseTrie {
 
 /** A Taiwan-phrased document's table: also the phrases mainland text prefers in its own form. */
 function taiwanDocument(): PhraseTrie {
-  taiwanDocumentTrie ??= trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland')], TW_CONTEXT_GUARDS);
+  taiwanDocumentTrie ??= trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland'), ...TW_CONTEXT_REWRITES], TW_CONTEXT_GUARDS);
   return taiwanDocumentTrie;
 }
 

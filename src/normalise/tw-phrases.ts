@@ -51,6 +51,7 @@ export const TW_PHRASES: ReadonlyArray<readonly [taiwan: string, mainland: strin
   ['行動應用', '移动应用'],
   ['資訊', '信息'],
   ['資訊科技', '信息技术'],
+  ['資訊保安', '信息安全'],
   ['資通訊', '信息通信'],
   ['數位', '数字'],
   ['數位落差', '数字鸿沟'],
