@@ -127,11 +127,12 @@ describe('Traditional → Simplified', () => {
   });
 
   it('reads a document with more mainland markers than Taiwan-only phrases as mixed', () => {
-    // 智慧財產權, 最佳化, 網路 (Taiwan-only) beside four 信息 (a mainland marker): a converter
-    // took some Taiwan phrases only. The strongly preferred 智慧型 changes; 整合, 檔案, 資料 were written so.
-    expect(normalise('保護智慧財產權，最佳化網路環境，推動家電智慧型化。完善信息平台，推進信息共享，加強信息安全，建設信息系統，整合檔案資料。')).toMatchObject({
+    // 智慧財產權, 最佳化, 網路 (Taiwan-only) and 智慧型 (a strong form) beside five mainland
+    // markers (信息, 信息安全): a converter took some Taiwan phrases only. The strongly preferred
+    // 智慧型 changes; 整合, 檔案, 資料 were written so.
+    expect(normalise('保護智慧財產權，最佳化網路環境，推動家電智慧型化。完善信息平台，推進信息共享，加強信息安全，建設信息系統，共享信息資源，整合檔案資料。')).toMatchObject({
       phrasing: 'mixed',
-      text: '保护知识产权，优化网络环境，推动家电智能化。完善信息平台，推进信息共享，加强信息安全，建设信息系统，整合档案资料。',
+      text: '保护知识产权，优化网络环境，推动家电智能化。完善信息平台，推进信息共享，加强信息安全，建设信息系统，共享信息资源，整合档案资料。',
     });
     // Without the markers the same phrases make a Taiwan-phrased document, and all change.
     expect(normalise('保護智慧財產權，最佳化網路環境，推動家電智慧型化，整合檔案資料。')).toMatchObject({ phrasing: 'taiwan', text: '保护知识产权，优化网络环境，推动家电智能化，集成文件数据。' });

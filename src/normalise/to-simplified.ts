@@ -53,10 +53,14 @@ function noPhrases(): PhraseTrie {
   return emptyTrie;
 }
 
-function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = []): PhraseTrie {
+/**
+ * A Taiwan table: each key maps to `label` of its replacement (the replacement itself, unless
+ * a reading table labels it), `rewritten` for a Taiwan phrase, not a guard or kept phrase.
+ */
+function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = [], label: (value: string, rewritten: boolean) => string = (value) => value): PhraseTrie {
   const trie = new PhraseTrie();
   // Guards first, so that a real entry with the same key would win.
-  for (const guard of [...TW_PHRASE_GUARDS, ...contextGuards]) trie.add(foldCharacters(guard), foldCharacters(guard));
+  for (const guard of [...TW_PHRASE_GUARDS, ...contextGuards]) trie.add(foldCharacters(guard), label(foldCharacters(guard), false));
   // A mainland phrase holding a Taiwan key (以太网路由器 holds 网路) is kept as it is, so a
   // second pass changes nothing.
   const keys = new Set(pairs.map(([taiwan]) => foldCharacters(taiwan)));
@@ -66,8 +70,8 @@ function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: 
     }
     return false;
   };
-  for (const [, mainland] of pairs) if (!keys.has(mainland) && holdsKey(mainland)) trie.add(mainland, mainland);
-  for (const [taiwan, mainland] of pairs) trie.add(foldCharacters(taiwan), mainland);
+  for (const [, mainland] of pairs) if (!keys.has(mainland) && holdsKey(mainland)) trie.add(mainland, label(mainland, false));
+  for (const [taiwan, mainland] of pairs) trie.add(foldCharacters(taiwan), label(mainland, true));
   return trie;
 }
 
@@ -101,78 +105,128 @@ export function taiwanPhraseCount(): number {
  */
 export function toSimplified(text: string, script: Script, { vocabulary = true, phrasing }: { vocabulary?: boolean; phrasing?: Phrasing } = {}): Simplified {
   if (script === 'simplified') return { ...convertStrict(text), phrasing: 'mainland' };
-  if (!vocabulary) return { ...(convertFull(text, noPhrases(), Number.POSITIVE_INFINITY) as Simplified), phrasing: 'mainland' };
-  const all = Number.POSITIVE_INFINITY;
-  if (phrasing === 'taiwan') return { ...(convertFull(text, taiwanDocument(), all, printedMainland(text)) as Simplified), phrasing };
-  if (phrasing === 'mixed') return { ...(convertFull(text, mixedDocument(), all) as Simplified), phrasing };
-  if (phrasing === 'mainland') return { ...(convertFull(text, taiwanOnly(), all) as Simplified), phrasing };
-  // One pass with the Taiwan-only phrases, counting them; a document that shows enough of
-  // them is converted again with the fuller table its mainland markers allow.
-  const mainland = convertFull(text, taiwanOnly(), TAIWAN_DOCUMENT_HITS);
+  if (!vocabulary) return { ...convertFull(text, noPhrases()), phrasing: 'mainland' };
+  if (phrasing === 'taiwan') return { ...convertFull(text, taiwanDocument(), readPhrasing(text).keep()), phrasing };
+  if (phrasing === 'mixed') return { ...convertFull(text, mixedDocument()), phrasing };
+  if (phrasing === 'mainland') return { ...convertFull(text, taiwanOnly()), phrasing };
+  // One pass with the Taiwan-only phrases (the only table convertFull counts with), counting
+  // them as it goes. A document with enough of them is read whole (readPhrasing: strong forms
+  // and mainland markers too): if it is mainland-phrased after all, the pass goes on; if not,
+  // it is converted again with the table its phrasing takes.
+  const first = { tally: new Tally(), whole: undefined as Tally | undefined };
+  const mainland = convertFull(text, taiwanOnly(), null, first);
   if (mainland) return { ...mainland, phrasing: 'mainland' };
-  if (!showsTaiwanPhrasing(text)) return { ...(convertFull(text, mixedDocument(), all) as Simplified), phrasing: 'mixed' };
-  return { ...(convertFull(text, taiwanDocument(), all, printedMainland(text)) as Simplified), phrasing: 'taiwan' };
-}
-
-let markerTrie: PhraseTrie | undefined;
-
-/** Taiwan-only phrases at least TAIWAN_DOCUMENT_HITS and as many as mainland markers (tw-vocabulary), each read once, longest first. */
-function showsTaiwanPhrasing(text: string): boolean {
-  const { fullMap } = openccTables();
-  const taiwan = taiwanOnly();
-  if (!markerTrie) {
-    markerTrie = new PhraseTrie();
-    for (const marker of mainlandMarkers()) markerTrie.add(marker, marker);
-  }
-  let taiwanHits = 0;
-  let markerHits = 0;
-  for (let i = 0; i < text.length; ) {
-    const code = text.charCodeAt(i);
-    const folded = fullMap[code] || code;
-    if (taiwan.startsWith(folded)) {
-      const end = taiwan.match(text, i, fullMap);
-      if (end > 0) {
-        // Guards and kept mainland phrases map to their own characters.
-        if (taiwan.value !== foldCharacters(text.slice(i, end))) taiwanHits++;
-        i = end;
-        continue;
-      }
-    }
-    if (markerTrie.startsWith(folded)) {
-      const end = markerTrie.match(text, i, fullMap);
-      if (end > 0) {
-        markerHits++;
-        i = end;
-        continue;
-      }
-    }
-    i++;
-  }
-  return taiwanHits >= TAIWAN_DOCUMENT_HITS && taiwanHits >= markerHits;
+  const tally = first.whole!;
+  const read = tally.phrasing();
+  if (read === 'taiwan') return { ...convertFull(text, taiwanDocument(), tally.keep()), phrasing: read };
+  return { ...convertFull(text, read === 'mixed' ? mixedDocument() : taiwanOnly()), phrasing: read };
 }
 
 /**
- * The mainland forms of Taiwan-leaning phrases that a Taiwan-phrased document itself prints
- * (數據 beside 資料): there the Taiwan-leaning form was chosen, not translated, and stays.
- * A document converted wholesale from mainland wording prints none of them.
+ * Labels of the evidence table (evidence()), by their first character: a Taiwan-only phrase
+ * (its replacement follows), a guard or kept phrase of that table (likewise), another key
+ * that counts for nothing, a strong form, a mainland marker, a weak pair's mainland form
+ * (after WEAK; a marker can be one too).
  */
-let weakPairs: Array<readonly [string, string]> | undefined;
+const TAIWAN_ONLY = 't';
+const KEPT = 'k';
+const NEUTRAL = 'x';
+const STRONG = 's';
+const MARKER = 'm';
+const WEAK = 'w|';
 
-function printedMainland(text: string): Set<string> {
-  weakPairs ??= weaklyPreferred().map(([taiwan, mainland]) => [foldCharacters(taiwan), mainland] as const);
-  const folded = foldCharacters(text);
-  const keep = new Set<string>();
-  for (const [taiwan, mainland] of weakPairs) {
-    // (云 inside 云端 is the Taiwan form itself, not the mainland one printed.)
-    if (folded.includes(mainland) && occurrences(folded.replaceAll(taiwan, ''), mainland) >= WEAK_PRINTS) keep.add(mainland);
+/** What a reading of a document's phrasing has counted (tw-vocabulary.ts). */
+class Tally {
+  taiwanOnly = 0;
+  strong = 0;
+  markers = 0;
+  /** Mainland forms of weakly preferred pairs printed, by form. */
+  readonly #printed = new Map<string, number>();
+
+  /**
+   * Counts one evidence label; true once the document so far reads as Taiwan-phrased, so that
+   * converting on with the Taiwan-only table is wasted.
+   */
+  add(label: string): boolean {
+    const kind = label[0];
+    if (kind === TAIWAN_ONLY) this.taiwanOnly++;
+    else if (kind === STRONG) this.strong++;
+    else if (kind === MARKER || label.startsWith(WEAK)) {
+      if (kind === MARKER) this.markers++;
+      const weak = label.indexOf(WEAK);
+      if (weak >= 0) {
+        const form = label.slice(weak + WEAK.length);
+        this.#printed.set(form, (this.#printed.get(form) ?? 0) + 1);
+      }
+    }
+    return this.phrasing() === 'taiwan';
   }
-  return keep;
+
+  phrasing(): Phrasing {
+    const taiwan = this.taiwanOnly + this.strong;
+    if (taiwan >= TAIWAN_DOCUMENT_HITS && taiwan >= this.markers) return 'taiwan';
+    return this.taiwanOnly >= TAIWAN_DOCUMENT_HITS ? 'mixed' : 'mainland';
+  }
+
+  /**
+   * The mainland forms of weakly preferred pairs the document prints WEAK_PRINTS times
+   * (數據 beside 資料): there the Taiwan form was chosen, not translated, and stays. A
+   * document converted wholesale from mainland wording prints none of them.
+   */
+  keep(): Set<string> {
+    return new Set([...this.#printed].filter(([, n]) => n >= WEAK_PRINTS).map(([form]) => form));
+  }
 }
 
-function occurrences(text: string, phrase: string): number {
-  let n = 0;
-  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + phrase.length)) n++;
-  return n;
+let firstPassTrie: PhraseTrie | undefined;
+let evidenceTrie: PhraseTrie | undefined;
+
+/**
+ * The labelled table the first pass converts and counts with: the Taiwan-only table's keys,
+ * labelled with their replacements (its guards and kept phrases count for nothing). Only
+ * Taiwan-only phrases call for reading a document whole: strong forms and mainland markers
+ * are everywhere, and reading costs half a conversion.
+ */
+function firstPass(): PhraseTrie {
+  firstPassTrie ??= trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS, (value, rewritten) => (rewritten ? TAIWAN_ONLY : KEPT) + value);
+  return firstPassTrie;
+}
+
+/**
+ * The whole reading table: the first pass's, mainland markers, and the mainland forms of
+ * weakly preferred pairs (not inside their Taiwan forms: 云 in 云端 is no 云 printed).
+ */
+function evidence(): PhraseTrie {
+  if (!evidenceTrie) {
+    evidenceTrie = trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS, (value, rewritten) => (rewritten ? TAIWAN_ONLY : KEPT) + value);
+    const labels = new Map<string, string>();
+    const weak = weaklyPreferred();
+    for (const [taiwan] of weak) labels.set(foldCharacters(taiwan), NEUTRAL);
+    for (const [taiwan] of stronglyPreferred()) labels.set(foldCharacters(taiwan), STRONG);
+    const markers = new Set(mainlandMarkers());
+    for (const marker of markers) labels.set(marker, MARKER);
+    for (const [, mainland] of weak) labels.set(mainland, (markers.has(mainland) ? MARKER : '') + WEAK + mainland);
+    for (const [key, label] of labels) evidenceTrie.add(key, label);
+  }
+  return evidenceTrie;
+}
+
+/** Reads a whole document with the whole reading table, each phrase once, longest first. */
+function readPhrasing(text: string): Tally {
+  const tally = new Tally();
+  const { fullMap } = openccTables();
+  const trie = evidence();
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const end = trie.startsWith(fullMap[code] || code) ? trie.match(text, i, fullMap) : -1;
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    tally.add(trie.value);
+    i = end;
+  }
+  return tally;
 }
 
 /** Simplified documents: replace Traditional-only characters one for one. */
@@ -209,11 +263,24 @@ function convertStrict(text: string): Simplified {
 /** 「 」 『 』 → “ ” ‘ ’, one for one (offsets do not move). */
 const CORNER_QUOTES = [0x201c, 0x201d, 0x2018, 0x2019];
 
-/** Converts with `taiwan` as the Taiwan table; null as soon as it has matched `stopAtHits` Taiwan phrases. */
-function convertFull(text: string, taiwan: PhraseTrie, stopAtHits: number, keep: ReadonlySet<string> | null = null): Simplified | null {
+/** The first pass's reading: its own count, and the whole document's once that was needed. */
+interface FirstReading {
+  tally: Tally;
+  whole: Tally | undefined;
+}
+
+/**
+ * Converts with `taiwan` as the Taiwan table, leaving the Taiwan-leaning phrases whose mainland
+ * forms are in `keep`. With `first` (and the Taiwan-only table), also counts the evidence of the
+ * document's phrasing as it goes; once that calls for it, reads the whole document into
+ * `first.whole`, and returns null unless the document is mainland-phrased.
+ */
+function convertFull(text: string, taiwan: PhraseTrie, keep?: ReadonlySet<string> | null): Simplified;
+function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string> | null, first: FirstReading): Simplified | null;
+function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string> | null = null, first: FirstReading | null = null): Simplified | null {
   const { fullMap, astralMap, phrases } = openccTables();
-  let hits = 0;
-  const counting = stopAtHits !== Number.POSITIVE_INFINITY;
+  let reading = first === null ? null : firstPass();
+  let readTo = 0;
   const n = text.length;
   const builder = new OffsetMapBuilder();
   const chunks: string[] = [];
@@ -243,14 +310,40 @@ function convertFull(text: string, taiwan: PhraseTrie, stopAtHits: number, keep:
     // Longest phrase wins; on a tie the Taiwan table wins over opencc's.
     let end = -1;
     let value = '';
-    if (taiwan.startsWith(fullMap[code] || code)) {
+    const folded = fullMap[code] || code;
+    // Read the evidence up to here, exactly as readPhrasing would. The evidence table holds
+    // every key of the Taiwan-only table, labelled with its replacement (evidence()): where
+    // it matches nothing, neither does that, and where it matches one of its keys, that is the
+    // Taiwan-only table's match.
+    let noKey = false;
+    while (reading !== null && readTo <= i) {
+      const at = readTo;
+      const c = text.charCodeAt(at);
+      const e = reading.startsWith(fullMap[c] || c) ? reading.match(text, at, fullMap) : -1;
+      if (e < 0) {
+        noKey = at === i;
+        readTo++;
+        continue;
+      }
+      readTo = e;
+      const label = reading.value;
+      if (at === i && (label[0] === TAIWAN_ONLY || label[0] === KEPT)) {
+        end = e;
+        value = label.slice(1);
+      }
+      if (first!.tally.add(label)) {
+        first!.whole = readPhrasing(text);
+        if (first!.whole.phrasing() !== 'mainland') return null;
+        // Mainland-phrased after all: the Taiwan-only table was the right one; go on with it.
+        reading = null;
+      }
+    }
+    if (end < 0 && !noKey && taiwan.startsWith(folded)) {
       const e = taiwan.match(text, i, fullMap);
       // A Taiwan-leaning phrase whose mainland form the document also prints was written so.
       if (e > 0 && !(keep !== null && keep.has(taiwan.value))) {
         end = e;
         value = taiwan.value;
-        // A guard, or a mainland phrase kept as it is, maps to its own characters: no Taiwan phrase.
-        if (counting && (value.length !== e - i || value !== foldCharacters(text.slice(i, e))) && ++hits >= stopAtHits) return null;
       }
     }
     if (phrases.startsWith(code)) {

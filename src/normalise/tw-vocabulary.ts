@@ -15,9 +15,10 @@
  *
  * A document's phrasing decides which classes apply (to-simplified.ts):
  *  - `mainland` (fewer than TAIWAN_DOCUMENT_HITS Taiwan-only phrases): Taiwan-only phrases.
- *  - `taiwan` (that many, and at least as many as its mainland markers — mainland phrases of
- *    rewritten pairs that Taiwan text all but never writes, MAINLAND_MARKER_RATIO: 信息, 软件,
- *    产品质量): Taiwan-only and prefers-mainland phrases.
+ *  - `taiwan` (that many, and its Taiwan-only phrases and strongly preferred Taiwan forms
+ *    (資訊, 軟體) at least as many as its mainland markers — mainland phrases of rewritten
+ *    pairs that Taiwan text all but never writes, MAINLAND_MARKER_RATIO: 信息, 软件, 产品质量):
+ *    Taiwan-only and prefers-mainland phrases.
  *  - `mixed` (enough Taiwan-only phrases, but more mainland markers: a converter took some
  *    Taiwan phrases, 智慧財產權 beside fourteen 信息): Taiwan-only phrases and those whose
  *    mainland form mainland text prefers STRONG_PREFERENCE times over (智慧型 → 智能); the
