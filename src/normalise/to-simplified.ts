@@ -113,7 +113,7 @@ export function toSimplified(text: string, script: Script, { vocabulary = true, 
   // them as it goes. A document with enough of them is read whole (readPhrasing: strong forms
   // and mainland markers too): if it is mainland-phrased after all, the pass goes on; if not,
   // it is converted again with the table its phrasing takes.
-  const first = { tally: new Tally(), whole: undefined as Tally | undefined };
+  const first: FirstReading = { tally: new Tally(), whole: undefined };
   const mainland = convertFull(text, taiwanOnly(), null, first);
   if (mainland) return { ...mainland, phrasing: 'mainland' };
   const tally = first.whole!;
@@ -188,8 +188,12 @@ let evidenceTrie: PhraseTrie | undefined;
  * are everywhere, and reading costs half a conversion.
  */
 function firstPass(): PhraseTrie {
-  firstPassTrie ??= trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS, (value, rewritten) => (rewritten ? TAIWAN_ONLY : KEPT) + value);
+  firstPassTrie ??= labelledTaiwanOnly();
   return firstPassTrie;
+}
+
+function labelledTaiwanOnly(): PhraseTrie {
+  return trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS, (value, rewritten) => (rewritten ? TAIWAN_ONLY : KEPT) + value);
 }
 
 /**
@@ -198,7 +202,7 @@ function firstPass(): PhraseTrie {
  */
 function evidence(): PhraseTrie {
   if (!evidenceTrie) {
-    evidenceTrie = trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS, (value, rewritten) => (rewritten ? TAIWAN_ONLY : KEPT) + value);
+    evidenceTrie = labelledTaiwanOnly();
     const labels = new Map<string, string>();
     const weak = weaklyPreferred();
     for (const [taiwan] of weak) labels.set(foldCharacters(taiwan), NEUTRAL);
