@@ -1,7 +1,8 @@
 // Counts how often each Taiwan phrase — and the mainland phrase it stands for — occurs in
 // mainland text, and writes the table with its counts to src/normalise/tw-phrases-generated.ts.
-// The candidates are opencc's TWPhrases (mainland → Taiwan, reversed here) and the curated
-// policy list in src/normalise/tw-phrases.ts; the counts decide what each entry may do
+// The candidates are opencc's TWPhrases (mainland → Taiwan, reversed here), the curated
+// policy list in src/normalise/tw-phrases.ts, and those of opencc's STPhrases its own reverse
+// table does not take back; the counts decide what each entry may do
 // (src/normalise/tw-vocabulary.ts). The mainland text is ../shared/corpus (laws, pkulaw,
 // jiangxi, gov.cn, work reports), Simplified files only, minus the 40 documents the
 // round-trip evaluation uses. `npm run build && npm run generate:tw-phrases` rewrites it.
@@ -9,6 +10,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
+import STPhrases from 'opencc-js/dict/STPhrases';
 import TWPhrases from 'opencc-js/dict/TWPhrases';
 import { detectScript } from '../dist/src/normalise/detect-script.js';
 import { foldCharacters } from '../dist/src/normalise/to-simplified.js';
@@ -72,6 +74,15 @@ for (const line of TWPhrases.split('|')) {
   if (!cn || /[A-Za-z0-9]/.test(cn)) continue;
   for (const tw of tws) offer(tw, toMainland(cn), 'opencc');
 }
+// opencc's own Traditional phrases whose characters fold to something other than the mainland
+// phrase they were made from (坐标 → 座標, 复函 → 覆函, 浚县 → 濬縣): its reverse table does not
+// take them back. Offered where mainland text uses the phrase; the counts decide as for the rest.
+const ST_MIN = 3;
+for (const line of STPhrases.split('|')) {
+  const [cn, traditional] = line.split(' ');
+  if (!cn || !traditional || /[A-Za-z0-9]/.test(cn) || foldCharacters(traditional) === cn || candidates.has(foldCharacters(traditional))) continue;
+  if (count(cn) >= ST_MIN) offer(traditional, cn, 'opencc-st');
+}
 
 // A Taiwan form inside its own mainland phrase (再生能源 in 可再生能源) is no Taiwan usage.
 const inside = (key, phrase) => {
@@ -79,9 +90,13 @@ const inside = (key, phrase) => {
   for (let i = phrase.indexOf(key); i >= 0; i = phrase.indexOf(key, i + 1)) n++;
   return n;
 };
-const rows = [...candidates.entries()]
-  .map(([key, c]) => [c.taiwan, c.mainland, Math.max(0, count(key) - inside(key, c.mainland) * c.mainlandCount), c.mainlandCount, countIn(taiwanText, c.mainland)])
-  .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const rowsOf = (entries) =>
+  entries
+    .map(([key, c]) => [c.taiwan, c.mainland, Math.max(0, count(key) - inside(key, c.mainland) * c.mainlandCount), c.mainlandCount, countIn(taiwanText, c.mainland)])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+// opencc's own Traditional forms are script, not Taiwan wording: a table of their own.
+const rows = rowsOf([...candidates.entries()].filter(([, c]) => c.source !== 'opencc-st'));
+const scriptRows = rowsOf([...candidates.entries()].filter(([, c]) => c.source === 'opencc-st'));
 const megabytes = Math.round((Buffer.byteLength(mainland) / 1e6) * 10) / 10;
 const taiwanMegabytes = Math.round((Buffer.byteLength(taiwanText) / 1e6) * 10) / 10;
 
@@ -165,15 +180,25 @@ export const TAIWAN_TEXT_MB = ${taiwanMegabytes};
 export const TW_CONTEXT_GUARDS: readonly string[] = ${JSON.stringify([...guards].sort())};
 
 /**
- * Contexts in which mainland text writes its own phrase at least twice as often as a Taiwan
- * form it otherwise keeps (执行状 → 运行状): rewritten in a Taiwan-phrased document.
+ * Contexts in which mainland text writes its own phrase and neither mainland text nor the
+ * Taiwan statutes write a Taiwan form it otherwise keeps (执行稳 → 运行稳): rewritten in a
+ * Taiwan-phrased document.
  */
 export const TW_CONTEXT_REWRITES: ReadonlyArray<readonly [taiwan: string, mainland: string]> = ${JSON.stringify([...rewrites].sort((a, b) => (a[0] < b[0] ? -1 : 1)))};
 
 export const TW_PHRASE_COUNTS: ReadonlyArray<readonly [taiwan: string, mainland: string, taiwanCount: number, mainlandCount: number, mainlandInTaiwanText: number]> = [
 ${rows.map((r) => `  ${JSON.stringify(r)},`).join('\n')}
 ];
+
+/**
+ * opencc's own Traditional phrases that its reverse table does not take back to the mainland
+ * phrase they were made from (座標 from 坐标, 覆函 from 复函), counted likewise: script, not
+ * Taiwan wording, so never evidence of a Taiwan-phrased document.
+ */
+export const TW_SCRIPT_PHRASE_COUNTS: ReadonlyArray<readonly [traditional: string, mainland: string, traditionalCount: number, mainlandCount: number, mainlandInTaiwanText: number]> = [
+${scriptRows.map((r) => `  ${JSON.stringify(r)},`).join('\n')}
+];
 `,
 );
 console.log(`${guards.size} context guards, ${rewrites.size} context rewrites`);
-console.log(`wrote ${rows.length} phrases counted over ${megabytes} MB to ${out}`);
+console.log(`wrote ${rows.length} Taiwan phrases and ${scriptRows.length} script phrases counted over ${megabytes} MB to ${out}`);

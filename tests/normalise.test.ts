@@ -13,7 +13,7 @@ import {
 import { openccTables, TRADITIONAL_ONLY } from '../src/normalise/opencc-tables.js';
 import { TW_PHRASE_GUARDS } from '../src/normalise/tw-phrases.js';
 import { TW_CONTEXT_GUARDS, TW_CONTEXT_REWRITES } from '../src/normalise/tw-phrases-generated.js';
-import { mainlandMarkers, phraseClass, phrasesOf } from '../src/normalise/tw-vocabulary.js';
+import { mainlandMarkers, phraseClass, phrasesOf, scriptPhrases } from '../src/normalise/tw-vocabulary.js';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/normalise/', import.meta.url));
 const seedsDir = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -150,6 +150,13 @@ describe('Traditional → Simplified', () => {
     // A context Taiwan statutes write themselves (置執行長, 未宣告緩刑) is never a rewrite.
     const rewritten = new Set(TW_CONTEXT_REWRITES.map(([taiwan]) => taiwan));
     for (const context of ['置执行', '未宣告']) expect(rewritten.has(context), context).toBe(false);
+  });
+
+  it("takes back opencc's own Traditional forms, as script, not as Taiwan wording", () => {
+    // opencc writes 坐标 as 座標 and 复函 as 覆函, and its reverse table keeps them; mainland
+    // text all but never writes 座标 or 覆函. Three of them make no Taiwan-phrased document.
+    expect(normalise('建立空間座標系，統一座標，按覆函辦理。')).toMatchObject({ phrasing: 'mainland', text: '建立空间坐标系，统一坐标，按复函办理。' });
+    expect(scriptPhrases().map(([traditional]) => traditional)).toEqual(expect.arrayContaining(['座標', '覆函']));
   });
 
   it('keeps a weakly preferred Taiwan form only where the document prints the mainland form twice', () => {

@@ -16,7 +16,7 @@ import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 import { openccTables } from './opencc-tables.js';
 import { PhraseTrie } from './phrase-trie.js';
 import { TW_PHRASE_GUARDS } from './tw-phrases.js';
-import { TAIWAN_DOCUMENT_HITS, WEAK_PRINTS, mainlandMarkers, phrasesOf, stronglyPreferred, weaklyPreferred } from './tw-vocabulary.js';
+import { TAIWAN_DOCUMENT_HITS, WEAK_PRINTS, mainlandMarkers, phrasesOf, scriptPhrases, stronglyPreferred, weaklyPreferred } from './tw-vocabulary.js';
 import { TW_CONTEXT_GUARDS, TW_CONTEXT_REWRITES } from './tw-phrases-generated.js';
 
 /** How far a Traditional document is Taiwan-phrased, which decides the phrases rewritten (tw-vocabulary.ts). */
@@ -47,30 +47,33 @@ let taiwanDocumentTrie: PhraseTrie | undefined;
 let mixedDocumentTrie: PhraseTrie | undefined;
 let emptyTrie: PhraseTrie | undefined;
 
-/** No Taiwan phrases at all (script conversion only); one instance, its tables are large. */
+/** No Taiwan phrases at all (script conversion only: opencc's forms it does not take back); one instance, its tables are large. */
 function noPhrases(): PhraseTrie {
-  emptyTrie ??= new PhraseTrie();
+  emptyTrie ??= trieOf([]);
   return emptyTrie;
 }
 
 /**
- * A Taiwan table: each key maps to `label` of its replacement (the replacement itself, unless
- * a reading table labels it), `rewritten` for a Taiwan phrase, not a guard or kept phrase.
+ * A Taiwan table, with the script phrases every Traditional document takes: each key maps to
+ * `label` of its replacement (the replacement itself, unless a reading table labels it),
+ * `rewritten` for a Taiwan phrase, not a guard, kept phrase or script phrase.
  */
 function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = [], label: (value: string, rewritten: boolean) => string = (value) => value): PhraseTrie {
   const trie = new PhraseTrie();
+  const script = scriptPhrases();
   // Guards first, so that a real entry with the same key would win.
   for (const guard of [...TW_PHRASE_GUARDS, ...contextGuards]) trie.add(foldCharacters(guard), label(foldCharacters(guard), false));
+  for (const [traditional, mainland] of script) trie.add(foldCharacters(traditional), label(mainland, false));
   // A mainland phrase holding a Taiwan key (以太网路由器 holds 网路) is kept as it is, so a
   // second pass changes nothing.
-  const keys = new Set(pairs.map(([taiwan]) => foldCharacters(taiwan)));
+  const keys = new Set([...pairs, ...script].map(([taiwan]) => foldCharacters(taiwan)));
   const holdsKey = (phrase: string): boolean => {
     for (let i = 0; i < phrase.length; i++) {
       for (let j = i + 2; j <= phrase.length; j++) if (j - i < phrase.length && keys.has(phrase.slice(i, j))) return true;
     }
     return false;
   };
-  for (const [, mainland] of pairs) if (!keys.has(mainland) && holdsKey(mainland)) trie.add(mainland, label(mainland, false));
+  for (const [, mainland] of [...pairs, ...script]) if (!keys.has(mainland) && holdsKey(mainland)) trie.add(mainland, label(mainland, false));
   for (const [taiwan, mainland] of pairs) trie.add(foldCharacters(taiwan), label(mainland, true));
   return trie;
 }

@@ -24,7 +24,7 @@
  *    mainland form mainland text prefers STRONG_PREFERENCE times over (智慧型 → 智能); the
  *    weaker pairs (資料, 整合) were written so.
  */
-import { TW_PHRASE_COUNTS, MAINLAND_TEXT_MB, TAIWAN_TEXT_MB } from './tw-phrases-generated.js';
+import { TW_PHRASE_COUNTS, TW_SCRIPT_PHRASE_COUNTS, MAINLAND_TEXT_MB, TAIWAN_TEXT_MB } from './tw-phrases-generated.js';
 
 export const TAIWAN_ONLY_PER_MB = 0.05;
 export const MAINLAND_PREFERENCE = 1;
@@ -74,6 +74,15 @@ export function mainlandMarkers(): string[] {
 /** Prefers-mainland pairs whose mainland form mainland text writes STRONG_PREFERENCE times as often. */
 export function stronglyPreferred(): Array<readonly [string, string]> {
   return TW_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === 'prefers-mainland' && m >= STRONG_PREFERENCE * t).map(([taiwan, mainland]) => [taiwan, mainland] as const);
+}
+
+/**
+ * opencc's Traditional forms its reverse table does not take back (座標 → 坐标, 覆函 → 复函),
+ * where mainland text all but never writes them: rewritten in every Traditional document, as
+ * script, never counted as Taiwan wording.
+ */
+export function scriptPhrases(): Array<readonly [string, string]> {
+  return TW_SCRIPT_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === 'taiwan-only').map(([traditional, mainland]) => [traditional, mainland] as const);
 }
 
 /** [taiwan, mainland] pairs of one class. */
