@@ -54,11 +54,13 @@ function noPhrases(): PhraseTrie {
 }
 
 /**
- * A Taiwan table, with the script phrases every Traditional document takes: each key maps to
- * `label` of its replacement (the replacement itself, unless a reading table labels it),
- * `rewritten` for a Taiwan phrase, not a guard, kept phrase or script phrase.
+ * A Taiwan table, with the script phrases every Traditional document takes. Each key maps to
+ * its replacement behind a label (LABELLED): TAIWAN_ONLY for a Taiwan phrase, KEPT for a
+ * guard, kept phrase or script phrase, so that the first pass reads its evidence from the
+ * same lookup it converts with.
  */
-function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = [], label: (value: string, rewritten: boolean) => string = (value) => value): PhraseTrie {
+function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = []): PhraseTrie {
+  const label = (value: string, rewritten: boolean): string => (rewritten ? TAIWAN_ONLY : KEPT) + value;
   const trie = new PhraseTrie();
   const script = scriptPhrases();
   // Guards first, so that a real entry with the same key would win.
@@ -181,23 +183,7 @@ class Tally {
   }
 }
 
-let firstPassTrie: PhraseTrie | undefined;
 let evidenceTrie: PhraseTrie | undefined;
-
-/**
- * The labelled table the first pass converts and counts with: the Taiwan-only table's keys,
- * labelled with their replacements (its guards and kept phrases count for nothing). Only
- * Taiwan-only phrases call for reading a document whole: strong forms and mainland markers
- * are everywhere, and reading costs half a conversion.
- */
-function firstPass(): PhraseTrie {
-  firstPassTrie ??= labelledTaiwanOnly();
-  return firstPassTrie;
-}
-
-function labelledTaiwanOnly(): PhraseTrie {
-  return trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS, (value, rewritten) => (rewritten ? TAIWAN_ONLY : KEPT) + value);
-}
 
 /**
  * The whole reading table: the first pass's, mainland markers, and the mainland forms of
@@ -205,7 +191,7 @@ function labelledTaiwanOnly(): PhraseTrie {
  */
 function evidence(): PhraseTrie {
   if (!evidenceTrie) {
-    evidenceTrie = labelledTaiwanOnly();
+    evidenceTrie = trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS);
     const labels = new Map<string, string>();
     const weak = weaklyPreferred();
     for (const [taiwan] of weak) labels.set(foldCharacters(taiwan), NEUTRAL);
@@ -225,7 +211,8 @@ function readPhrasing(text: string): Tally {
   const trie = evidence();
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
-    const end = trie.startsWith(fullMap[code] || code) ? trie.match(text, i, fullMap) : -1;
+    // Every key starts with a Han character.
+    const end = code >= 0x3400 && trie.startsWith(fullMap[code] || code) ? trie.match(text, i, fullMap) : -1;
     if (end < 0) {
       i++;
       continue;
@@ -286,7 +273,9 @@ function convertFull(text: string, taiwan: PhraseTrie, keep?: ReadonlySet<string
 function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string> | null, first: FirstReading): Simplified | null;
 function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string> | null = null, first: FirstReading | null = null): Simplified | null {
   const { fullMap, astralMap, phrases } = openccTables();
-  let reading = first === null ? null : firstPass();
+  // Only Taiwan-only phrases call for reading a document whole: strong forms and mainland
+  // markers are everywhere, and reading costs half a conversion.
+  let reading = first === null ? null : taiwan;
   let readTo = 0;
   const n = text.length;
   const builder = new OffsetMapBuilder();
@@ -318,10 +307,8 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
     let end = -1;
     let value = '';
     const folded = fullMap[code] || code;
-    // Read the evidence up to here, exactly as readPhrasing would. The evidence table holds
-    // every key of the Taiwan-only table, labelled with its replacement (evidence()): where
-    // it matches nothing, neither does that, and where it matches one of its keys, that is the
-    // Taiwan-only table's match.
+    // Count the Taiwan-only phrases up to here, each read once, longest first, wherever the
+    // conversion below steps; a match read at this position is also the conversion's.
     let noKey = false;
     while (reading !== null && readTo <= i) {
       const at = readTo;
@@ -348,9 +335,10 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
     if (end < 0 && !noKey && taiwan.startsWith(folded)) {
       const e = taiwan.match(text, i, fullMap);
       // A Taiwan-leaning phrase whose mainland form the document also prints was written so.
-      if (e > 0 && !(keep !== null && keep.has(taiwan.value))) {
+      const replacement = e > 0 ? taiwan.value.slice(1) : '';
+      if (e > 0 && !(keep !== null && keep.has(replacement))) {
         end = e;
-        value = taiwan.value;
+        value = replacement;
       }
     }
     if (phrases.startsWith(code)) {

@@ -157,20 +157,21 @@ function strongestRole(roles: Roles): Roles {
 const UNIT_LIST = '([^，。；：“”（）()]{2,80}?)';
 /** Verbs that begin the work after a list of units: 会同市财政局[制定]…. */
 const WORK_VERB = '制定|制订|研究|推进|开展|做好|加强|建立|健全|完善|组织|负责|实施|落实|共同|联合|编制|出台|统筹|指导|督促|推动|协调|加快|抓好';
-const PROSE_FORMS: ReadonlyArray<{ re: RegExp; roles: readonly Role[] }> = [
+/** Each form with the words it cannot match without (`needs`), so that most sentences skip its pattern. */
+const PROSE_FORMS: ReadonlyArray<{ re: RegExp; roles: readonly Role[]; needs: string }> = [
   // 由X牵头，Y、Z配合 / 参与 / 组成 / 为成员单位
-  { re: new RegExp(`由${UNIT_LIST}(?:共同)?牵头(?:负责)?[，,、]?(?:${UNIT_LIST}(?:等部门)?(?:配合|参与|参加|组成|为成员单位|共同参与|按职责分工负责))?`), roles: ['lead', 'support'] },
+  { re: new RegExp(`由${UNIT_LIST}(?:共同)?牵头(?:负责)?[，,、]?(?:${UNIT_LIST}(?:等部门)?(?:配合|参与|参加|组成|为成员单位|共同参与|按职责分工负责))?`), roles: ['lead', 'support'], needs: '牵头' },
   // 由X牵头，会同Y
-  { re: new RegExp(`由${UNIT_LIST}牵头[，,]?会同${UNIT_LIST}(?:等)?`), roles: ['lead', 'support'] },
+  { re: new RegExp(`由${UNIT_LIST}牵头[，,]?会同${UNIT_LIST}(?:等)?`), roles: ['lead', 'support'], needs: '会同' },
   // X为牵头单位，Y为成员单位
-  { re: new RegExp(`${UNIT_LIST}为牵头(?:单位|部门)[，,；;]?(?:${UNIT_LIST}为(?:成员|参与|配合)(?:单位|部门))?`), roles: ['lead', 'support'] },
+  { re: new RegExp(`${UNIT_LIST}为牵头(?:单位|部门)[，,；;]?(?:${UNIT_LIST}为(?:成员|参与|配合)(?:单位|部门))?`), roles: ['lead', 'support'], needs: '为牵头' },
   // X会同Y等部门…: the partners end at 等 or where the work begins.
-  { re: new RegExp(`^${UNIT_LIST}(?:要|应|将)?会同${UNIT_LIST}(?:等(?:有关|相关)?(?:部门|单位)|(?=${WORK_VERB}))`), roles: ['lead', 'support'] },
+  { re: new RegExp(`^${UNIT_LIST}(?:要|应|将)?会同${UNIT_LIST}(?:等(?:有关|相关)?(?:部门|单位)|(?=${WORK_VERB}))`), roles: ['lead', 'support'], needs: '会同' },
   // X牵头Y各成员单位 / X牵头，Y配合
-  { re: new RegExp(`^${UNIT_LIST}牵头[，,]?${UNIT_LIST}(?:配合|参与)`), roles: ['lead', 'support'] },
-  { re: new RegExp(`^${UNIT_LIST}牵头(?:组织)?((?:区|市|省|县)?[^，。；]{0,20}?(?:各)?成员单位)`), roles: ['lead', 'support'] },
+  { re: new RegExp(`^${UNIT_LIST}牵头[，,]?${UNIT_LIST}(?:配合|参与)`), roles: ['lead', 'support'], needs: '牵头' },
+  { re: new RegExp(`^${UNIT_LIST}牵头(?:组织)?((?:区|市|省|县)?[^，。；]{0,20}?(?:各)?成员单位)`), roles: ['lead', 'support'], needs: '牵头' },
   // 请X负责…
-  { re: new RegExp(`请${UNIT_LIST}(?:负责|牵头|做好)`), roles: ['responsible'] },
+  { re: new RegExp(`请${UNIT_LIST}(?:负责|牵头|做好)`), roles: ['responsible'], needs: '请' },
 ];
 
 /** Prose attributions, read from the item's first sentences only (later ones describe the work). */
@@ -179,7 +180,8 @@ function parseProse(text: string): Attribution | null {
   let best: { at: number; roles: Roles; end: number } | null = null;
   for (const sentenceStart of sentenceStarts(window)) {
     const sentence = window.slice(sentenceStart);
-    for (const { re, roles: names } of PROSE_FORMS) {
+    for (const { re, roles: names, needs } of PROSE_FORMS) {
+      if (!sentence.includes(needs)) continue;
       const m = re.exec(sentence);
       if (!m || m.index === undefined) continue;
       const roles = empty();
