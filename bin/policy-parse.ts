@@ -1,5 +1,6 @@
 // The command line: commander only. Each command's work lives in bin/lib/ and is loaded
 // when the command runs; all parsing lives in src/.
+import { DEFAULT_MAX_MB } from './lib/limits.js';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
@@ -31,7 +32,6 @@ Exit status: 0 (with --exit-code: no differences), 1 differences (with --exit-co
 2 trouble, such as an unreadable input.`;
 
 /** Larger inputs are refused: the biggest real law in the 3,472-file corpus is 0.3 MB. */
-const DEFAULT_MAX_MB = 10;
 
 interface ParseCommandOptions {
   out: string;
@@ -124,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', DIFF_EXAMPLES)
     .action(async (oldPath: string, newPath: string, options) => {
       const { runDiff } = await import('./lib/diff-command.js');
-      code = runDiff(oldPath, newPath, options);
+      code = runDiff(oldPath, newPath, { ...options, stdin: await stdinFor([oldPath, newPath]) });
     });
 
   program
@@ -138,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--explain', 'under each section, every quantity and the rule that made it a target (✓) or not (✗)', false)
     .action(async (file: string, options: { depth?: number; color?: boolean; encoding?: string; explain?: boolean }) => {
       const { runShow } = await import('./lib/show-command.js');
-      code = runShow(file, options);
+      code = runShow(file, { ...options, stdin: await stdinFor([file]) });
     });
 
   program
@@ -159,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', '\nPrints `file: $.sections[2].title: expected string` per problem.\nExit status: 0 all valid, 1 some invalid or unreadable, 2 usage error.')
     .action(async (paths: string[], options: { quiet: boolean }) => {
       const { runValidate } = await import('./lib/validate-command.js');
-      code = runValidate(paths, options);
+      code = runValidate(paths, { ...options, stdin: await stdinFor(paths) });
     });
 
   try {
@@ -194,6 +194,16 @@ async function runParse(inputs: string[], options: ParseCommandOptions): Promise
   const batch = await import('./lib/batch.js');
   if (inputs.length === 1 && inputs[0] === '-') return batch.runStdinDocument(options);
   return batch.runBatch(inputs, { ...options, version: version() });
+}
+
+/**
+ * Standard input, read once when one of `paths` is `-`; a read that fails is left for the
+ * command to report against `-`.
+ */
+async function stdinFor(paths: readonly string[]): Promise<Buffer | Error | undefined> {
+  const { STDIN, readStdin } = await import('./lib/stdin.js');
+  if (!paths.includes(STDIN)) return undefined;
+  return readStdin().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
 }
 
 function usageError(message: string): number {

@@ -3,6 +3,7 @@
 // order whatever order they finish in, so output, stderr and the summary are the same
 // for any --jobs. At most a few jobs per worker are in flight: memory stays flat however
 // large the corpus.
+import { STDIN, readStdin } from './stdin.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
@@ -275,11 +276,12 @@ function reportCheck(
 }
 
 /** `policy-parse -`: one document from stdin, its JSON (or YAML) to stdout. */
-export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'encoding' | 'explain'>): Promise<number> {
+export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'encoding' | 'explain' | 'maxSize'>): Promise<number> {
   const format = options.format.find(isFileFormat) ?? 'json';
   await prepareFormats([format]);
   try {
-    const { document } = parseWithFile(readFileSync(0), { path: '-', encoding: options.encoding, explain: options.explain === true });
+    const source = await readStdin(options.maxSize * 1024 * 1024);
+    const { document } = parseWithFile(source, { path: STDIN, encoding: options.encoding, explain: options.explain === true });
     if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage('-', m)}\n`);
     process.stdout.write(options.format[0] === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format));
     return 0;

@@ -1,7 +1,7 @@
 // `policy-parse diff OLD NEW`: loads both sides, diffs them, prints the chosen report.
 import { type PolicyDocument, diff, formatDiffHtml, formatDiffMarkdown, formatDiffTerminal, hasDifferences } from '../../src/index.js';
 import { reason } from './job.js';
-import { loadDocument } from './structured.js';
+import { type StdinSource, loadDocument } from './structured.js';
 import { useColor } from './terminal.js';
 
 export const DIFF_FORMATS = ['terminal', 'json', 'md', 'html'] as const;
@@ -12,13 +12,15 @@ export interface DiffOptions {
   all: boolean;
   color?: boolean;
   encoding?: string;
+  /** Standard input, read for `-`. */
+  stdin?: StdinSource;
 }
 
 export function runDiff(oldPath: string, newPath: string, options: DiffOptions): number {
   const sides: PolicyDocument[] = [];
   for (const path of [oldPath, newPath]) {
     try {
-      sides.push(loadDocument(path, options.encoding));
+      sides.push(loadDocument(path, options.encoding, false, options.stdin));
     } catch (error) {
       process.stderr.write(`policy-parse: ${path}: ${reason(error)}\n`);
       return 2;

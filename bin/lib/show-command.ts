@@ -2,7 +2,7 @@
 // JSON/YAML) and prints its outline as an indented tree.
 import { formatOutline } from '../../src/show/format-outline.js';
 import { reason } from './job.js';
-import { loadDocument } from './structured.js';
+import { type StdinSource, loadDocument } from './structured.js';
 import { useColor } from './terminal.js';
 
 export interface ShowOptions {
@@ -11,13 +11,15 @@ export interface ShowOptions {
   encoding?: string;
   /** Under each section, every quantity and the rule that decided it. */
   explain?: boolean;
+  /** Standard input, read for `-`. */
+  stdin?: StdinSource;
 }
 
 /** Exit code: 0 shown, 1 when the file cannot be read or is not a document. */
 export function runShow(path: string, options: ShowOptions = {}): number {
   let text: string;
   try {
-    const doc = loadDocument(path, options.encoding, options.explain === true);
+    const doc = loadDocument(path, options.encoding, options.explain === true, options.stdin);
     text = formatOutline(doc, { depth: options.depth, color: useColor(options.color), explain: options.explain === true });
   } catch (error) {
     process.stderr.write(`policy-parse: ${path}: ${reason(error)}\n`);

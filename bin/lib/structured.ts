@@ -3,13 +3,31 @@ import { readFileSync } from 'node:fs';
 import { extname, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { type PolicyDocument, parseWithFile, validate } from '../../src/index.js';
+import { STDIN } from './stdin.js';
 
 export const STRUCTURED_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 
-/** The data in a JSON or YAML file; a syntax error becomes a one-line reason. */
-export function readStructured(path: string): unknown {
-  const ext = extname(path).toLowerCase();
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+/** What `-` reads: stdin, already read (or the reason it could not be). */
+export type StdinSource = Buffer | Error | undefined;
+
+/** The bytes of a path, or of stdin for `-`. */
+export function readSource(path: string, stdin?: StdinSource): Buffer {
+  if (path !== STDIN) return readFileSync(path);
+  if (stdin instanceof Error) throw stdin;
+  if (stdin === undefined) throw new Error('stdin was not read');
+  return stdin;
+}
+
+/** Whether a path holds policy-parse's own JSON/YAML: by extension, or for stdin by its first character. */
+function isStructured(path: string, stdin?: StdinSource): boolean {
+  if (path === STDIN) return Buffer.isBuffer(stdin) && /^\s*[{[]/.test(stdin.subarray(0, 64).toString('utf8'));
+  return STRUCTURED_EXTENSIONS.has(extname(path).toLowerCase());
+}
+
+/** The data in a JSON or YAML file (stdin: JSON, else YAML); a syntax error becomes a one-line reason. */
+export function readStructured(path: string, stdin?: StdinSource): unknown {
+  const ext = path === STDIN ? (isStructured(path, stdin) ? '.json' : '.yaml') : extname(path).toLowerCase();
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(readSource(path, stdin));
   try {
     return ext === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
@@ -18,9 +36,9 @@ export function readStructured(path: string): unknown {
 }
 
 /** A side of a diff: a policy-parse JSON/YAML output, or a source document parsed now. */
-export function loadDocument(path: string, encoding?: string, explain = false): PolicyDocument {
-  if (STRUCTURED_EXTENSIONS.has(extname(path).toLowerCase())) {
-    const data = readStructured(path);
+export function loadDocument(path: string, encoding?: string, explain = false, stdin?: StdinSource): PolicyDocument {
+  if (isStructured(path, stdin)) {
+    const data = readStructured(path, stdin);
     const { schema, issues } = validate(data);
     const issue = issues[0];
     if (schema !== 'policy-document' || issue) {
@@ -28,5 +46,5 @@ export function loadDocument(path: string, encoding?: string, explain = false): 
     }
     return data as PolicyDocument;
   }
-  return parseWithFile(readFileSync(path), { path: path.split(sep).join('/'), encoding, explain }).document;
+  return parseWithFile(readSource(path, stdin), { path: path.split(sep).join('/'), encoding, explain }).document;
 }

@@ -5,15 +5,20 @@ import { extname } from 'node:path';
 import { validate } from '../../src/index.js';
 import { walk } from './batch.js';
 import { reason } from './job.js';
-import { STRUCTURED_EXTENSIONS, readStructured } from './structured.js';
+import { STDIN } from './stdin.js';
+import { STRUCTURED_EXTENSIONS, type StdinSource, readStructured } from './structured.js';
 
 /** Problems printed per file before "… and N more". */
 const MAX_ISSUES = 20;
 
-export function runValidate(args: readonly string[], options: { quiet: boolean }): number {
+export function runValidate(args: readonly string[], options: { quiet: boolean; stdin?: StdinSource }): number {
   const files: string[] = [];
   let invalid = 0;
   for (const arg of args) {
+    if (arg === STDIN) {
+      files.push(arg);
+      continue;
+    }
     let isFolder: boolean;
     try {
       isFolder = statSync(arg).isDirectory();
@@ -32,7 +37,7 @@ export function runValidate(args: readonly string[], options: { quiet: boolean }
   let valid = 0;
   for (const path of files) {
     try {
-      const { issues } = validate(readStructured(path));
+      const { issues } = validate(readStructured(path, options.stdin));
       for (const issue of issues.slice(0, MAX_ISSUES)) process.stderr.write(`${path}: ${issue.path}: ${issue.message}\n`);
       if (issues.length > MAX_ISSUES) process.stderr.write(`${path}: … and ${issues.length - MAX_ISSUES} more\n`);
       if (issues.length) invalid++;
