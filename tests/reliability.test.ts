@@ -1,7 +1,8 @@
 // Reliability, tried as a careless or hostile user would (issue 13): each case asserts the
 // files left behind and the one-line message.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,5 +59,89 @@ describe('stdin is read as a stream: pipes, slow writers, closed pipes', () => {
     const broken = shell(`printf '{"a":' | pp validate -`);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toBe('-: not valid JSON (Unexpected end of JSON input)\n');
+  });
+});
+
+describe('every failure is one line naming the file and the cause', () => {
+  it('refuses an --out that is a file, or a folder it cannot write, before reading any input', () => {
+    const dir = tmp();
+    const file = join(dir, 'taken.txt');
+    writeFileSync(file, 'mine');
+    const onFile = shell(`pp "${seed}" -o "${file}" -q`);
+    expect(onFile.status).toBe(2);
+    expect(onFile.stderr).toBe(`policy-parse: ${file}: is a file, not a folder; choose another --out\n`);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+    // Read-only: only a user the permission applies to sees it (not root).
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    const asNobody = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'true']).status === 0;
+    if (asNobody) {
+      chmodSync(dir, 0o755);
+      const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, at('dist/bundle/policy-parse.js'), seed, '-o', join(locked, 'out'), '-q'], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`policy-parse: ${join(locked, 'out')}: cannot make the output folder: permission denied\n`);
+    }
+  });
+
+  it('reads a device named explicitly only up to --max-size, and fails it with one line', () => {
+    const out = tmp();
+    const r = shell(`timeout 20 "$NODE" "$BIN" /dev/zero -o "${out}" -q --max-size 1`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('policy-parse: /dev/zero: file too large: more than that, above the 1 MB limit (raise it with --max-size)\n');
+    expect(readdirSync(out)).toEqual(['index.json']);
+  });
+
+  it('follows a symbolic link in a folder, and names a loop, a broken link or a FIFO instead of skipping it silently', () => {
+    const dir = tmp();
+    const docs = join(dir, 'docs');
+    mkdirSync(join(docs, 'sub'), { recursive: true });
+    writeFileSync(join(docs, 'sub', 'a.txt'), readFileSync(seed));
+    symlinkSync(join(docs, 'sub', 'a.txt'), join(docs, 'b.txt'));
+    symlinkSync(docs, join(docs, 'sub', 'loop'));
+    symlinkSync(join(dir, 'nowhere.txt'), join(docs, 'broken.txt'));
+    const fifo = spawnSync('mkfifo', [join(docs, 'pipe.txt')]).status === 0;
+    const out = join(dir, 'out');
+    const r = shell(`pp "${docs}" -o "${out}" -q`);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual(
+      [
+        `policy-parse: ${join(docs, 'broken.txt')}: broken link, skipped`,
+        `policy-parse: ${join(docs, 'sub', 'loop')}: link back to a folder it is in, skipped`,
+        ...(fifo ? [`policy-parse: ${join(docs, 'pipe.txt')}: not a regular file, skipped`] : []),
+      ].sort(),
+    );
+    expect(existsSync(join(out, 'b.json'))).toBe(true);
+    expect(existsSync(join(out, 'sub', 'a.json'))).toBe(true);
+  });
+});
+
+describe('resources are bounded', () => {
+  it('caps --jobs at the machine\'s cores, with a note', () => {
+    const out = tmp();
+    const r = shell(`pp seeds -o "${out}" -f json -j 64`);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`policy-parse: --jobs 64: using ${availableParallelism()}, the machine's cores\n`);
+  });
+});
+
+describe('no command writes over a file it did not create', () => {
+  it('report --html onto a document is refused and the document left as it was', () => {
+    const out = tmp();
+    expect(shell(`pp seeds -o "${out}" -f json -q`).status).toBe(0);
+    const doc = join(out, '000_1cb452063da1e329.json');
+    const before = readFileSync(doc, 'utf8');
+    const r = shell(`pp report "${out}" --html "${doc}"`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`policy-parse: ${doc}: not a report policy-parse wrote; it is left alone (choose another --html)\n`);
+    expect(readFileSync(doc, 'utf8')).toBe(before);
+    // Its own page it may write again; truncated or foreign JSON beside the documents is named.
+    const page = join(out, 'report.html');
+    expect(shell(`pp report "${out}" --html "${page}"`).status).toBe(0);
+    writeFileSync(join(out, 'truncated.json'), before.slice(0, 200));
+    const again = shell(`pp report "${out}" --html "${page}"`);
+    expect(again.status).toBe(1);
+    expect(again.stdout).toBe(`wrote ${page} (5 documents)\n`);
+    expect(again.stderr).toMatch(/^policy-parse: .+\/truncated\.json: skipped: not valid JSON \(.+\)\n$/);
   });
 });

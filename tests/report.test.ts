@@ -241,19 +241,30 @@ describe('runReport', () => {
     mkdirSync(join(dir, 'b'));
     writeFileSync(join(dir, 'b', 'two.json'), JSON.stringify(seeds[1]));
     writeFileSync(join(dir, 'a.json'), JSON.stringify(seeds[0]));
+    // A document is known by its content, not its name (an input index.txt writes index.json);
+    // a run's own index is left out without a word.
     writeFileSync(join(dir, 'index.json'), JSON.stringify(seeds[2]));
+    writeFileSync(join(dir, 'run.json'), JSON.stringify({ tool: 'policy-parse', version: '0.0.0', schemaVersion: 1, documents: [], failed: [] }));
     writeFileSync(join(dir, 'broken.json'), '{');
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ hello: 'world' }));
     writeFileSync(join(dir, 'diff.json'), JSON.stringify(loadDiff('identical')));
     const out = join(dir, 'report', 'report.html');
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(runReport(dir, { html: out })).toBe(0);
-      expect(stdout.mock.calls.map((c) => String(c[0]))).toEqual([`wrote ${out} (2 documents)\n`]);
+      // Written, but each file left out is named, and the exit code says so.
+      expect(runReport(dir, { html: out })).toBe(1);
+      expect(stdout.mock.calls.map((c) => String(c[0]))).toEqual([`wrote ${out} (3 documents)\n`]);
+      expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual([
+        expect.stringMatching(/^policy-parse: .+\/broken\.json: skipped: not valid JSON \(.+\)\n$/),
+        `policy-parse: ${join(dir, 'diff.json')}: skipped: a diff, not a document\n`,
+        expect.stringMatching(new RegExp(`^policy-parse: ${join(dir, 'other.json')}: skipped: not a policy-parse document \\(\\$\\..+\\)\\n$`)),
+      ]);
     } finally {
       stdout.mockRestore();
+      stderr.mockRestore();
     }
-    expect(readFileSync(out, 'utf8')).toBe(renderReport([seeds[0] as PolicyDocument, seeds[1] as PolicyDocument]));
+    expect(readFileSync(out, 'utf8')).toBe(renderReport([seeds[0] as PolicyDocument, seeds[1] as PolicyDocument, seeds[2] as PolicyDocument]));
     expect(readdirSync(join(dir, 'report'))).toEqual(['report.html']); // no temp file left
   });
 

@@ -3,8 +3,7 @@
 // order whatever order they finish in, so output, stderr and the summary are the same
 // for any --jobs. At most a few jobs per worker are in flight: memory stays flat however
 // large the corpus.
-import { STDIN, readStdin } from './stdin.js';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,6 +12,7 @@ import { type JobInput, type JobOptions, type JobResult, formatMessage, reason, 
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
 import { Progress } from './progress.js';
+import { STDIN, readStdin } from './stdin.js';
 import { columns, pad } from './terminal.js';
 
 export const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
@@ -71,7 +71,7 @@ export function collectInputs(args: readonly string[], problems: string[]): JobI
       add(arg, stripExtension(basename(arg)));
       continue;
     }
-    const found = walk(arg).filter((p) => INPUT_EXTENSIONS.has(extname(p).toLowerCase()));
+    const found = walk(arg, (message) => problems.push(message)).filter((p) => INPUT_EXTENSIONS.has(extname(p).toLowerCase()));
     if (!found.length) problems.push(`${arg}: folder holds no documents (.txt, .md, .markdown, .html, .htm)`);
     const prefix = args.length > 1 ? basename(resolve(arg)) : '';
     for (const path of found) add(path, join(prefix, stripExtension(relative(arg, path))));
@@ -79,12 +79,38 @@ export function collectInputs(args: readonly string[], problems: string[]): JobI
   return inputs;
 }
 
-export function walk(dir: string): string[] {
+/**
+ * The files under a folder, in name order. A symbolic link is followed (to a file, or to a
+ * folder not already on the way down: a loop is reported once); a broken link, or anything
+ * that is not a regular file (a FIFO, a device), is reported through `problem`, never
+ * skipped without a word.
+ */
+export function walk(dir: string, problem: (message: string) => void = () => {}, ancestors: ReadonlySet<string> = new Set([realpathSync(dir)])): string[] {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return entries.flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return walk(path);
-    return e.isFile() ? [path] : [];
+    if (e.isDirectory()) return walk(path, problem, new Set([...ancestors, realpathSync(path)]));
+    if (e.isFile()) return [path];
+    if (e.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = realpathSync(path);
+      } catch {
+        problem(`${path}: broken link, skipped`);
+        return [];
+      }
+      const stats = statSync(target);
+      if (stats.isFile()) return [path];
+      if (stats.isDirectory()) {
+        if (ancestors.has(target)) {
+          problem(`${path}: link back to a folder it is in, skipped`);
+          return [];
+        }
+        return walk(path, problem, new Set([...ancestors, target]));
+      }
+    }
+    problem(`${path}: not a regular file, skipped`);
+    return [];
   });
 }
 
@@ -109,6 +135,13 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
 
   const outDir = resolve(options.out);
+  if (!options.check) {
+    const unusable = outFolderProblem(outDir);
+    if (unusable) {
+      process.stderr.write(`policy-parse: ${options.out}: ${unusable}\n`);
+      return 2;
+    }
+  }
   const fileFormats = options.format.filter(isFileFormat);
   const jobOptions: JobOptions = {
     outDir,
@@ -154,6 +187,10 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   };
 
   const jobs = workerCount(options.jobs, inputs.length, totalBytes);
+  // More threads than cores only add compiles and contention.
+  if (options.jobs !== undefined && options.jobs > availableParallelism() && !options.quiet) {
+    process.stderr.write(`policy-parse: --jobs ${options.jobs}: using ${availableParallelism()}, the machine's cores\n`);
+  }
   try {
     if (jobs <= 1) {
       await prepareFormats(fileFormats);
@@ -189,8 +226,26 @@ function sizeOf(path: string): number {
 }
 
 /** --jobs, by default the machine's cores; one (this thread) for small batches. */
+/** Why the output folder cannot be written (made if missing), or undefined when it can. */
+function outFolderProblem(outDir: string): string | undefined {
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') return 'is a file, not a folder; choose another --out';
+    return `cannot make the output folder: ${reason(error)}`;
+  }
+  if (!statSync(outDir).isDirectory()) return 'is a file, not a folder; choose another --out';
+  try {
+    accessSync(outDir, constants.W_OK);
+  } catch (error) {
+    return `cannot write the output folder: ${reason(error)}`;
+  }
+  return undefined;
+}
+
 function workerCount(requested: number | undefined, inputs: number, bytes: number): number {
-  if (requested !== undefined) return Math.min(requested, Math.max(inputs, 1));
+  if (requested !== undefined) return Math.min(requested, availableParallelism(), Math.max(inputs, 1));
   if (bytes < WORKER_THRESHOLD_BYTES) return 1;
   return Math.min(availableParallelism(), inputs);
 }

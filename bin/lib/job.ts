@@ -1,7 +1,7 @@
 // One document of a batch: read → parse → serialise → write (or, with --check, compare
 // with what is already written). Runs the same in the main thread and in a worker, and
 // returns only small, cloneable facts: the batch keeps no documents in memory.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { parseWithFile, type PolicyDocument } from '../../src/index.js';
@@ -57,11 +57,7 @@ export function runJob(input: JobInput, options: JobOptions): JobResult {
     const targets = options.formats.map((f) => join(options.outDir, `${input.stem}.${f}`));
     const clash = targets.find((t) => options.inputPaths.includes(t));
     if (clash) throw new Error(`output ${clash} would overwrite an input; choose another --out`);
-    const size = statSync(input.path).size;
-    if (size > options.maxBytes) {
-      throw new Error(`file too large: ${(size / 1024 / 1024).toFixed(1)} MB, above the ${options.maxBytes / 1024 / 1024} MB limit (raise it with --max-size)`);
-    }
-    const source = readFileSync(input.path);
+    const source = readBounded(input.path, options.maxBytes);
     bytes = source.length;
     const displayPath = input.path.split(sep).join('/');
     const { document } = parseWithFile(source, { path: displayPath, encoding: options.encoding, explain: options.explain === true });
@@ -137,6 +133,35 @@ export function writeAtomic(path: string, text: string): void {
 }
 
 /** The one-line reason for a failure, as a person would say it. */
+/**
+ * A file's bytes, refused above `maxBytes`. A regular file is measured first; anything else
+ * named explicitly (a device, a FIFO: /dev/zero never ends) is read only up to the limit.
+ */
+export function readBounded(path: string, maxBytes: number): Buffer {
+  const tooLarge = (size: string) => new Error(`file too large: ${size}, above the ${maxBytes / 1024 / 1024} MB limit (raise it with --max-size)`);
+  const stats = statSync(path);
+  if (stats.isFile()) {
+    if (stats.size > maxBytes) throw tooLarge(`${(stats.size / 1024 / 1024).toFixed(1)} MB`);
+    return readFileSync(path);
+  }
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw tooLarge('more than that');
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function reason(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error) {
     const code = (error as NodeJS.ErrnoException).code;

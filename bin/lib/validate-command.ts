@@ -27,7 +27,7 @@ export function runValidate(args: readonly string[], options: { quiet: boolean; 
       invalid++;
       continue;
     }
-    const found = isFolder ? walk(arg).filter((p) => STRUCTURED_EXTENSIONS.has(extname(p).toLowerCase())) : [arg];
+    const found = isFolder ? walk(arg, (message) => process.stderr.write(`policy-parse: ${message}\n`)).filter((p) => STRUCTURED_EXTENSIONS.has(extname(p).toLowerCase())) : [arg];
     if (!found.length) {
       process.stderr.write(`policy-parse: ${arg}: folder holds no .json, .yaml or .yml files\n`);
       invalid++;

@@ -40,6 +40,9 @@ export interface PageParts {
   script?: string;
 }
 
+/** Every page policy-parse writes carries this in its head: how a file is known to be ours. */
+export const GENERATOR_META = '<meta name="generator" content="policy-parse">';
+
 export function htmlPage(parts: PageParts): string {
   return [
     '<!DOCTYPE html>',
@@ -47,7 +50,7 @@ export function htmlPage(parts: PageParts): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="policy-parse">',
+    GENERATOR_META,
     `<title>${escapeHtml(parts.title)}</title>`,
     `<style>${BASE_CSS}${parts.css ?? ''}</style>`,
     '</head>',
