@@ -1,6 +1,6 @@
 // Reliability, tried as a careless or hostile user would (issue 13): each case asserts the
 // files left behind and the one-line message.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
@@ -144,4 +144,83 @@ describe('no command writes over a file it did not create', () => {
     expect(again.stdout).toBe(`wrote ${page} (5 documents)\n`);
     expect(again.stderr).toMatch(/^policy-parse: .+\/truncated\.json: skipped: not valid JSON \(.+\)\n$/);
   });
+});
+
+describe('no data is lost or corrupted: temporary files, signals, two runs at once', () => {
+  /** A folder of `n` copies of a seed: a run long enough to be interrupted. */
+  const corpus = (n: number) => {
+    const dir = tmp();
+    const text = readFileSync(seed);
+    for (let i = 0; i < n; i++) writeFileSync(join(dir, `d${String(i).padStart(3, '0')}.txt`), text);
+    return dir;
+  };
+  /** Starts a run, waits until it has written `files` outputs, then sends `signal`. */
+  const interrupt = (input: string, out: string, signal: NodeJS.Signals) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, input, '-o', out, '-f', 'json,csv,jsonl', '-q', '-j', '1'], { cwd: root });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const poll = setInterval(() => {
+        let written = 0;
+        try {
+          written = readdirSync(out).filter((f) => f.endsWith('.json')).length;
+        } catch {}
+        if (written >= 20) {
+          clearInterval(poll);
+          child.kill(signal);
+        }
+      }, 20);
+      child.on('exit', (code, sig) => {
+        clearInterval(poll);
+        resolve({ code: code ?? (sig === 'SIGKILL' ? 137 : null), stderr });
+      });
+    });
+  const temps = (out: string) => (existsSync(out) ? readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)\.policy-parse/.test(f)) : []);
+
+  it('removes its temporary files and lock on SIGINT, SIGTERM and SIGHUP', async () => {
+    const input = corpus(300);
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+      const out = join(tmp(), 'out');
+      const r = await interrupt(input, out, signal);
+      expect(temps(out)).toEqual([]);
+      // A child of a process that ignores SIGINT (a test runner, a shell's background job)
+      // inherits that: it then runs to the end, whole.
+      if (signal === 'SIGINT' && r.code === 0) {
+        expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')).documents).toHaveLength(300);
+        continue;
+      }
+      expect(r.code).toBe(code);
+      expect(r.stderr).toBe(`policy-parse: interrupted (${signal}); temporary files removed\n`);
+    }
+  }, 60_000);
+
+  it('after a kill -9, the next run (or --check) names what was left and removes it', async () => {
+    const input = corpus(300);
+    const out = join(tmp(), 'out');
+    expect((await interrupt(input, out, 'SIGKILL')).code).toBe(137);
+    const left = temps(out);
+    expect(left).toContain('.policy-parse.lock');
+    expect(left.length).toBeGreaterThan(1);
+    const check = shell(`pp "${input}" -o "${out}" -f json,csv,jsonl --check > /dev/null`);
+    expect(check.status).toBe(1);
+    expect(check.stderr.split('\n').filter(Boolean).sort()).toEqual(left.map((f) => `policy-parse: ${join(out, f)}: removed, left by an interrupted run`).sort());
+    expect(temps(out)).toEqual([]);
+  }, 60_000);
+
+  it('refuses a second run into a folder another run is writing, naming it; the first completes whole', async () => {
+    const input = corpus(150);
+    const out = join(tmp(), 'out');
+    const first = spawn(process.execPath, [bin, input, '-o', out, '-f', 'json,csv,jsonl', '-q', '-j', '1'], { cwd: root });
+    const done = new Promise<number | null>((resolve) => first.on('exit', resolve));
+    for (let i = 0; i < 200 && !temps(out).includes('.policy-parse.lock'); i++) await new Promise((r) => setTimeout(r, 10));
+    const second = shell(`pp "${input}" -o "${out}" -f json,csv,jsonl -q`);
+    expect(second.status).toBe(2);
+    expect(second.stderr).toBe(`policy-parse: ${out}: another run (pid ${first.pid}) is writing here; wait for it or choose another --out\n`);
+    expect(await done).toBe(0);
+    expect(temps(out)).toEqual([]);
+    const lines = readFileSync(join(out, 'documents.jsonl'), 'utf8').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(150);
+    for (const line of lines) expect(PolicyDocument.safeParse(JSON.parse(line)).success).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')).documents).toHaveLength(150);
+  }, 60_000);
 });

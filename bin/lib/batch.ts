@@ -3,7 +3,7 @@
 // order whatever order they finish in, so output, stderr and the summary are the same
 // for any --jobs. At most a few jobs per worker are in flight: memory stays flat however
 // large the corpus.
-import { accessSync, constants, mkdirSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -11,6 +11,7 @@ import { parseWithFile } from '../../src/index.js';
 import { type JobInput, type JobOptions, type JobResult, formatMessage, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
+import { isAlive, orphanedTemps, register, release, sweepOnSignal } from './cleanup.js';
 import { Progress } from './progress.js';
 import { STDIN, readStdin } from './stdin.js';
 import { columns, pad } from './terminal.js';
@@ -41,6 +42,8 @@ export interface Shard {
 const IN_FLIGHT = 4;
 /** Below this much input, starting workers costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+/** One run at a time writes an output folder: the second is refused, naming the first. */
+const LOCK = '.policy-parse.lock';
 
 /**
  * Files to parse, in a stable order; folders are searched recursively. With one folder its
@@ -135,13 +138,66 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
 
   const outDir = resolve(options.out);
-  if (!options.check) {
-    const unusable = outFolderProblem(outDir);
-    if (unusable) {
-      process.stderr.write(`policy-parse: ${options.out}: ${unusable}\n`);
-      return 2;
+  // Temporary files, and the lock, of a run that was killed outright: named, and removed.
+  const leftovers = [...orphanedTemps(outDir), ...staleLock(outDir)];
+  for (const path of leftovers) {
+    rmSync(path, { force: true });
+    process.stderr.write(`policy-parse: ${path}: removed, left by an interrupted run\n`);
+  }
+  if (options.check) return runIn(inputs, problems, outDir, options, leftovers.length);
+  const unusable = outFolderProblem(outDir);
+  if (unusable) {
+    process.stderr.write(`policy-parse: ${options.out}: ${unusable}\n`);
+    return 2;
+  }
+  const lock = takeLock(outDir);
+  if (lock.holder !== undefined) {
+    process.stderr.write(`policy-parse: ${options.out}: another run (pid ${lock.holder}) is writing here; wait for it or choose another --out\n`);
+    return 2;
+  }
+  sweepOnSignal(outDir);
+  try {
+    return await runIn(inputs, problems, outDir, options, 0);
+  } finally {
+    rmSync(lock.path, { force: true });
+    release(lock.path);
+  }
+}
+
+/**
+ * The output folder's lock: taken (a file holding this pid, made exclusively), or the pid of
+ * the live run that holds it. A lock whose run is gone is taken over.
+ */
+function takeLock(outDir: string): { path: string; holder?: number } {
+  const path = join(outDir, LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      register(path);
+      return { path };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) return { path, holder };
+      rmSync(path, { force: true });
     }
   }
+  throw new Error(`${path}: cannot take the lock`);
+}
+
+/** The output folder's lock, when the run that took it is gone. */
+function staleLock(outDir: string): string[] {
+  const path = join(outDir, LOCK);
+  let holder: number;
+  try {
+    holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+  } catch {
+    return [];
+  }
+  return Number.isInteger(holder) && isAlive(holder) ? [] : [path];
+}
+
+async function runIn(inputs: JobInput[], problems: string[], outDir: string, options: BatchOptions, leftovers: number): Promise<number> {
   const fileFormats = options.format.filter(isFileFormat);
   const jobOptions: JobOptions = {
     outDir,
@@ -194,7 +250,11 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   try {
     if (jobs <= 1) {
       await prepareFormats(fileFormats);
-      for (const input of inputs) report(runJob(input, jobOptions));
+      for (const input of inputs) {
+        report(runJob(input, jobOptions));
+        // Let the event loop in between documents: a signal is handled now, not at the end.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     } else await runOnWorkers(inputs, jobOptions, jobs, report);
   } catch (error) {
     runOutputs.abort();
@@ -207,7 +267,7 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   stale.push(...run.stale);
   missing.push(...run.missing);
 
-  if (options.check) return reportCheck(outDir, inputs, fileFormats, checkRunFiles ? runOutputs.files : [], stale, missing, failed, options.shard);
+  if (options.check) return reportCheck(outDir, inputs, fileFormats, checkRunFiles ? runOutputs.files : [], stale, missing, failed + leftovers, options.shard);
   if (!options.quiet && rows.length) {
     const header = ['document', 'title', 'sections', 'tasks', 'targets', 'refs', 'messages'];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => columns(r[c] ?? ''))));

@@ -5,6 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmS
 import { dirname, join, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { parseWithFile, type PolicyDocument } from '../../src/index.js';
+import { tempName } from './cleanup.js';
 import { type FileFormat, serialise } from './output.js';
 import { type ManifestEntry, type TableRows, manifestEntry, tableRows } from './tables.js';
 
@@ -122,7 +123,7 @@ export function writeAtomic(path: string, text: string): void {
     mkdirSync(folder, { recursive: true });
     made.add(folder);
   }
-  const temp = join(folder, `.policy-parse-${process.pid}-${threadId}-${temps++}.tmp`);
+  const temp = join(folder, tempName(`${threadId}-${temps++}`));
   try {
     writeFileSync(temp, text);
     renameSync(temp, path);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { SCHEMA_VERSION } from '../../src/index.js';
+import { register, release, tempName } from './cleanup.js';
 import { type ManifestEntry, TABLE_HEADERS, TABLES, type Table, type TableRows } from './tables.js';
 
 const INDEX = 'index';
@@ -39,6 +40,7 @@ export class RunOutputs {
   constructor(options: RunOutputsOptions) {
     this.#options = options;
     this.#dir = options.check ? mkdtempSync(join(tmpdir(), 'policy-parse-check-')) : options.outDir;
+    if (options.check) register(this.#dir);
     mkdirSync(this.#dir, { recursive: true });
     if (options.csv) for (const table of TABLES) this.#append(this.#name(table, 'csv'), BOM + csvLine(TABLE_HEADERS[table]));
     if (options.jsonl) this.#append(this.#name(JSONL, 'jsonl'), '');
@@ -78,6 +80,7 @@ export class RunOutputs {
       const target = join(this.#options.outDir, name);
       if (!this.#options.check) {
         renameSync(temp, target);
+        release(temp);
         continue;
       }
       let existing: Buffer | undefined;
@@ -90,7 +93,7 @@ export class RunOutputs {
       if (!existing.equals(readFileSync(temp))) stale.push(target);
     }
     this.#open.clear();
-    if (this.#options.check) rmSync(this.#dir, { recursive: true, force: true });
+    this.#removeCheckFolder();
     return { stale, missing };
   }
 
@@ -99,15 +102,24 @@ export class RunOutputs {
     for (const { fd, temp } of this.#open.values()) {
       closeSync(fd);
       rmSync(temp, { force: true });
+      release(temp);
     }
     this.#open.clear();
-    if (this.#options.check) rmSync(this.#dir, { recursive: true, force: true });
+    this.#removeCheckFolder();
+  }
+
+  #removeCheckFolder(): void {
+    if (!this.#options.check) return;
+    rmSync(this.#dir, { recursive: true, force: true });
+    release(this.#dir);
   }
 
   #append(name: string, text: string): void {
     let file = this.#open.get(name);
     if (!file) {
-      const temp = join(this.#dir, `.policy-parse-${name}.tmp`);
+      // Unique to this run: two runs into one folder never share a temporary file.
+      const temp = join(this.#dir, tempName(name));
+      register(temp);
       file = { fd: openSync(temp, 'w'), temp };
       this.#open.set(name, file);
     }

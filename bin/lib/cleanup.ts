@@ -1,0 +1,99 @@
+// What a run leaves nothing of, on any exit path: its temporary files and folders, and the
+// lock on its output folder. Normal and error paths remove them themselves; SIGINT, SIGTERM
+// and SIGHUP remove whatever is still registered, and sweep the output folder for this
+// process's temporary files (worker threads write there too). A `kill -9` cannot be caught:
+// the next run in that folder, or --check, names what it left and removes it.
+import { randomBytes } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PREFIX = '.policy-parse-';
+/** Unique to this process and thread: a pid alone can come back after a reboot or a kill -9. */
+const TOKEN = randomBytes(4).toString('hex');
+
+/** A temporary file name for `base`: `.policy-parse-<pid>-<token>-<base>.tmp`. */
+export function tempName(base: string): string {
+  return `${PREFIX}${process.pid}-${TOKEN}-${base}.tmp`;
+}
+
+/** The pid in a temporary file name of ours, or undefined when the name is not one. */
+function tempOwner(name: string): number | undefined {
+  const m = /^\.policy-parse-(\d+)-[0-9a-f]+-.*\.tmp$/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Whether a process runs (one we may not signal runs too). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary files under `dir` whose process is gone (a kill -9, a power cut). */
+export function orphanedTemps(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => {
+      const owner = tempOwner(name.split(/[\\/]/).pop() ?? '');
+      return owner !== undefined && owner !== process.pid && !isAlive(owner);
+    })
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+const registered = new Set<string>();
+const swept = new Set<string>();
+let installed = false;
+
+/** Removed on a signal unless `release`d first. */
+export function register(path: string): void {
+  installHandlers();
+  registered.add(path);
+}
+
+export function release(path: string): void {
+  registered.delete(path);
+}
+
+/** On a signal, this folder is swept for this process's temporary files. */
+export function sweepOnSignal(dir: string): void {
+  installHandlers();
+  swept.add(dir);
+}
+
+function removeAll(): void {
+  for (const path of registered) rmSync(path, { recursive: true, force: true });
+  registered.clear();
+  const mine = `${PREFIX}${process.pid}-`;
+  for (const dir of swept) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+    } catch {
+      continue;
+    }
+    for (const name of names) if ((name.split(/[\\/]/).pop() ?? '').startsWith(mine)) rmSync(join(dir, name), { force: true });
+  }
+}
+
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+function installHandlers(): void {
+  if (installed) return;
+  installed = true;
+  for (const [signal, number] of Object.entries(SIGNALS)) {
+    process.on(signal, () => {
+      removeAll();
+      process.stderr.write(`policy-parse: interrupted (${signal}); temporary files removed\n`);
+      process.exit(128 + number);
+    });
+  }
+}
