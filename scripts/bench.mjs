@@ -112,6 +112,41 @@ corpusLine('Traditional (seed 000 × 400)', [traditionalDir], files(traditionalD
 const one = cli([LAWS], 1, ['--jobs', '1']);
 console.log(`  laws corpus, --jobs 1: ${one.seconds.toFixed(2)} s, ${(mb(bytesIn(lawsFiles)) / one.seconds).toFixed(1)} MB/s\n`);
 
+// Hostile inputs (issue 13): each ends in seconds and bounded memory, whatever its exit code.
+{
+  console.log('hostile inputs, one run each (bar: seconds, peak RSS < 1 GB)');
+  const dir = join(work, 'hostile');
+  mkdirSync(dir);
+  const fill = (name, line) => {
+    const lines = [];
+    let size = 0;
+    for (let i = 0; size < 9.8e6; i++) {
+      const l = line(i);
+      lines.push(l);
+      size += Buffer.byteLength(l);
+    }
+    writeFileSync(join(dir, name), lines.join(''));
+    return join(dir, name);
+  };
+  const cases = [
+    ['9.8 MB of one-character numbered lines', [fill('short-lines.txt', (i) => `${(i % 9) + 1}.甲\n`)]],
+    ['9.8 MB of numbered target lines', [fill('target-lines.txt', (i) => `${i + 1}.推进第${i + 1}项工作，到2025年达到${i % 100}%。\n`)]],
+    ['/dev/zero named as an input', ['/dev/zero']],
+    ['the seeds with --jobs 200', [join(root, 'seeds'), '--jobs', '200']],
+  ];
+  for (const [name, args] of cases) {
+    const out = join(work, 'hostile-out');
+    rmSync(out, { recursive: true, force: true });
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [measure, ...args, '--out', out, '-f', 'json', '-q'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const seconds = (performance.now() - start) / 1000;
+    const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+    console.log(`  ${name.padEnd(40)} ${seconds.toFixed(2).padStart(6)} s  peak RSS ${rss.toFixed(0).padStart(5)} MB  exit ${r.status}`);
+    rmSync(out, { recursive: true, force: true });
+  }
+  console.log();
+}
+
 // Stages, one thread.
 {
   console.log('pipeline stages, one thread (ms; MB/s of input)');

@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PolicyDocument } from '../src/index.js';
+import { PolicyDocument, parse } from '../src/index.js';
+import { MAX_QUANTITIES, MAX_SECTIONS } from '../src/util/limits.js';
 import { at, root } from './helpers.js';
 
 const bin = at('bin/policy-parse');
@@ -117,6 +118,20 @@ describe('every failure is one line naming the file and the cause', () => {
 });
 
 describe('resources are bounded', () => {
+  it('reads at most MAX_SECTIONS sections and MAX_QUANTITIES quantities per document, saying where it stopped', () => {
+    // Short numbered lines, as many as a hostile file under the size limit can hold.
+    const lines = Array.from({ length: MAX_QUANTITIES + MAX_SECTIONS + 100 }, (_, i) => `${(i % 9) + 1}.甲`);
+    const doc = parse(lines.join('\n'), { path: 'items.txt' });
+    const count = (sections: readonly { children: readonly unknown[] }[]): number => sections.reduce((n, s) => n + 1 + count(s.children as never), 0);
+    expect(count(doc.sections)).toBeLessThanOrEqual(MAX_SECTIONS * 1.2); // with the implicit parts that group them
+    const limits = doc.messages.filter((m) => m.code.startsWith('limit-'));
+    expect(limits.map((m) => [m.code, m.position?.start.line])).toEqual([
+      ['limit-sections', MAX_SECTIONS + 1],
+      ['limit-quantities', expect.any(Number)],
+    ]);
+    expect(PolicyDocument.safeParse(JSON.parse(JSON.stringify(doc))).success).toBe(true);
+  });
+
   it('caps --jobs at the machine\'s cores, with a note', () => {
     const out = tmp();
     const r = shell(`pp seeds -o "${out}" -f json -j 64`);

@@ -7,6 +7,7 @@ import type { Normalised } from '../normalise/index.js';
 import type { LineNode, PolicyRoot } from '../tree.js';
 import { createPositioner } from '../util/position.js';
 import { matchMarker } from './numbering.js';
+import { MAX_SECTIONS } from '../util/limits.js';
 import { splitTitle } from './split-heading.js';
 import { markAttachments } from './attachments.js';
 import { markTables } from './task-table.js';
@@ -25,10 +26,15 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
   const children: LineNode[] = [];
   let lineStart = 0;
   let lineNo = 1;
+  let headings = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    children.push(classifyLine(text.slice(lineStart, lineEnd), lineStart, lineNo));
+    // Far past the outline's cap (MAX_SECTIONS: later headings are body text there, with a
+    // message), lines are not read for headings at all: memory and time stay bounded.
+    const node = classifyLine(text.slice(lineStart, lineEnd), lineStart, lineNo, headings < 2 * MAX_SECTIONS);
+    if (node.role === 'heading') headings++;
+    children.push(node);
     lineStart = lineEnd + 1;
     lineNo++;
   }
@@ -67,7 +73,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
   };
 }
 
-function classifyLine(raw: string, offset: number, line: number): LineNode {
+function classifyLine(raw: string, offset: number, line: number, headings: boolean): LineNode {
   let lead = SPACE.exec(raw)?.[0].length ?? 0;
   const hashes = MARKDOWN_HEADING.exec(raw.slice(lead))?.[0];
   lead += hashes?.length ?? 0;
@@ -77,7 +83,7 @@ function classifyLine(raw: string, offset: number, line: number): LineNode {
   if (hashes) node.markdown = hashes.trimEnd().length;
   if (!value) node.role = 'blank';
   else if (HTML_COMMENT.test(value)) node.role = 'furniture';
-  else parseHeading(node);
+  else if (headings) parseHeading(node);
   return node;
 }
 

@@ -6,6 +6,7 @@
 // restarts with no parent heading gets `implicit` parents; gaps become messages.
 import type { VFile } from 'vfile';
 import type { Positioner } from '../util/position.js';
+import { MAX_SECTIONS } from '../util/limits.js';
 import { warn } from '../util/report.js';
 import { NUMBERING_STYLES, type StyleKey, formatMarker, isInsertedMarker } from '../parse/numbering.js';
 import type { SectionKind } from '../schema/policy-document.js';
@@ -214,8 +215,21 @@ function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undef
   return i < 0 ? undefined : items[i];
 }
 
+function capHeadings(lines: readonly LineNode[], file: VFile, locate: Positioner): void {
+  let headings = 0;
+  for (const line of lines) {
+    if (line.role !== 'heading' || ++headings <= MAX_SECTIONS) continue;
+    if (headings === MAX_SECTIONS + 1) {
+      warn(file, { locate }, `More than ${MAX_SECTIONS.toLocaleString('en')} sections: this heading and those after it are read as body text`, 'limit-sections', line.start, line.end);
+    }
+    line.role = 'paragraph';
+    line.heading = undefined;
+  }
+}
+
 export function policyOutline() {
   return (tree: PolicyRoot, file: VFile): void => {
+    capHeadings(tree.children, file, tree.data.locate);
     const { preamble, sections } = buildOutline(tree.children, file, tree.data.locate);
     tree.data.preamble = preamble;
     tree.data.sections = sections;

@@ -17,6 +17,8 @@ import type { DecisionDraft, LineNode, PolicyRoot, SectionNode, TargetDraft } fr
 import { sectionText, walkSections } from '../tree.js';
 import type { VFile } from 'vfile';
 import { isRegulation } from './tasks.js';
+import { MAX_QUANTITIES } from '../util/limits.js';
+import { warn } from '../util/report.js';
 
 
 export interface TargetOptions {
@@ -36,6 +38,8 @@ export interface TargetOptions {
 export interface Placed {
   targets: TargetDraft[];
   decisions: DecisionDraft[];
+  /** Where reading for targets stopped at MAX_QUANTITIES, or null. */
+  stoppedAt: { start: number; end: number } | null;
   /** For each section: whether it reviews the past, and the year that governs it. */
   contexts: Map<SectionNode, { past: boolean; year: number | null }>;
 }
@@ -45,6 +49,8 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
   const decisions: DecisionDraft[] = [];
   const contexts: Placed['contexts'] = new Map();
   const { regulation, documentYear } = options;
+  let quantities = 0;
+  let stoppedAt: Placed['stoppedAt'] = null;
 
   /** Reads one run of text lines (a section's own, or the preamble); returns the last deadline year seen. */
   const read = (lines: readonly TextLine[], section: SectionNode | null, state: { past: boolean; goals: boolean; review: ReturnType<typeof reviewYears>; past0: boolean; eligibility: boolean }, base: number | null): { current: number | null; governing: number | null } => {
@@ -61,6 +67,10 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       if (state.past && state.review?.plansInPart && paragraph.start !== lines[0]?.start && (opening.includes(`${state.review.planned}年`) || opening.startsWith('今年'))) {
         state.past = state.past0;
       }
+      if (quantities >= MAX_QUANTITIES) {
+        stoppedAt ??= { start: paragraph.start, end: paragraph.start + paragraph.value.length };
+        break;
+      }
       // A regulation's limits carry their own year, so no year governs the next paragraph.
       const deadlines = regulation ? undefined : findDeadlines(paragraph.value, documentYear);
       const { targets: found, decisions: why } = extractTargets(paragraph.value, {
@@ -75,6 +85,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
         retrospective: options.retrospective === true,
         explain: options.explain === true,
       });
+      quantities += why.length;
       for (const t of found) {
         targets.push({
           ...t,
@@ -130,7 +141,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
   // Text before the first heading (and the whole of a document without headings) is read too.
   read(preamble.map((l) => ({ value: l.value, start: l.start })), null, { past: false, goals: false, review: null, past0: false, eligibility: false }, null);
   visit(sections, null, 1, false, false, false);
-  return { targets, decisions, contexts };
+  return { targets, decisions, contexts, stoppedAt };
 }
 
 interface TextLine {
@@ -245,6 +256,10 @@ export function policyTargets() {
       retrospective: isReportOnThePast(meta.title ?? ''),
     };
     const placed = placeTargets(sections, options, tree.data.preamble);
+    if (placed.stoppedAt) {
+      const { start, end } = placed.stoppedAt;
+      warn(file, tree.data, `More than ${MAX_QUANTITIES.toLocaleString('en')} quantities: the text from here on is not read for targets`, 'limit-quantities', start, end);
+    }
     const targets = [...placed.targets];
     const decisions = [...placed.decisions];
     const ordered = [...walkSections(sections)];
