@@ -170,7 +170,11 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code.startsWith('policy-parse.')) process.stderr.write(`policy-parse: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    // Anything else (a disk that filled up while the run files were put in place): one line,
+    // never a stack trace; the command has removed its temporary files on the way out.
+    const { reason } = await import('./lib/job.js');
+    process.stderr.write(`policy-parse: ${reason(error)}\n`);
+    return 1;
   }
   return code;
 }

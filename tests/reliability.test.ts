@@ -85,6 +85,24 @@ describe('every failure is one line naming the file and the cause', () => {
     }
   });
 
+  it('fails each document and the run files with one line on a full disk, leaving no temporary file', () => {
+    const disk = tmp();
+    // A 200 KB disk (root can mount one; elsewhere the case is left to the bench).
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', disk]).status !== 0) return;
+    try {
+      const out = join(disk, 'out');
+      const r = shell(`pp seeds -o "${out}" -f json,csv,jsonl -q`);
+      expect(r.status).toBe(1);
+      const lines = r.stderr.split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) expect(line).toMatch(/^policy-parse: .+: (?:cannot write the run files: )?no space left on the device$/);
+      expect(lines.at(-1)).toBe(`policy-parse: ${out}: cannot write the run files: no space left on the device`);
+      expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  });
+
   it('reads a device named explicitly only up to --max-size, and fails it with one line', () => {
     const out = tmp();
     const r = shell(`timeout 20 "$NODE" "$BIN" /dev/zero -o "${out}" -q --max-size 1`);
@@ -141,6 +159,20 @@ describe('resources are bounded', () => {
 });
 
 describe('no command writes over a file it did not create', () => {
+  it('never lets a document named index write over the run index: index.txt writes index.txt.json', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'index.txt'), readFileSync(seed));
+    writeFileSync(join(dir, 'plan.txt'), readFileSync(seed));
+    const out = join(dir, 'out');
+    expect(shell(`pp "${dir}/index.txt" "${dir}/plan.txt" -o "${out}" -f json -q`).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['index.json', 'index.txt.json', 'plan.json']);
+    expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')).tool).toBe('policy-parse');
+    expect(PolicyDocument.safeParse(JSON.parse(readFileSync(join(out, 'index.txt.json'), 'utf8'))).success).toBe(true);
+    const check = shell(`pp "${dir}/index.txt" "${dir}/plan.txt" -o "${out}" -f json --check`);
+    expect(check.stdout).toMatch(/^3 outputs up to date in /);
+    expect(check.status).toBe(0);
+  });
+
   it('report --html onto a document is refused and the document left as it was', () => {
     const out = tmp();
     expect(shell(`pp seeds -o "${out}" -f json -q`).status).toBe(0);

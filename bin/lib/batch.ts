@@ -42,6 +42,8 @@ export interface Shard {
 const IN_FLIGHT = 4;
 /** Below this much input, starting workers costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+/** Output stems the run index takes (run-outputs.ts): index, index.shard-2-of-8. */
+const RUN_INDEX_STEM = /^index(\.shard-\d+-of-\d+)?$/i;
 /** One run at a time writes an output folder: the second is refused, naming the first. */
 const LOCK = '.policy-parse.lock';
 
@@ -54,6 +56,9 @@ export function collectInputs(args: readonly string[], problems: string[]): JobI
   const inputs: JobInput[] = [];
   const seen = new Map<string, string>();
   const add = (path: string, stem: string) => {
+    // The run's own index (index.json, index.shard-1-of-2.json) is never a document's output:
+    // an input index.txt writes index.txt.json.
+    if (RUN_INDEX_STEM.test(stem)) stem = `${stem}${extname(path)}`;
     const earlier = seen.get(stem);
     if (earlier !== undefined) {
       problems.push(`${path}: its output would overwrite that of ${earlier}; give it another name or folder`);
@@ -263,7 +268,14 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
   progress?.done();
   // A shard checks its documents only: the run files in --out may come from a full run.
   const checkRunFiles = !(options.check && options.shard);
-  const run = checkRunFiles ? runOutputs.finish() : (runOutputs.abort(), { stale: [], missing: [] });
+  let run: { stale: string[]; missing: string[] };
+  try {
+    run = checkRunFiles ? runOutputs.finish() : (runOutputs.abort(), { stale: [], missing: [] });
+  } catch (error) {
+    // The run files could not be put in place (a full disk): none is left half-written.
+    runOutputs.abort();
+    throw new Error(`${outDir}: cannot write the run files: ${reason(error)}`);
+  }
   stale.push(...run.stale);
   missing.push(...run.missing);
 

@@ -169,6 +169,8 @@ export function reason(error: unknown): string {
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     if (code === 'ENOENT') return 'no such file';
     if (code === 'EISDIR') return 'is a folder';
+    if (code === 'ENOSPC') return 'no space left on the device';
+    if (code === 'ELOOP') return 'a loop of symbolic links';
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -100,7 +100,11 @@ export class RunOutputs {
   /** Removes the temporary files of an aborted run. */
   abort(): void {
     for (const { fd, temp } of this.#open.values()) {
-      closeSync(fd);
+      try {
+        closeSync(fd);
+      } catch {
+        // Closed already by a finish() that failed part way.
+      }
       rmSync(temp, { force: true });
       release(temp);
     }
