@@ -34,6 +34,22 @@ describe('stdin is read as a stream: pipes, slow writers, closed pipes', () => {
     expect(JSON.parse(slow.stdout).source.path).toBe('-');
   });
 
+  it('applies --max-size to every --stdin-jsonl record, without holding a longer line in memory', () => {
+    const dir = tmp();
+    const text = readFileSync(seed, 'utf8');
+    const records = join(dir, 'records.jsonl');
+    writeFileSync(records, [{ path: 'a.txt', text }, { path: 'big.txt', text: '一'.repeat(800_000) }, { path: 'c.txt', text: 'x'.repeat(1_200_000) }, { path: 'b.txt', text }].map((r) => JSON.stringify(r)).join('\n'));
+    const r = shell(`pp --stdin-jsonl --max-size 1 < "${records}"`);
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((d) => d.error ?? d.source.path)).toEqual([
+      'a.txt',
+      'input line 2: record too large: above 2× the 1 MB limit (raise it with --max-size)',
+      'input too large: 1.1 MB, above the 1 MB limit (raise it with --max-size)',
+      'b.txt',
+    ]);
+  });
+
   it('refuses an empty or closed stdin, and one above --max-size, with one line naming -', () => {
     const empty = shell('pp - -q < /dev/null');
     expect(empty.status).toBe(1);

@@ -4,22 +4,61 @@
 // {"path": …, "error": …} for a line that could not be parsed. Nothing aborts the stream,
 // so Hadoop Streaming, Spark's RDD.pipe and GNU parallel --pipe can run it unchanged.
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { parseWithFile } from '../../src/index.js';
 import { reason } from './job.js';
 
-export async function runJsonl(options: { encoding?: string }): Promise<number> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+export async function runJsonl(options: { encoding?: string; maxSize: number }): Promise<number> {
+  const maxBytes = options.maxSize * 1024 * 1024;
   let lineNo = 0;
-  for await (const line of lines) {
+  for await (const line of recordLines(process.stdin, RECORD_OVERHEAD * maxBytes)) {
     lineNo++;
-    if (!line.trim()) continue;
-    if (!process.stdout.write(`${convert(line, lineNo, options.encoding)}\n`)) await once(process.stdout, 'drain');
+    if (line !== null && !line.trim()) continue;
+    const out = line === null ? JSON.stringify({ path: null, error: `input line ${lineNo}: record too large: above ${RECORD_OVERHEAD}× the ${options.maxSize} MB limit (raise it with --max-size)` }) : convert(line, lineNo, options.encoding, maxBytes);
+    if (!process.stdout.write(`${out}\n`)) await once(process.stdout, 'drain');
   }
   return 0;
 }
 
-function convert(line: string, lineNo: number, encoding: string | undefined): string {
+/** A record holds its document as JSON text or base64: up to this many times the document's bytes. */
+const RECORD_OVERHEAD = 2;
+
+/**
+ * The lines of a stream, each at most `maxBytes` (a longer one is skipped to its end and
+ * yields null): one record never holds more than that in memory.
+ */
+async function* recordLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<string | null> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  const take = (piece: Buffer): void => {
+    if (tooLong) return;
+    size += piece.length;
+    if (size > maxBytes) {
+      tooLong = true;
+      parts = [];
+    } else parts.push(piece);
+  };
+  const end = (): string | null => {
+    const line = tooLong ? null : Buffer.concat(parts, size).toString('utf8').replace(/\r$/, '');
+    parts = [];
+    size = 0;
+    tooLong = false;
+    return line;
+  };
+  for await (const chunk of input) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let from = 0;
+    for (let nl = buffer.indexOf(0x0a, from); nl >= 0; nl = buffer.indexOf(0x0a, from)) {
+      take(buffer.subarray(from, nl));
+      yield end();
+      from = nl + 1;
+    }
+    if (from < buffer.length) take(buffer.subarray(from));
+  }
+  if (size > 0 || tooLong) yield end();
+}
+
+function convert(line: string, lineNo: number, encoding: string | undefined, maxBytes: number): string {
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -34,6 +73,7 @@ function convert(line: string, lineNo: number, encoding: string | undefined): st
   try {
     // Text goes in as its UTF-8 bytes: empty or binary text is refused as a file would be.
     const input = typeof base64 === 'string' ? Buffer.from(base64, 'base64') : Buffer.from(text as string);
+    if (input.length > maxBytes) throw new Error(`input too large: ${(input.length / 1024 / 1024).toFixed(1)} MB, above the ${maxBytes / 1024 / 1024} MB limit (raise it with --max-size)`);
     return JSON.stringify(parseWithFile(input, { path: name ?? `line-${lineNo}`, encoding }).document);
   } catch (error) {
     return JSON.stringify({ path: name, error: reason(error) });
