@@ -151,6 +151,25 @@ describe('every failure is one line naming the file and the cause', () => {
   });
 });
 
+describe('file names that are not UTF-8', () => {
+  it('reads them in a folder, on one thread or several, shown with U+FFFD for the bad bytes', () => {
+    const dir = tmp();
+    const docs = join(dir, 'docs');
+    mkdirSync(docs);
+    writeFileSync(Buffer.concat([Buffer.from(`${docs}/bad`), Buffer.from([0xff]), Buffer.from('name.txt')]), readFileSync(seed));
+    mkdirSync(Buffer.concat([Buffer.from(`${docs}/d`), Buffer.from([0xfe])]));
+    writeFileSync(Buffer.concat([Buffer.from(`${docs}/d`), Buffer.from([0xfe]), Buffer.from('/x.txt')]), readFileSync(seed));
+    for (const jobs of ['1', '2']) {
+      const out = join(dir, `out-${jobs}`);
+      const r = shell(`pp "${docs}" -o "${out}" -f json -q -j ${jobs}`);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['bad\ufffdname.json', 'd\ufffd', 'index.json']);
+      expect(readdirSync(join(out, 'd\ufffd'))).toEqual(['x.json']);
+    }
+  });
+});
+
 describe('resources are bounded', () => {
   it('reads at most MAX_SECTIONS sections and MAX_QUANTITIES quantities per document, saying where it stopped', () => {
     // Short numbered lines, as many as a hostile file under the size limit can hold.

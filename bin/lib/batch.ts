@@ -65,7 +65,8 @@ export function collectInputs(args: readonly string[], problems: string[]): JobI
       return;
     }
     seen.set(stem, path);
-    inputs.push({ index: inputs.length, path, stem });
+    const raw = RAW_PATHS.get(path);
+    inputs.push({ index: inputs.length, path, stem, ...(raw ? { raw: new Uint8Array(raw) } : {}) });
   };
   for (const arg of args) {
     let isFolder: boolean;
@@ -88,21 +89,38 @@ export function collectInputs(args: readonly string[], problems: string[]): JobI
 }
 
 /**
+ * Files whose names are not UTF-8 (bad\xffname.txt, from an old archive): the name shown is
+ * decoded with U+FFFD for the bad bytes, and the file is opened by its bytes.
+ */
+export const RAW_PATHS = new Map<string, Buffer>();
+
+/**
  * The files under a folder, in name order. A symbolic link is followed (to a file, or to a
  * folder not already on the way down: a loop is reported once); a broken link, or anything
  * that is not a regular file (a FIFO, a device), is reported through `problem`, never
- * skipped without a word.
+ * skipped without a word. Names that are not UTF-8 are read too (RAW_PATHS).
  */
-export function walk(dir: string, problem: (message: string) => void = () => {}, ancestors: ReadonlySet<string> = new Set([realpathSync(dir)])): string[] {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+export function walk(dir: string, problem: (message: string) => void = () => {}): string[] {
+  return walkRaw(Buffer.from(dir), dir, problem, new Set([realKey(Buffer.from(dir))]));
+}
+
+/** A folder's real path, as a key that keeps every byte. */
+function realKey(path: Buffer): string {
+  return realpathSync.native(path, { encoding: 'buffer' }).toString('latin1');
+}
+
+function walkRaw(dir: Buffer, shown: string, problem: (message: string) => void, ancestors: ReadonlySet<string>): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).sort((a, b) => Buffer.compare(a.name, b.name));
   return entries.flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return walk(path, problem, new Set([...ancestors, realpathSync(path)]));
+    const raw = Buffer.concat([dir, Buffer.from(sep), e.name]);
+    const path = join(shown, e.name.toString('utf8'));
+    if (!raw.equals(Buffer.from(path))) RAW_PATHS.set(path, raw);
+    if (e.isDirectory()) return walkRaw(raw, path, problem, new Set([...ancestors, realKey(raw)]));
     if (e.isFile()) return [path];
     if (e.isSymbolicLink()) {
-      let target: string;
+      let target: Buffer;
       try {
-        target = realpathSync(path);
+        target = realpathSync.native(raw, { encoding: 'buffer' });
       } catch {
         problem(`${path}: broken link, skipped`);
         return [];
@@ -110,11 +128,12 @@ export function walk(dir: string, problem: (message: string) => void = () => {},
       const stats = statSync(target);
       if (stats.isFile()) return [path];
       if (stats.isDirectory()) {
-        if (ancestors.has(target)) {
+        const key = target.toString('latin1');
+        if (ancestors.has(key)) {
           problem(`${path}: link back to a folder it is in, skipped`);
           return [];
         }
-        return walk(path, problem, new Set([...ancestors, target]));
+        return walkRaw(raw, path, problem, new Set([...ancestors, key]));
       }
     }
     problem(`${path}: not a regular file, skipped`);
@@ -291,7 +310,7 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
 
 function sizeOf(path: string): number {
   try {
-    return statSync(path).size;
+    return statSync(RAW_PATHS.get(path) ?? path).size;
   } catch {
     return 0;
   }

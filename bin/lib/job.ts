@@ -11,7 +11,10 @@ import { type ManifestEntry, type TableRows, manifestEntry, tableRows } from './
 
 export interface JobInput {
   index: number;
+  /** As shown (a name that is not UTF-8 with U+FFFD for its bad bytes). */
   path: string;
+  /** The path's bytes, where they are not its UTF-8. */
+  raw?: Uint8Array;
   /** Output path under --out without extension. */
   stem: string;
 }
@@ -58,7 +61,7 @@ export function runJob(input: JobInput, options: JobOptions): JobResult {
     const targets = options.formats.map((f) => join(options.outDir, `${input.stem}.${f}`));
     const clash = targets.find((t) => options.inputPaths.includes(t));
     if (clash) throw new Error(`output ${clash} would overwrite an input; choose another --out`);
-    const source = readBounded(input.path, options.maxBytes);
+    const source = readBounded(input.raw ? Buffer.from(input.raw) : input.path, options.maxBytes);
     bytes = source.length;
     const displayPath = input.path.split(sep).join('/');
     const { document } = parseWithFile(source, { path: displayPath, encoding: options.encoding, explain: options.explain === true });
@@ -138,7 +141,7 @@ export function writeAtomic(path: string, text: string): void {
  * A file's bytes, refused above `maxBytes`. A regular file is measured first; anything else
  * named explicitly (a device, a FIFO: /dev/zero never ends) is read only up to the limit.
  */
-export function readBounded(path: string, maxBytes: number): Buffer {
+export function readBounded(path: string | Buffer, maxBytes: number): Buffer {
   const tooLarge = (size: string) => new Error(`file too large: ${size}, above the ${maxBytes / 1024 / 1024} MB limit (raise it with --max-size)`);
   const stats = statSync(path);
   if (stats.isFile()) {
