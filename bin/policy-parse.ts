@@ -106,8 +106,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stdin-jsonl', 'filter: read {"path","text"|"base64"} JSON Lines on stdin, write one document (or {"path","error"}) per line', false)
     .option('--explain', 'also write `explain`: every quantity found and the rule that made it a target or not', false)
     .addHelpText('after', EXAMPLES)
-    .action(async (inputs: string[], options: ParseCommandOptions) => {
-      code = await runParse(inputs, options);
+    .action(async (inputs: string[], options: ParseCommandOptions, command: Command) => {
+      code = await runParse(inputs, options, command.getOptionValueSource('format') === 'cli');
     });
 
   program
@@ -179,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-async function runParse(inputs: string[], options: ParseCommandOptions): Promise<number> {
+async function runParse(inputs: string[], options: ParseCommandOptions, formatGiven: boolean): Promise<number> {
   if (options.encoding) {
     const { canonicalEncoding } = await import('../src/index.js');
     try {
@@ -197,6 +197,7 @@ async function runParse(inputs: string[], options: ParseCommandOptions): Promise
   if (!inputs.length) return usageError("missing required argument 'inputs'");
   const batch = await import('./lib/batch.js');
   if (inputs.length === 1 && inputs[0] === '-') return batch.runStdinDocument(options);
+  if (options.out === '-') return batch.runToStdout(inputs, { ...options, version: version() }, formatGiven);
   return batch.runBatch(inputs, { ...options, version: version() });
 }
 

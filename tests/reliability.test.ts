@@ -306,3 +306,36 @@ describe('no data is lost or corrupted: temporary files, signals, two runs at on
     expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')).documents).toHaveLength(150);
   }, 60_000);
 });
+
+describe('- means stdin or stdout everywhere', () => {
+  it('-o - writes one document as JSON or YAML, several as JSON Lines, and refuses what cannot be a stream', () => {
+    const one = shell(`pp "${seed}" -o - -q`);
+    expect(one.status).toBe(0);
+    expect(PolicyDocument.safeParse(JSON.parse(one.stdout)).success).toBe(true);
+    expect(shell(`pp "${seed}" -o - -f yaml -q`).stdout).toMatch(/^schemaVersion: 1\n/);
+    const many = shell('pp seeds -o - -f jsonl -q');
+    expect(many.status).toBe(0);
+    expect(many.stdout.trim().split('\n').map((l) => JSON.parse(l).source.path)).toHaveLength(5);
+    for (const [flags, message] of [
+      ['-f csv', '-f csv writes tables into a folder: give -o a folder'],
+      ['-f json,yaml', '-f json,yaml: one format only goes to stdout (json, yaml or jsonl)'],
+    ]) {
+      const r = shell(`pp "${seed}" -o - ${flags}`);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`policy-parse: -o -: ${message}\n`);
+    }
+    const several = shell('pp seeds -o -');
+    expect(several.status).toBe(2);
+    expect(several.stderr).toBe('policy-parse: -o -: 5 documents as one json stream: use -f jsonl\n');
+    expect(existsSync(join(root, '-'))).toBe(false);
+  });
+
+  it('report --html - writes the page to stdout', () => {
+    const out = tmp();
+    expect(shell(`pp seeds -o "${out}" -f json -q`).status).toBe(0);
+    const r = shell(`pp report "${out}" --html -`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>/);
+    expect(r.stderr).toBe('policy-parse: report of 5 documents written to stdout\n');
+  });
+});

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseWithFile } from '../../src/index.js';
-import { type JobInput, type JobOptions, type JobResult, formatMessage, reason, runJob } from './job.js';
+import { type JobInput, type JobOptions, type JobResult, formatMessage, readBounded, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
 import { isAlive, orphanedTemps, register, release, sweepOnSignal } from './cleanup.js';
@@ -419,6 +419,43 @@ function reportCheck(
       : `${expected.size} outputs up to date in ${show(outDir)}/\n`,
   );
   return problems || failed ? 1 : 0;
+}
+
+/**
+ * `-o -`: the documents to stdout instead of a folder — one as JSON or YAML, several as JSON
+ * Lines. What cannot be a stream (CSV tables, JSON and YAML together, several documents as
+ * one JSON) is refused with one line, before any input is read.
+ */
+export async function runToStdout(args: string[], options: BatchOptions, explicitFormat: boolean): Promise<number> {
+  const problems: string[] = [];
+  const inputs = collectInputs(args, problems);
+  const formats = explicitFormat ? options.format : ['json' as const];
+  let format: Format | undefined;
+  if (formats.includes('csv')) return stdoutRefusal('-f csv writes tables into a folder: give -o a folder');
+  if (formats.length > 1) return stdoutRefusal(`-f ${formats.join(',')}: one format only goes to stdout (json, yaml or jsonl)`);
+  format = formats[0];
+  if (inputs.length > 1 && format !== 'jsonl') return stdoutRefusal(`${inputs.length} documents as one ${format} stream: use -f jsonl`);
+  for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
+  await prepareFormats([format ?? 'json']);
+  let failed = problems.length;
+  for (const input of inputs) {
+    try {
+      const source = readBounded(input.raw ? Buffer.from(input.raw) : input.path, options.maxSize * 1024 * 1024);
+      const { document } = parseWithFile(source, { path: input.path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true });
+      if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage(input.path, m)}\n`);
+      const text = format === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format as FileFormat);
+      if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    } catch (error) {
+      failed++;
+      process.stderr.write(`policy-parse: ${input.path}: ${reason(error)}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+function stdoutRefusal(message: string): number {
+  process.stderr.write(`policy-parse: -o -: ${message}\n`);
+  return 2;
 }
 
 /** `policy-parse -`: one document from stdin, its JSON (or YAML) to stdout. */

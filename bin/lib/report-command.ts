@@ -11,6 +11,9 @@ import { renderReport } from '../../src/report/html-report.js';
 import { walk } from './batch.js';
 import { reason, writeAtomic } from './job.js';
 
+/** `--html -` writes the page to stdout. */
+const STDOUT = '-';
+
 /**
  * The valid PolicyDocuments under `dir`, sorted by path; each other .json file but a run
  * index (truncated, foreign, a diff) is named to `skip` with the reason. Throws only when
@@ -39,7 +42,8 @@ export function readDocuments(dir: string, skip: (path: string, why: string) => 
 
 /** Exit code: 0 written, 1 when a file was skipped or nothing could be written, 2 when --html names a file we did not write. */
 export function runReport(outDir: string, options: { html: string }): number {
-  if (existsSync(options.html)) {
+  const toStdout = options.html === STDOUT;
+  if (!toStdout && existsSync(options.html)) {
     let ours = false;
     try {
       ours = readFileSync(options.html, 'utf8').slice(0, 4096).includes(GENERATOR_META);
@@ -67,12 +71,18 @@ export function runReport(outDir: string, options: { html: string }): number {
     process.stderr.write(`policy-parse: ${outDir}: no policy documents (.json) found\n`);
     return 1;
   }
+  const written = `${docs.length} document${docs.length === 1 ? '' : 's'}`;
+  if (toStdout) {
+    process.stdout.write(renderReport(docs));
+    process.stderr.write(`policy-parse: report of ${written} written to stdout\n`);
+    return skipped ? 1 : 0;
+  }
   try {
     writeAtomic(options.html, renderReport(docs));
   } catch (error) {
     process.stderr.write(`policy-parse: ${options.html}: cannot write: ${reason(error)}\n`);
     return 1;
   }
-  process.stdout.write(`wrote ${options.html} (${docs.length} document${docs.length === 1 ? '' : 's'})\n`);
+  process.stdout.write(`wrote ${options.html} (${written})\n`);
   return skipped ? 1 : 0;
 }
