@@ -125,6 +125,10 @@ describe('every failure is one line naming the file and the cause', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('policy-parse: /dev/zero: file too large: more than that, above the 1 MB limit (raise it with --max-size)\n');
     expect(readdirSync(out)).toEqual(['index.json']);
+    // validate and show read a file named explicitly the same way.
+    const validate = shell('timeout 20 "$NODE" "$BIN" validate /dev/zero');
+    expect(validate.status).toBe(1);
+    expect(validate.stderr).toBe('/dev/zero: file too large: more than that, above the 256 MB limit\n');
   });
 
   it('follows a symbolic link in a folder, and names a loop, a broken link or a FIFO instead of skipping it silently', () => {

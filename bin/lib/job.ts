@@ -141,8 +141,8 @@ export function writeAtomic(path: string, text: string): void {
  * A file's bytes, refused above `maxBytes`. A regular file is measured first; anything else
  * named explicitly (a device, a FIFO: /dev/zero never ends) is read only up to the limit.
  */
-export function readBounded(path: string | Buffer, maxBytes: number): Buffer {
-  const tooLarge = (size: string) => new Error(`file too large: ${size}, above the ${maxBytes / 1024 / 1024} MB limit (raise it with --max-size)`);
+export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (raise it with --max-size)'): Buffer {
+  const tooLarge = (size: string) => new Error(`file too large: ${size}, above the ${maxBytes / 1024 / 1024} MB limit${hint}`);
   const stats = statSync(path);
   if (stats.isFile()) {
     if (stats.size > maxBytes) throw tooLarge(`${(stats.size / 1024 / 1024).toFixed(1)} MB`);

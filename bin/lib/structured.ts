@@ -1,8 +1,8 @@
 // Reading policy-parse's own JSON/YAML back: for `diff` (either side) and `validate`.
-import { readFileSync } from 'node:fs';
 import { extname, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { type PolicyDocument, parseWithFile, validate } from '../../src/index.js';
+import { readBounded } from './job.js';
 import { STDIN } from './stdin.js';
 
 export const STRUCTURED_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
@@ -10,9 +10,12 @@ export const STRUCTURED_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 /** What `-` reads: stdin, already read (or the reason it could not be). */
 export type StdinSource = Buffer | Error | undefined;
 
-/** The bytes of a path, or of stdin for `-`. */
+/** policy-parse's own outputs can be larger than their sources (--explain): this much, and no more, is read of a file. */
+const MAX_READ_BYTES = 256 * 1024 * 1024;
+
+/** The bytes of a path (a device such as /dev/zero only up to MAX_READ_BYTES), or of stdin for `-`. */
 export function readSource(path: string, stdin?: StdinSource): Buffer {
-  if (path !== STDIN) return readFileSync(path);
+  if (path !== STDIN) return readBounded(path, MAX_READ_BYTES, '');
   if (stdin instanceof Error) throw stdin;
   if (stdin === undefined) throw new Error('stdin was not read');
   return stdin;
