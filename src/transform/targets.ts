@@ -184,11 +184,11 @@ export function isHardWrapped(lines: readonly LineNode[]): boolean {
  * line is joined to the next when it is at least 20 characters long and ends inside a
  * sentence; page numbers between the halves are skipped.
  */
-function joinWrapped(lines: readonly TextLine[], wrapped: boolean): Paragraph[] {
-  const out: Paragraph[] = [];
+function* joinWrapped(lines: readonly TextLine[], wrapped: boolean): Generator<Paragraph> {
   let parts: TextLine[] = [];
-  const flush = (): void => {
-    if (!parts.length) return;
+  // Made one at a time, as read: a reading that stops (MAX_QUANTITIES) makes no more.
+  const take = (): Paragraph | undefined => {
+    if (!parts.length) return undefined;
     const segments = parts.map((p) => ({ line: p, at: 0 }));
     let at = 0;
     for (const s of segments) {
@@ -196,26 +196,31 @@ function joinWrapped(lines: readonly TextLine[], wrapped: boolean): Paragraph[] 
       at += s.line.value.length;
     }
     const value = parts.map((p) => p.value).join('');
-    out.push({
+    const first = parts[0] as TextLine;
+    const paragraph: Paragraph = {
       value,
-      start: (parts[0] as TextLine).start,
+      start: first.start,
       toNormalised: (offset, isEnd = false) => {
         for (let i = segments.length - 1; i >= 0; i--) {
           const s = segments[i] as (typeof segments)[number];
           if (offset > s.at || (!isEnd && offset === s.at) || i === 0) return s.line.start + Math.min(offset - s.at, s.line.value.length);
         }
-        return (parts[0] as TextLine).start;
+        return first.start;
       },
-    });
+    };
     parts = [];
+    return paragraph;
   };
   for (const line of lines) {
     if (PAGE_NUMBER.test(line.value) && parts.length) continue;
     parts.push(line);
-    if (!wrapped || line.alone || line.value.length < 20 || !WRAPPED.test(line.value)) flush();
+    if (!wrapped || line.alone || line.value.length < 20 || !WRAPPED.test(line.value)) {
+      const paragraph = take();
+      if (paragraph) yield paragraph;
+    }
   }
-  flush();
-  return out;
+  const last = take();
+  if (last) yield last;
 }
 
 /**
