@@ -280,6 +280,20 @@ describe('no data is lost or corrupted: temporary files, signals, two runs at on
     }
   }, 60_000);
 
+  it('an interrupted --check leaves nothing in the temporary folder', async () => {
+    const input = corpus(300);
+    const out = join(tmp(), 'out');
+    expect(shell(`pp "${input}" -o "${out}" -f json,csv,jsonl -q`).status).toBe(0);
+    const temp = tmp();
+    const child = spawn(process.execPath, [bin, input, '-o', out, '-f', 'json,csv,jsonl', '-q', '-j', '1', '--check'], { cwd: root, env: { ...process.env, TMPDIR: temp } });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (let i = 0; i < 500 && readdirSync(temp).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(temp)).toHaveLength(1); // its folder of run files being rebuilt
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(readdirSync(temp)).toEqual([]);
+  }, 60_000);
+
   it('after a kill -9, the next run (or --check) names what was left and removes it', async () => {
     const input = corpus(300);
     const out = join(tmp(), 'out');
