@@ -83,11 +83,12 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   });
   let code = 0;
-  const program = new Command()
+  const program: Command = new Command()
     .name('policy-parse')
     .description('Parse Chinese government policy documents into structured, validated JSON and YAML.')
     .version(version(), '-v, --version')
-    .addHelpText('after', EXAMPLES)
+    // The default command's options, which users reach without naming it, then the examples.
+    .addHelpText('after', (): string => parseOptionsHelp(program) + EXAMPLES)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -199,6 +200,17 @@ async function runParse(inputs: string[], options: ParseCommandOptions, formatGi
   if (inputs.length === 1 && inputs[0] === '-') return batch.runStdinDocument(options);
   if (options.out === '-') return batch.runToStdout(inputs, { ...options, version: version() }, formatGiven);
   return batch.runBatch(inputs, { ...options, version: version() });
+}
+
+/** The parse command's options, laid out as Commander lays out a command's own. */
+function parseOptionsHelp(program: Command): string {
+  const parse = program.commands.find((c) => c.name() === 'parse');
+  if (!parse) return '';
+  const help = parse.createHelp();
+  const options = help.visibleOptions(parse).filter((o) => o.long !== '--help');
+  const width = Math.max(...options.map((o) => help.optionTerm(o).length));
+  const lines = options.map((o) => `  ${help.optionTerm(o).padEnd(width)}  ${help.optionDescription(o)}`);
+  return `\nOptions of parse, the default command (policy-parse [options] [inputs...]):\n${lines.join('\n')}\n`;
 }
 
 /**

@@ -133,12 +133,15 @@ describe('the npm package', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
-    for (const needed of ['package.json', 'README.md', 'bin/policy-parse', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schemas/policy-document.schema.json', 'schemas/plan-diff.schema.json', 'schemas/run-index.schema.json']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'bin/policy-parse', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schemas/policy-document.schema.json', 'schemas/plan-diff.schema.json', 'schemas/run-index.schema.json']) {
       expect(files).toContain(needed);
     }
     expect(files.filter((f) => /^(src|tests|fixtures|scripts|seeds)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8'));
     expect(pkg).toMatchObject({ type: 'module', bin: { 'policy-parse': 'bin/policy-parse' }, engines: { node: '>=20' } });
     expect(pkg.exports['.']).toEqual({ types: './dist/src/index.d.ts', import: './dist/src/index.js' });
+    // The JSON Schemas can be imported by path: policy-parse/schemas/policy-document.schema.json.
+    expect(pkg.exports['./schemas/*']).toBe('./schemas/*');
+    expect(readFileSync(at('LICENSE'), 'utf8')).toMatch(new RegExp(`^${pkg.license} License`));
   });
 });

@@ -179,7 +179,11 @@ describe('pipes and help', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Examples:');
-    expect(help.stdout).toContain('--out');
+    // The default command's options are on the top-level help, where users look for them.
+    expect(help.stdout).toContain('Options of parse, the default command');
+    for (const option of ['-o, --out <dir>', '-f, --format <formats>', '-j, --jobs <n>', '--max-size <MB>', '--check', '--stdin-jsonl']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  `, 'm'));
+    }
   });
 });
 
