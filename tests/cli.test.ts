@@ -173,6 +173,16 @@ describe('pipes and help', () => {
     expect(r.stderr).toMatch(/gap\.txt:3:1-3:\d+: warning: .*（二）.* \[numbering-gap\]/);
   });
 
+  it('--no-warnings keeps the summary and drops the documents\' warnings', () => {
+    const out = tmp();
+    const loud = run(['seeds/', '--out', out, '-f', 'json']);
+    expect(loud.stderr).toMatch(/: warning: /);
+    const hushed = run(['seeds/', '--out', out, '-f', 'json', '--no-warnings']);
+    expect(hushed.status).toBe(0);
+    expect(hushed.stderr).toBe('');
+    expect(hushed.stdout).toBe(loud.stdout);
+  });
+
   it('prints --version and --help with examples', () => {
     const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8'));
     expect(run(['--version']).stdout.trim()).toBe(pkg.version);

@@ -22,6 +22,8 @@ export interface BatchOptions {
   out: string;
   format: Format[];
   quiet: boolean;
+  /** false with --no-warnings: the summary without the per-document warnings. */
+  warnings?: boolean;
   /** Recorded in index.json. */
   version: string;
   encoding?: string;
@@ -145,6 +147,11 @@ function stripExtension(path: string): string {
   return path.slice(0, path.length - extname(path).length);
 }
 
+/** Whether documents' warnings are printed: not with -q, not with --no-warnings. */
+function showWarnings(options: { quiet: boolean; warnings?: boolean }): boolean {
+  return !options.quiet && options.warnings !== false;
+}
+
 /** FNV-1a of the output stem: the same file lands in the same shard on every machine. */
 export function shardOf(stem: string, count: number): number {
   let hash = 0x811c9dc5;
@@ -257,7 +264,7 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
       runOutputs.add(result.manifest, result.tables, result.jsonl);
       stale.push(...result.stale);
       missing.push(...result.missing);
-      if (!options.quiet) for (const m of result.messages) process.stderr.write(`${m}\n`);
+      if (showWarnings(options)) for (const m of result.messages) process.stderr.write(`${m}\n`);
     } else {
       failed++;
       runOutputs.fail(inputs[result.index]?.path ?? '', result.error);
@@ -442,7 +449,7 @@ export async function runToStdout(args: string[], options: BatchOptions, explici
     try {
       const source = readBounded(input.raw ? Buffer.from(input.raw) : input.path, options.maxSize * 1024 * 1024);
       const { document } = parseWithFile(source, { path: input.path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true });
-      if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage(input.path, m)}\n`);
+      if (showWarnings(options)) for (const m of document.messages) process.stderr.write(`${formatMessage(input.path, m)}\n`);
       const text = format === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format as FileFormat);
       if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     } catch (error) {
@@ -459,13 +466,13 @@ function stdoutRefusal(message: string): number {
 }
 
 /** `policy-parse -`: one document from stdin, its JSON (or YAML) to stdout. */
-export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'encoding' | 'explain' | 'maxSize'>): Promise<number> {
+export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'warnings' | 'encoding' | 'explain' | 'maxSize'>): Promise<number> {
   const format = options.format.find(isFileFormat) ?? 'json';
   await prepareFormats([format]);
   try {
     const source = await readStdin(options.maxSize * 1024 * 1024);
     const { document } = parseWithFile(source, { path: STDIN, encoding: options.encoding, explain: options.explain === true });
-    if (!options.quiet) for (const m of document.messages) process.stderr.write(`${formatMessage('-', m)}\n`);
+    if (showWarnings(options)) for (const m of document.messages) process.stderr.write(`${formatMessage('-', m)}\n`);
     process.stdout.write(options.format[0] === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format));
     return 0;
   } catch (error) {
