@@ -96,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('parse', { isDefault: true })
     .description('parse documents into JSON and YAML (the default command: `policy-parse seeds/`)')
-    .argument('[inputs...]', 'files or folders (.txt, .md, .markdown, .html, .htm); - reads one document from stdin')
+    .argument('[inputs...]', 'files or folders (.txt, .md, .markdown, .html, .htm, .shtml, .xhtml); - reads one document from stdin')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('-f, --format <formats>', 'comma-separated: json, yaml (a file per document), csv (tasks.csv, targets.csv, sections.csv), jsonl (documents.jsonl)').default(['json', 'yaml'], 'json,yaml').argParser(parseFormats))
     .option('-q, --quiet', 'print only errors', false)

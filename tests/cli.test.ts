@@ -127,7 +127,7 @@ describe('failures', () => {
     // Several inputs given: each folder's outputs go under its own name.
     expect(readdirSync(join(out, basename(dir)))).toEqual(['good.json', 'good.yaml']);
     const empty = tmp();
-    expect(run([empty, '--out', out, '-q']).stderr).toBe(`policy-parse: ${empty}: folder holds no documents (.txt, .md, .markdown, .html, .htm)\n`);
+    expect(run([empty, '--out', out, '-q']).stderr).toBe(`policy-parse: ${empty}: folder holds no documents (.txt, .md, .markdown, .html, .htm, .shtml, .xhtml)\n`);
   });
 
   it('reads GB18030, Big5 and UTF-16 files, or the encoding --encoding names', () => {

@@ -155,6 +155,20 @@ describe('every failure is one line naming the file and the cause', () => {
   });
 });
 
+describe('inputs as sites publish them', () => {
+  it('reads .shtml and .xhtml pages in a folder as pages', () => {
+    const dir = tmp();
+    const page = `<html><head><title>关于印发某某方案的通知</title></head><body><p>一、总体要求</p><p>到2025年，覆盖率达到90%。</p></body></html>`;
+    writeFileSync(join(dir, 'notice.shtml'), page);
+    writeFileSync(join(dir, 'plan.xhtml'), page);
+    const out = join(dir, 'out');
+    const r = shell(`pp "${dir}" -o "${out}" -f json -q`);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(out).sort()).toEqual(['index.json', 'notice.json', 'plan.json']);
+    expect(JSON.parse(readFileSync(join(out, 'notice.json'), 'utf8')).source.format).toBe('html');
+  });
+});
+
 describe('file names that are not UTF-8', () => {
   it('reads them in a folder, on one thread or several, shown with U+FFFD for the bad bytes', () => {
     const dir = tmp();

@@ -16,7 +16,8 @@ import { Progress } from './progress.js';
 import { STDIN, readStdin } from './stdin.js';
 import { columns, pad } from './terminal.js';
 
-export const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+/** Read from folders (and named on the command line). Pages are told by content, so .shtml (server-side includes, common on provincial sites) and .xhtml are pages too. */
+export const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.xhtml']);
 
 export interface BatchOptions {
   out: string;
@@ -83,7 +84,7 @@ export function collectInputs(args: readonly string[], problems: string[]): JobI
       continue;
     }
     const found = walk(arg, (message) => problems.push(message)).filter((p) => INPUT_EXTENSIONS.has(extname(p).toLowerCase()));
-    if (!found.length) problems.push(`${arg}: folder holds no documents (.txt, .md, .markdown, .html, .htm)`);
+    if (!found.length) problems.push(`${arg}: folder holds no documents (${[...INPUT_EXTENSIONS].join(', ')})`);
     const prefix = args.length > 1 ? basename(resolve(arg)) : '';
     for (const path of found) add(path, join(prefix, stripExtension(relative(arg, path))));
   }
