@@ -38,6 +38,7 @@ interface ParseCommandOptions {
   format: Format[];
   quiet: boolean;
   warnings: boolean;
+  summary: 'auto' | 'full';
   encoding?: string;
   maxSize: number;
   jobs?: number;
@@ -101,6 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <formats>', 'comma-separated: json, yaml (a file per document), csv (tasks.csv, targets.csv, sections.csv), jsonl (documents.jsonl)').default(['json', 'yaml'], 'json,yaml').argParser(parseFormats))
     .option('-q, --quiet', 'print only errors', false)
     .option('--no-warnings', "print the summary but not each document's warnings")
+    .addOption(new Option('--summary <rows>', `the summary table: auto lists every document up to 50, beyond that those with messages; full lists every one`).choices(['auto', 'full']).default('auto'))
     .option('--encoding <name>', 'read inputs as this encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5 …) instead of detecting it')
     .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this').default(DEFAULT_MAX_MB).argParser(parsePositive('--max-size', false)))
     .addOption(new Option('-j, --jobs <n>', `worker threads (default: the machine's cores, ${availableParallelism()} here; one for small batches)`).argParser(parsePositive('--jobs', true)))

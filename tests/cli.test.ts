@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PlanDiff, PolicyDocument } from '../src/index.js';
+import { columns } from '../bin/lib/terminal.js';
 import { at, root } from './helpers.js';
 
 const bin = at('bin/policy-parse');
@@ -171,6 +172,23 @@ describe('pipes and help', () => {
     writeFileSync(join(dir, 'gap.txt'), '一、主要任务\n（一）甲。\n（三）丙。\n');
     const r = run([dir, '--out', tmp()]);
     expect(r.stderr).toMatch(/gap\.txt:3:1-3:\d+: warning: .*（二）.* \[numbering-gap\]/);
+  });
+
+  it('lists a big run\'s documents with messages only, unless --summary full, in columns a terminal draws', () => {
+    const dir = tmp();
+    for (let i = 0; i < 60; i++) cpSync(at(i % 5 === 0 ? 'seeds/004_d5cd5e8c6d7fb42d.txt' : 'seeds/001_d38150bb2ab3c360.txt'), join(dir, `d${String(i).padStart(2, '0')}.txt`));
+    const out = tmp();
+    const auto = run([dir, '--out', out, '-f', 'json', '--no-warnings']).stdout.trim().split('\n');
+    // 004 has messages, 001 has none: 12 rows, the header, the count of the rest and the totals.
+    expect(auto).toHaveLength(1 + 12 + 2);
+    expect(auto.at(-2)).toBe('… 48 more documents not listed (--summary full lists every one)');
+    expect(auto.at(-1)).toMatch(/^60 parsed, 0 failed → /);
+    const full = run([dir, '--out', out, '-f', 'json', '--no-warnings', '--summary', 'full']).stdout.trim().split('\n');
+    expect(full).toHaveLength(1 + 60 + 1);
+    // Every row's columns line up where a terminal draws them: CJK two columns, — and … one.
+    const start = (line: string) => columns(line.slice(0, line.search(/\s\d+\s+\d+\s+\d+\s+\d+\s+\d+$/) + 1));
+    expect(new Set(full.slice(1, -1).map(start)).size).toBe(1);
+    expect(columns('北京—…a')).toBe(7);
   });
 
   it('--no-warnings keeps the summary and drops the documents\' warnings', () => {

@@ -25,6 +25,8 @@ export interface BatchOptions {
   quiet: boolean;
   /** false with --no-warnings: the summary without the per-document warnings. */
   warnings?: boolean;
+  /** `full`: every document in the summary table, however many. */
+  summary?: 'auto' | 'full';
   /** Recorded in index.json. */
   version: string;
   encoding?: string;
@@ -47,6 +49,8 @@ const IN_FLIGHT = 4;
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 /** Output stems the run index takes (run-outputs.ts): index, index.shard-2-of-8. */
 const RUN_INDEX_STEM = /^index(\.shard-\d+-of-\d+)?$/i;
+/** Rows of the summary table for a big run (`--summary full` lists every document). */
+const SUMMARY_ROWS = 50;
 /** One run at a time writes an output folder: the second is refused, naming the first. */
 const LOCK = '.policy-parse.lock';
 
@@ -309,8 +313,12 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
   if (options.check) return reportCheck(outDir, inputs, fileFormats, checkRunFiles ? runOutputs.files : [], stale, missing, failed + leftovers, options.shard);
   if (!options.quiet && rows.length) {
     const header = ['document', 'title', 'sections', 'tasks', 'targets', 'refs', 'messages'];
-    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => columns(r[c] ?? ''))));
-    for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
+    // A big run lists only the documents with messages (at most SUMMARY_ROWS), unless asked for all.
+    const full = options.summary === 'full' || rows.length <= SUMMARY_ROWS;
+    const shown = full ? rows : rows.filter((r) => r[6] !== '0').slice(0, SUMMARY_ROWS);
+    const widths = header.map((h, c) => Math.max(columns(h), ...shown.map((r) => columns(r[c] ?? ''))));
+    for (const row of [header, ...shown]) process.stdout.write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
+    if (!full) process.stdout.write(`… ${rows.length - shown.length} more documents not listed (--summary full lists every one)\n`);
     process.stdout.write(`${rows.length} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/\n`);
   }
   return failed ? 1 : 0;

@@ -1,9 +1,9 @@
-// Terminal helpers: widths (CJK characters take two columns) and whether to colour.
+// Terminal helpers: widths (CJK characters take two columns, — and … one, as terminals draw
+// them: string-width reads Unicode's East Asian Width) and whether to colour.
+import stringWidth from 'string-width';
 
 export function columns(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
-  return n;
+  return stringWidth(text);
 }
 
 export function pad(text: string, width: number): string {
