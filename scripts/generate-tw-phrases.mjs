@@ -109,6 +109,18 @@ const CONTEXT_MIN = 3;
 // that barely tips the balance (资料的 647 against 数据的 580) says nothing about the word.
 const CONTEXT_SHIFT = 2;
 const isHan = (c) => c >= '\u4e00' && c <= '\u9fff';
+/** How often each Han character stands right after and right before `phrase` in mainland text. */
+function neighbours(phrase) {
+  const after = new Map();
+  const before = new Map();
+  for (let i = mainland.indexOf(phrase); i >= 0; i = mainland.indexOf(phrase, i + phrase.length)) {
+    const next = mainland[i + phrase.length];
+    const prev = mainland[i - 1];
+    if (next && isHan(next)) after.set(next, (after.get(next) ?? 0) + 1);
+    if (prev && isHan(prev)) before.set(prev, (before.get(prev) ?? 0) + 1);
+  }
+  return { after, before };
+}
 const guards = new Set();
 for (const [taiwan, mainlandPhrase, taiwanCount, mainlandCount] of rows) {
   const key = foldCharacters(taiwan);
@@ -118,14 +130,7 @@ for (const [taiwan, mainlandPhrase, taiwanCount, mainlandCount] of rows) {
   if (cls === 'mainland' || (cls === 'taiwan-only' && taiwanCount === 0)) continue;
   const minimum = cls === 'taiwan-only' ? 1 : CONTEXT_MIN;
   const shift = cls === 'taiwan-only' ? 1 : CONTEXT_SHIFT;
-  const after = new Map();
-  const before = new Map();
-  for (let i = mainland.indexOf(key); i >= 0; i = mainland.indexOf(key, i + key.length)) {
-    const next = mainland[i + key.length];
-    const prev = mainland[i - 1];
-    if (next && isHan(next)) after.set(next, (after.get(next) ?? 0) + 1);
-    if (prev && isHan(prev)) before.set(prev, (before.get(prev) ?? 0) + 1);
-  }
+  const { after, before } = neighbours(key);
   for (const [c, n] of after) if (n >= minimum && n >= shift * count(mainlandPhrase + c)) guards.add(key + c);
   for (const [c, n] of before) if (n >= minimum && n >= shift * count(c + mainlandPhrase)) guards.add(c + key);
 }
@@ -142,14 +147,7 @@ const straddles = (word, n) => count(word) > STRADDLE * n;
 // Taiwan's own usage of the context (置執行長, 未宣告緩刑 in the statutes) is no converted phrase.
 const taiwanUsage = (context) => countIn(taiwanText, context) > TAIWAN_ONLY_PER_MB * taiwanMegabytes;
 function addRewrites(key, mainlandPhrase) {
-  const after = new Map();
-  const before = new Map();
-  for (let i = mainland.indexOf(mainlandPhrase); i >= 0; i = mainland.indexOf(mainlandPhrase, i + mainlandPhrase.length)) {
-    const next = mainland[i + mainlandPhrase.length];
-    const prev = mainland[i - 1];
-    if (next && isHan(next)) after.set(next, (after.get(next) ?? 0) + 1);
-    if (prev && isHan(prev)) before.set(prev, (before.get(prev) ?? 0) + 1);
-  }
+  const { after, before } = neighbours(mainlandPhrase);
   const rare = (context, n) => phraseClass(count(context), n) === 'taiwan-only' && !taiwanUsage(context);
   for (const [c, n] of after) {
     if (n >= CONTEXT_MIN && rare(key + c, n) && !straddles(mainlandPhrase.at(-1) + c, n)) rewrites.set(key + c, mainlandPhrase + c);
