@@ -446,27 +446,31 @@ export async function runToStdout(args: string[], options: BatchOptions, explici
   const problems: string[] = [];
   const inputs = collectInputs(args, problems);
   const formats = explicitFormat ? options.format : ['json' as const];
-  let format: Format | undefined;
   if (formats.includes('csv')) return stdoutRefusal('-f csv writes tables into a folder: give -o a folder');
   if (formats.length > 1) return stdoutRefusal(`-f ${formats.join(',')}: one format only goes to stdout (json, yaml or jsonl)`);
-  format = formats[0];
+  const format = formats[0] as Format;
   if (inputs.length > 1 && format !== 'jsonl') return stdoutRefusal(`${inputs.length} documents as one ${format} stream: use -f jsonl`);
   for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
-  await prepareFormats([format ?? 'json']);
+  await prepareFormats([format]);
   let failed = problems.length;
   for (const input of inputs) {
     try {
       const source = readBounded(input.raw ? Buffer.from(input.raw) : input.path, options.maxSize * 1024 * 1024);
-      const { document } = parseWithFile(source, { path: input.path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true });
-      if (showWarnings(options)) for (const m of document.messages) process.stderr.write(`${formatMessage(input.path, m)}\n`);
-      const text = format === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format as FileFormat);
-      if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      await printDocument(source, input.path, format, options);
     } catch (error) {
       failed++;
       process.stderr.write(`policy-parse: ${input.path}: ${reason(error)}\n`);
     }
   }
   return failed ? 1 : 0;
+}
+
+/** Parses one document and writes it to stdout (JSON Lines: one compact line), its warnings to stderr. */
+async function printDocument(source: Buffer, path: string, format: Format, options: Pick<BatchOptions, 'quiet' | 'warnings' | 'encoding' | 'explain'>): Promise<void> {
+  const { document } = parseWithFile(source, { path: path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true });
+  if (showWarnings(options)) for (const m of document.messages) process.stderr.write(`${formatMessage(path, m)}\n`);
+  const text = format === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format as FileFormat);
+  if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
 function stdoutRefusal(message: string): number {
@@ -476,13 +480,10 @@ function stdoutRefusal(message: string): number {
 
 /** `policy-parse -`: one document from stdin, its JSON (or YAML) to stdout. */
 export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'warnings' | 'encoding' | 'explain' | 'maxSize'>): Promise<number> {
-  const format = options.format.find(isFileFormat) ?? 'json';
+  const format = options.format[0] === 'jsonl' ? 'jsonl' : (options.format.find(isFileFormat) ?? 'json');
   await prepareFormats([format]);
   try {
-    const source = await readStdin(options.maxSize * 1024 * 1024);
-    const { document } = parseWithFile(source, { path: STDIN, encoding: options.encoding, explain: options.explain === true });
-    if (showWarnings(options)) for (const m of document.messages) process.stderr.write(`${formatMessage('-', m)}\n`);
-    process.stdout.write(options.format[0] === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format));
+    await printDocument(await readStdin(options.maxSize * 1024 * 1024), STDIN, format, options);
     return 0;
   } catch (error) {
     process.stderr.write(`policy-parse: -: ${reason(error)}\n`);

@@ -5,7 +5,7 @@
 // the next run in that folder, or --check, names what it left and removes it.
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const PREFIX = '.policy-parse-';
 /** Unique to this process and thread: a pid alone can come back after a reboot or a kill -9. */
@@ -32,8 +32,8 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Temporary files under `dir` whose process is gone (a kill -9, a power cut). */
-export function orphanedTemps(dir: string): string[] {
+/** Our temporary files under `dir` whose owning process passes `test`, sorted. */
+function tempsUnder(dir: string, test: (owner: number) => boolean): string[] {
   let names: string[];
   try {
     names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
@@ -42,11 +42,16 @@ export function orphanedTemps(dir: string): string[] {
   }
   return names
     .filter((name) => {
-      const owner = tempOwner(name.split(/[\\/]/).pop() ?? '');
-      return owner !== undefined && owner !== process.pid && !isAlive(owner);
+      const owner = tempOwner(basename(name));
+      return owner !== undefined && test(owner);
     })
     .sort()
     .map((name) => join(dir, name));
+}
+
+/** Temporary files under `dir` whose process is gone (a kill -9, a power cut). */
+export function orphanedTemps(dir: string): string[] {
+  return tempsUnder(dir, (owner) => owner !== process.pid && !isAlive(owner));
 }
 
 const registered = new Set<string>();
@@ -72,16 +77,7 @@ export function sweepOnSignal(dir: string): void {
 function removeAll(): void {
   for (const path of registered) rmSync(path, { recursive: true, force: true });
   registered.clear();
-  const mine = `${PREFIX}${process.pid}-`;
-  for (const dir of swept) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-    } catch {
-      continue;
-    }
-    for (const name of names) if ((name.split(/[\\/]/).pop() ?? '').startsWith(mine)) rmSync(join(dir, name), { force: true });
-  }
+  for (const dir of swept) for (const path of tempsUnder(dir, (owner) => owner === process.pid)) rmSync(path, { force: true });
 }
 
 const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;

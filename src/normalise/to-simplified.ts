@@ -45,17 +45,17 @@ export function foldCharacters(text: string): string {
 let taiwanOnlyTrie: PhraseTrie | undefined;
 let taiwanDocumentTrie: PhraseTrie | undefined;
 let mixedDocumentTrie: PhraseTrie | undefined;
-let emptyTrie: PhraseTrie | undefined;
+let scriptOnlyTrie: PhraseTrie | undefined;
 
 /** No Taiwan phrases at all (script conversion only: opencc's forms it does not take back); one instance, its tables are large. */
 function noPhrases(): PhraseTrie {
-  emptyTrie ??= trieOf([]);
-  return emptyTrie;
+  scriptOnlyTrie ??= trieOf([]);
+  return scriptOnlyTrie;
 }
 
 /**
  * A Taiwan table, with the script phrases every Traditional document takes. Each key maps to
- * its replacement behind a label (LABELLED): TAIWAN_ONLY for a Taiwan phrase, KEPT for a
+ * its replacement behind a one-character label: TAIWAN_ONLY for a Taiwan phrase, KEPT for a
  * guard, kept phrase or script phrase, so that the first pass reads its evidence from the
  * same lookup it converts with.
  */
@@ -156,13 +156,12 @@ class Tally {
     const kind = label[0];
     if (kind === TAIWAN_ONLY) this.taiwanOnly++;
     else if (kind === STRONG) this.strong++;
-    else if (kind === MARKER || label.startsWith(WEAK)) {
-      if (kind === MARKER) this.markers++;
-      const weak = label.indexOf(WEAK);
-      if (weak >= 0) {
-        const form = label.slice(weak + WEAK.length);
-        this.#printed.set(form, (this.#printed.get(form) ?? 0) + 1);
-      }
+    else if (kind === MARKER) this.markers++;
+    // A weak pair's mainland form (a marker can be one too: mw|数据).
+    const weak = kind === MARKER || kind === WEAK[0] ? label.indexOf(WEAK) : -1;
+    if (weak >= 0) {
+      const form = label.slice(weak + WEAK.length);
+      this.#printed.set(form, (this.#printed.get(form) ?? 0) + 1);
     }
     return this.phrasing() === 'taiwan';
   }
