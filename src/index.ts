@@ -21,6 +21,7 @@ export { jsonPath, validate, type SchemaIssue, type Validation } from './schema/
 export { normalise, detectScript } from './normalise/index.js';
 export { htmlToText, looksLikeHtml, type HtmlText } from './html/html-to-text.js';
 export { processor } from './processor.js';
+export { canonicalUnit, documentPlace, type CanonicalUnit, type UnitContext } from './lexicon/canonical-unit.js';
 export { InputError, canonicalEncoding, decode, type Decoded } from './read/decode.js';
 
 export interface ParseOptions {

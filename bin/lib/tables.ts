@@ -28,7 +28,7 @@ export const TABLE_HEADERS: Record<Table, string[]> = {
     'targets',
     'messages',
   ],
-  tasks: [...DOCUMENT_COLUMNS, 'task_id', 'section_id', 'section_path', 'task', 'lead', 'support', 'responsible', 'line'],
+  tasks: [...DOCUMENT_COLUMNS, 'task_id', 'section_id', 'section_path', 'task', 'lead', 'support', 'responsible', 'lead_canonical', 'support_canonical', 'responsible_canonical', 'line'],
   targets: [...DOCUMENT_COLUMNS, 'target_id', 'section_id', 'section_path', 'indicator', 'comparator', 'value', 'value_high', 'unit', 'year', 'aspirational', 'kind', 'rule', 'text', 'line'],
   sections: [...DOCUMENT_COLUMNS, 'section_id', 'section_path', 'kind', 'marker', 'title', 'depth', 'line', 'text'],
 };
@@ -64,6 +64,8 @@ export function tableRows(doc: PolicyDocument): TableRows {
   };
   visit(rootSections(doc), '', 1);
   const units = (list: readonly string[]) => list.join('、');
+  const canonical = new Map(doc.departments.map((d) => [d.name, d.canonical]));
+  const canonicalUnits = (list: readonly string[]) => list.map((u) => canonical.get(u) ?? u).join('、');
   const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   return {
     documents: [
@@ -95,6 +97,9 @@ export function tableRows(doc: PolicyDocument): TableRows {
       units(t.lead),
       units(t.support),
       units(t.responsible),
+      canonicalUnits(t.lead),
+      canonicalUnits(t.support),
+      canonicalUnits(t.responsible),
       String(t.position.start.line),
     ]),
     targets: doc.targets.map((g) => [

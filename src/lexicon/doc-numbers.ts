@@ -6,6 +6,7 @@
 //    the 国令 code its own database files them under (国令第707号).
 
 import { CN_SMALL_NUMERAL_CHARS } from './numerals.js';
+import { PROVINCE_CODES } from './places.js';
 
 export const DOC_NUMBER = /([\u4e00-\u9fff]{1,16})\s*[〔[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*第?\s*(\d{1,5})\s*号/;
 
@@ -32,14 +33,6 @@ export function canonicalDocNumber(text: string): string | null {
   return null;
 }
 
-// Provinces whose one-character code no other government shares in a 政发 / 政办发 number
-// (青, 宁, 新, 蒙 also stand for cities or are shared, and are left out).
-const PROVINCE_CODES: Readonly<Record<string, string>> = {
-  京: '北京市', 津: '天津市', 沪: '上海市', 渝: '重庆市', 冀: '河北省', 晋: '山西省', 辽: '辽宁省',
-  吉: '吉林省', 黑: '黑龙江省', 苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省', 赣: '江西省',
-  鲁: '山东省', 豫: '河南省', 鄂: '湖北省', 湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省',
-  川: '四川省', 黔: '贵州省', 云: '云南省', 藏: '西藏自治区', 陕: '陕西省', 甘: '甘肃省',
-};
 
 /**
  * The issuer a canonical number names by its code, where the code is unambiguous:

@@ -204,6 +204,44 @@ function documentList(docs: readonly PolicyDocument[]): string {
   ].join('\n');
 }
 
+/** How many rows the lead-departments table shows. */
+const LEAD_ROWS = 20;
+
+/**
+ * The departments leading the most tasks across the documents, by canonical name (市发改委 and
+ * 上海市发展和改革委员会 count as one), with the names they were printed as.
+ */
+function leadDepartments(docs: readonly PolicyDocument[]): string {
+  const rows = new Map<string, { tasks: number; documents: Set<number>; printed: Set<string> }>();
+  docs.forEach((doc, i) => {
+    const canonical = new Map(doc.departments.map((d) => [d.name, d.canonical]));
+    for (const task of doc.tasks) {
+      for (const name of task.lead) {
+        const key = canonical.get(name) ?? name;
+        const row = rows.get(key) ?? { tasks: 0, documents: new Set<number>(), printed: new Set<string>() };
+        row.tasks++;
+        row.documents.add(i);
+        row.printed.add(name);
+        rows.set(key, row);
+      }
+    }
+  });
+  if (!rows.size) return '<p class="muted">No task names a lead department.</p>';
+  const top = [...rows].sort((a, b) => b[1].tasks - a[1].tasks || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, LEAD_ROWS);
+  const body = top.map(
+    ([name, row]) =>
+      `<tr><td>${esc(name)}</td><td class="num">${row.tasks}</td><td class="num">${row.documents.size}</td><td>${esc([...row.printed].filter((p) => p !== name).join('、'))}</td></tr>`,
+  );
+  const more = rows.size > LEAD_ROWS ? `<p class="muted">${LEAD_ROWS} of ${rows.size} lead departments.</p>` : '';
+  return [
+    '<table id="lead-departments">',
+    '<thead><tr><th>department</th><th class="num">tasks led</th><th class="num">documents</th><th>also printed as</th></tr></thead>',
+    `<tbody>\n${body.join('\n')}\n</tbody>`,
+    '</table>',
+    more,
+  ].join('\n');
+}
+
 // The document's lifecycle (通过, 修正, 施行 …) and how long it is in force.
 function historyList(doc: PolicyDocument): string {
   const { history, validity } = doc.meta;
@@ -296,6 +334,8 @@ export function renderReport(docs: PolicyDocument[], options: ReportOptions = {}
     `<p class="muted">${docs.length} document${docs.length === 1 ? '' : 's'} · ${targetCount} target${targetCount === 1 ? '' : 's'}</p>`,
     '<h2 id="documents-heading">Documents</h2>',
     documentList(docs),
+    '<h2 id="departments-heading">Lead departments</h2>',
+    leadDepartments(docs),
     '<h2 id="targets-heading">Targets</h2>',
     targetCount
       ? '<p class="muted">Click a column heading to sort; click again to reverse.</p>'

@@ -52,6 +52,18 @@ export const Task = z.object({
   position: Position,
 });
 
+/** A unit named in the document's tasks, as printed, with its canonical name (`canonicalUnit`). */
+export const Department = z.object({
+  /** As printed: 市发改委. */
+  name: z.string(),
+  /** The canonical full name, resolved in the document's place: 上海市发展和改革委员会. */
+  canonical: z.string(),
+  /** For an organ merged or renamed since: the organ that took over, else null. */
+  successor: z.string().nullable(),
+  /** When the successor took over (YYYY-MM or YYYY), else null. */
+  since: z.string().nullable(),
+});
+
 export const Comparator = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'approx', 'increase', 'decrease', 'range']);
 
 export const Target = z.object({
@@ -144,6 +156,8 @@ export const PolicyDocument = z.object({
   /** Attachments after the body (附件1, 附表2): sections of kind `attachment`, ids a1, a2 … */
   attachments: z.array(Section).default([]),
   tasks: z.array(Task),
+  /** Every unit the tasks name, in order of first appearance, with its canonical name. */
+  departments: z.array(Department).default([]),
   targets: z.array(Target),
   references: z.array(Reference),
   messages: z.array(Message),
@@ -158,6 +172,7 @@ export type SectionKind = z.infer<typeof SectionKind>;
 export type Section = z.infer<typeof Section>;
 export type Task = z.infer<typeof Task>;
 export type Comparator = z.infer<typeof Comparator>;
+export type Department = z.infer<typeof Department>;
 export type Target = z.infer<typeof Target>;
 export type Explanation = z.infer<typeof Explanation>;
 export type Reference = z.infer<typeof Reference>;

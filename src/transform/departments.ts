@@ -80,7 +80,8 @@ function parseLabelled(inner: string): Roles | null {
     if (!role) return; // 适用范围：… names no unit
     const from = (m.index ?? 0) + m[0].length;
     const to = labels[i + 1]?.index ?? inner.length;
-    const units = splitUnits(inner.slice(from, to));
+    // （牵头单位：A、B政府。配合单位：C）: the 。 ends the label's list, not a unit's name.
+    const units = splitUnits(inner.slice(from, to).replace(/[。；;，,\s]+$/, ''));
     // 责任单位：市商务局（牵头）、市财政局 — units marked （牵头） lead, the rest support.
     const marked = units.filter((u) => /[（(]牵头[）)]$/.test(u));
     if (role === 'responsible' && marked.length) {
