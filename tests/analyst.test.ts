@@ -139,7 +139,12 @@ describe('the npm package', () => {
     expect(files.filter((f) => /^(src|tests|fixtures|scripts|seeds)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8'));
     expect(pkg).toMatchObject({ type: 'module', bin: { 'policy-parse': 'bin/policy-parse' }, engines: { node: '>=20' } });
-    expect(pkg.exports['.']).toEqual({ types: './dist/src/index.d.ts', import: './dist/src/index.js' });
+    // ES module and CommonJS builds, each with its own declarations (tests/package.test.ts uses them).
+    expect(pkg.exports['.']).toEqual({
+      import: { types: './dist/src/index.d.ts', default: './dist/src/index.js' },
+      require: { types: './dist/cjs/index.d.cts', default: './dist/cjs/index.cjs' },
+      default: { types: './dist/src/index.d.ts', default: './dist/src/index.js' },
+    });
     // The JSON Schemas can be imported by path: policy-parse/schemas/policy-document.schema.json.
     expect(pkg.exports['./schemas/*']).toBe('./schemas/*');
     expect(readFileSync(at('LICENSE'), 'utf8')).toMatch(new RegExp(`^${pkg.license} License`));

@@ -1,14 +1,13 @@
 /**
  * Character tables derived from opencc-js dictionaries, built once on first use.
  *
- * Expects: nothing; the data is bundled modules, no file I/O.
+ * Expects: nothing; the data is opencc-generated.ts (no file I/O, and no opencc-js at run time).
  * Guarantees: `charClass` marks every BMP character as Traditional-only,
  * Simplified-only or neutral; `fullMap` is opencc's TSCharacters (minus mappings into
  * the astral planes); `strictMap` is the subset that is safe on Simplified text;
  * `phrases` is opencc's TSPhrases as a trie.
  */
-import TSPhrases from 'opencc-js/dict/TSPhrases';
-import { ASTRAL_PAIRS, FULL_PAIRS, SIMPLIFIED_ONLY as SIMPLIFIED_ONLY_CHARS, TRADITIONAL_ONLY as TRADITIONAL_ONLY_CHARS } from './opencc-generated.js';
+import { ASTRAL_PAIRS, FULL_PAIRS, PHRASE_PAIRS, SIMPLIFIED_ONLY as SIMPLIFIED_ONLY_CHARS, TRADITIONAL_ONLY as TRADITIONAL_ONLY_CHARS } from './opencc-generated.js';
 import { PhraseTrie } from './phrase-trie.js';
 
 /** charClass values. */
@@ -38,7 +37,8 @@ let tables: OpenccTables | undefined;
  * scripts/generate-opencc-tables.mjs, which holds the rules: a character is
  * TRADITIONAL_ONLY when it has a Simplified form, appears in Traditional text and is not a
  * Simplified key, not kept by opencc's own phrases and not in 乾於噁徵昇蒐, which the
- * 通用规范汉字表 keeps; mappings into the astral planes are left out).
+ * 通用规范汉字表 keeps; mappings into the astral planes, and phrases whose Simplified form
+ * is in them, are left out).
  */
 export function openccTables(): OpenccTables {
   if (tables) return tables;
@@ -55,11 +55,7 @@ export function openccTables(): OpenccTables {
   const astralMap = new Map<number, string>(ASTRAL_PAIRS.map(([source, target]) => [source.codePointAt(0) as number, target]));
 
   const phrases = new PhraseTrie();
-  for (const line of TSPhrases.split('|')) {
-    const [source, target] = line.split(' ');
-    // Same rule as for characters: no phrase output in the astral planes (二噁英).
-    if (source && target && !/[\ud800-\udfff]/.test(target)) phrases.add(source, target);
-  }
+  for (const [source, target] of PHRASE_PAIRS) phrases.add(source, target);
   tables = { charClass, fullMap, strictMap, astralMap, phrases };
   return tables;
 }

@@ -4,24 +4,24 @@ import { z } from 'zod';
 import { SCHEMA_VERSION } from './policy-document.js';
 
 export const RunIndex = z.object({
-  tool: z.literal('policy-parse'),
-  version: z.string(),
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.literal('policy-parse').meta({ description: 'The tool that wrote the run: policy-parse.' }),
+  version: z.string().meta({ description: "The tool's version." }),
+  schemaVersion: z.literal(SCHEMA_VERSION).meta({ description: 'The version of the document contract the outputs follow: 1.' }),
   documents: z.array(
     z.object({
-      path: z.string(),
+      path: z.string().meta({ description: 'The input path (source.path).' }),
       /** Output path under --out, without extension. */
-      output: z.string(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      title: z.string().nullable(),
-      docNumber: z.string().nullable(),
-      sections: z.number().int(),
-      tasks: z.number().int(),
-      targets: z.number().int(),
-      messages: z.number().int(),
+      output: z.string().meta({ description: 'Output path under --out, without extension.' }),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: "SHA-256 of the input's raw bytes, in hex." }),
+      title: z.string().nullable().meta({ description: 'meta.title, or null.' }),
+      docNumber: z.string().nullable().meta({ description: 'meta.docNumber, or null.' }),
+      sections: z.number().int().meta({ description: 'How many sections, nested ones and attachments included.' }),
+      tasks: z.number().int().meta({ description: 'How many tasks.' }),
+      targets: z.number().int().meta({ description: 'How many targets.' }),
+      messages: z.number().int().meta({ description: 'How many messages.' }),
     }),
-  ),
-  failed: z.array(z.object({ path: z.string(), error: z.string() })),
+  ).meta({ description: 'Every document parsed, in input order.' }),
+  failed: z.array(z.object({ path: z.string().meta({ description: 'The input path.' }), error: z.string().meta({ description: 'Why it could not be parsed.' }) })).meta({ description: 'Inputs that could not be parsed.' }),
 });
 
 export type RunIndex = z.infer<typeof RunIndex>;
