@@ -69,6 +69,7 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
       lead: t.lead,
       support: t.support,
       responsible: t.responsible,
+      ...(t.canonical ? { canonical: t.canonical } : {}),
       position: locate(t.section.start, t.section.end),
     })),
     targets: data.targets.map((t, i) => ({

@@ -49,6 +49,12 @@ export const Task = z.object({
   lead: z.array(z.string()),
   support: z.array(z.string()),
   responsible: z.array(z.string()),
+  /**
+   * Only with department aliases (the `aliases` option, a config file's `departmentAliases`),
+   * on a task where one applies: lead, support and responsible with each unit under the
+   * name to use (item i is the printed unit i's; a unit without an alias as printed).
+   */
+  canonical: z.object({ lead: z.array(z.string()), support: z.array(z.string()), responsible: z.array(z.string()) }).optional(),
   position: Position,
 });
 

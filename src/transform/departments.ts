@@ -208,6 +208,28 @@ function sentenceStarts(text: string): number[] {
   return starts;
 }
 
+// ───────────────────────────── aliases ─────────────────────────────
+
+/** Department aliases: a unit's name as read (as `lead`, `support` and `responsible` give it) → the name to use. */
+export type DepartmentAliases = Readonly<Record<string, string>>;
+
+/**
+ * The one place aliases apply: a task's units, each under the name to use, in the same
+ * order; undefined when no unit of the task has an alias (the task then carries no
+ * `canonical`, and output without aliases is unchanged).
+ */
+export function canonicalUnits(units: Readonly<Record<Role, readonly string[]>>, aliases: DepartmentAliases | undefined): Roles | undefined {
+  if (!aliases) return undefined;
+  let hit = false;
+  const name = (unit: string): string => {
+    if (!Object.hasOwn(aliases, unit)) return unit;
+    hit = true;
+    return aliases[unit] as string;
+  };
+  const roles = { lead: units.lead.map(name), support: units.support.map(name), responsible: units.responsible.map(name) };
+  return hit ? roles : undefined;
+}
+
 // ───────────────────────────── units ─────────────────────────────
 
 /** A unit listed in a bracket: short, no verb of prose. */

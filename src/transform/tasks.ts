@@ -10,7 +10,7 @@ import { NO_TASK_TYPES, REGULATION_TYPES } from '../lexicon/doc-types.js';
 import { CLOSING_PART, DUTY_PART, GENERAL_PART, TASK_PART } from '../lexicon/parts.js';
 import type { PolicyRoot, SectionNode, TaskDraft } from '../tree.js';
 import { sectionText, walkSections } from '../tree.js';
-import { type Attribution, hasUnreadAttribution, isUnitName, parseAttribution, statesFirstListedLeads } from './departments.js';
+import { type Attribution, type DepartmentAliases, canonicalUnits, hasUnreadAttribution, isUnitName, parseAttribution, statesFirstListedLeads } from './departments.js';
 import type { Positioner } from '../util/position.js';
 import { warn } from '../util/report.js';
 
@@ -158,5 +158,11 @@ export function policyTasks() {
   return (tree: PolicyRoot, file: VFile): void => {
     const firstListedLeads = tree.children.some((l) => (l.role === 'paragraph' || l.role === 'heading') && statesFirstListedLeads(l.value));
     tree.data.tasks = extractTasks(tree.data.sections, tree.data.meta.docType, file, tree.data.locate, { firstListedLeads });
+    // Department aliases (the `aliases` parse option): each task's units under the names to use.
+    const aliases = (file.data as { aliases?: DepartmentAliases }).aliases;
+    for (const task of tree.data.tasks) {
+      const canonical = canonicalUnits(task, aliases);
+      if (canonical) task.canonical = canonical;
+    }
   };
 }
