@@ -7,6 +7,8 @@ export const RunIndex = z.object({
   tool: z.literal('policy-parse'),
   version: z.string(),
   schemaVersion: z.literal(SCHEMA_VERSION),
+  /** The config file the run used (relative to where it ran, forward slashes); absent without one. */
+  config: z.string().optional(),
   documents: z.array(
     z.object({
       path: z.string(),
