@@ -3,6 +3,7 @@
 import { DEFAULT_MAX_MB } from './lib/limits.js';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATS, type Format } from './lib/output.js';
 
@@ -45,7 +46,14 @@ interface ParseCommandOptions {
   check: boolean;
   shard?: { index: number; count: number };
   stdinJsonl: boolean;
+  explain?: boolean;
+  /** --config FILE, or false with --no-config. */
+  config?: string | false;
+  printConfig?: boolean;
 }
+
+/** Where a setting of the run came from. */
+type Source = 'cli' | 'config' | 'default';
 
 function usage(message: string): never {
   throw new CommanderError(2, 'policy-parse.usage', message);
@@ -110,9 +118,12 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--shard <i/n>', 'parse only the i-th of n deterministic shares of the inputs').argParser(parseShard))
     .option('--stdin-jsonl', 'filter: read {"path","text"|"base64"} JSON Lines on stdin, write one document (or {"path","error"}) per line', false)
     .option('--explain', 'also write `explain`: every quantity found and the rule that made it a target or not', false)
+    .option('--config <file>', 'read settings from this config file (default: the nearest policy-parse.config.{json,yaml,yml,js,mjs,cjs}, .policy-parserc or "policy-parse" key of package.json, from here up)')
+    .option('--no-config', 'read no config file')
+    .option('--print-config', 'print the settings this run would use, and where each came from, as JSON; parse nothing', false)
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], options: ParseCommandOptions, command: Command) => {
-      code = await runParse(inputs, options, command.getOptionValueSource('format') === 'cli');
+      code = await runParse(inputs, options, (name) => (command.getOptionValueSource(name) === 'cli' ? 'cli' : 'default'));
     });
 
   program
@@ -184,7 +195,47 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-async function runParse(inputs: string[], options: ParseCommandOptions, formatGiven: boolean): Promise<number> {
+async function runParse(inputs: string[], options: ParseCommandOptions, sourceOf: (option: string) => Source): Promise<number> {
+  // The config file: its settings are defaults, which flags on the command line override.
+  const { ConfigError, configFolder, loadConfig } = await import('./lib/config.js');
+  let loaded: Awaited<ReturnType<typeof loadConfig>>;
+  try {
+    loaded = await loadConfig(options.config);
+  } catch (error) {
+    if (error instanceof ConfigError) return usageError(error.message);
+    throw error;
+  }
+  const config = loaded?.config ?? {};
+  const from: Record<'format' | 'out' | 'jobs', Source> = { format: sourceOf('format'), out: sourceOf('out'), jobs: sourceOf('jobs') };
+  // -f from the config is the default of runs that write a folder; `-` and `-o -` keep their own (JSON).
+  const toStdout = options.stdinJsonl || options.out === '-' || (inputs.length === 1 && inputs[0] === '-');
+  if (from.format === 'default' && config.format && !toStdout) [options.format, from.format] = [config.format, 'config'];
+  if (from.out === 'default' && loaded && config.out !== undefined) {
+    const out = config.out === '-' ? '-' : relative(process.cwd(), resolve(configFolder(loaded), config.out)) || '.';
+    [options.out, from.out] = [out, 'config'];
+  }
+  if (from.jobs === 'default' && config.jobs !== undefined) [options.jobs, from.jobs] = [config.jobs, 'config'];
+  const settings = {
+    ...(config.departmentAliases ? { aliases: config.departmentAliases } : {}),
+    ...(config.furniture?.length ? { furniture: config.furniture } : {}),
+    ...(config.extensions?.length ? { extensions: config.extensions } : {}),
+    // The file, recorded in index.json and named in the summary (replacing --config's own value).
+    config: loaded?.shown,
+  };
+  if (options.printConfig) {
+    const resolved = {
+      file: loaded?.shown ?? null,
+      departmentAliases: config.departmentAliases ?? {},
+      furniture: config.furniture ?? [],
+      extensions: config.extensions ?? [],
+      format: options.format,
+      out: options.out,
+      jobs: options.jobs ?? null,
+      from,
+    };
+    process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
+    return 0;
+  }
   if (options.encoding) {
     const { canonicalEncoding } = await import('../src/index.js');
     try {
@@ -197,13 +248,13 @@ async function runParse(inputs: string[], options: ParseCommandOptions, formatGi
   if (options.stdinJsonl) {
     if (inputs.length) return usageError('--stdin-jsonl reads stdin: give no inputs');
     const { runJsonl } = await import('./lib/jsonl.js');
-    return runJsonl(options);
+    return runJsonl({ ...options, ...settings });
   }
   if (!inputs.length) return usageError("missing required argument 'inputs'");
   const batch = await import('./lib/batch.js');
-  if (inputs.length === 1 && inputs[0] === '-') return batch.runStdinDocument(options);
-  if (options.out === '-') return batch.runToStdout(inputs, { ...options, version: version() }, formatGiven);
-  return batch.runBatch(inputs, { ...options, version: version() });
+  if (inputs.length === 1 && inputs[0] === '-') return batch.runStdinDocument({ ...options, ...settings });
+  if (options.out === '-') return batch.runToStdout(inputs, { ...options, ...settings, version: version() }, from.format === 'cli');
+  return batch.runBatch(inputs, { ...options, ...settings, version: version() });
 }
 
 /** The parse command's options, laid out as Commander lays out a command's own. */

@@ -5,6 +5,7 @@ import type { SourceInfo } from './compile/to-policy-document.js';
 import { looksLikeHtml } from './html/html-to-text.js';
 import { processor } from './processor.js';
 import { decode } from './read/decode.js';
+import { furniturePatterns } from './transform/furniture.js';
 import type { PolicyDocument } from './schema/policy-document.js';
 
 export * from './schema/policy-document.js';
@@ -21,7 +22,8 @@ export { jsonPath, validate, type SchemaIssue, type Validation } from './schema/
 export { normalise, detectScript } from './normalise/index.js';
 export { htmlToText, looksLikeHtml, type HtmlText } from './html/html-to-text.js';
 export { processor } from './processor.js';
-export { canonicalUnit, documentPlace, type CanonicalUnit, type UnitContext } from './lexicon/canonical-unit.js';
+export { canonicalUnit, documentPlace, type CanonicalUnit, type DepartmentAliases, type UnitContext } from './lexicon/canonical-unit.js';
+export { furniturePatterns } from './transform/furniture.js';
 export { InputError, canonicalEncoding, decode, type Decoded } from './read/decode.js';
 
 export interface ParseOptions {
@@ -33,6 +35,17 @@ export interface ParseOptions {
   encoding?: string;
   /** Also write `explain`: every quantity found and the rule that made it a target or not. */
   explain?: boolean;
+  /**
+   * Department aliases: a unit's name as `lead`, `support` and `responsible` give it → its
+   * canonical name in `departments` (instead of canonicalUnit's); the printed names stay.
+   */
+  aliases?: Readonly<Record<string, string>>;
+  /**
+   * More page furniture, removed like the built-in patterns: a string is a regular
+   * expression matched against a whole line (trimmed, normalised to Simplified), a RegExp is
+   * used as it is. A string that is no regular expression throws a TypeError.
+   */
+  furniture?: ReadonlyArray<string | RegExp>;
 }
 
 export interface ParseResult {
@@ -57,13 +70,24 @@ export function parseWithFile(input: string | Uint8Array, options: ParseOptions 
     format: options.format ?? formatOf(path, decoded.text),
   };
   // A string keeps its BOM: normalise() drops it and positions still count it.
-  const file = new VFile({ path, value: decoded.text, data: { source, explain: options.explain === true } });
+  const data: Record<string, unknown> = { source, explain: options.explain === true };
+  if (options.aliases) data.aliases = options.aliases;
+  if (options.furniture?.length) data.furniture = compiledFurniture(options.furniture);
+  const file = new VFile({ path, value: decoded.text, data });
   processor.processSync(file);
   return { document: file.result as PolicyDocument, file };
 }
 
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): PolicyDocument {
   return parseWithFile(input, options).document;
+}
+
+/** The last list of furniture patterns compiled: a batch passes the same list for every document. */
+let furnitureCache: { key: ReadonlyArray<string | RegExp>; patterns: RegExp[] } | undefined;
+
+function compiledFurniture(patterns: ReadonlyArray<string | RegExp>): RegExp[] {
+  if (furnitureCache?.key !== patterns) furnitureCache = { key: patterns, patterns: furniturePatterns(patterns) };
+  return furnitureCache.patterns;
 }
 
 /** The input format: what the path's extension names, else HTML when the text looks like a page. */

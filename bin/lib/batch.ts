@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseWithFile } from '../../src/index.js';
-import { type JobInput, type JobOptions, type JobResult, formatMessage, readBounded, reason, runJob } from './job.js';
+import { type JobInput, type JobOptions, type JobResult, formatMessage, parseSettings, readBounded, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
 import { isAlive, orphanedTemps, register, release, sweepOnSignal } from './cleanup.js';
@@ -36,6 +36,12 @@ export interface BatchOptions {
   shard?: Shard;
   /** Write `explain` (why each quantity is or is not a target) into every document. */
   explain?: boolean;
+  /** From the config file: department aliases and furniture patterns (parse options), more extensions for folders. */
+  aliases?: Readonly<Record<string, string>>;
+  furniture?: readonly string[];
+  extensions?: readonly string[];
+  /** The config file used (as shown), recorded in index.json and named in the summary. */
+  config?: string;
 }
 
 export interface Shard {
@@ -59,7 +65,8 @@ const LOCK = '.policy-parse.lock';
  * outputs mirror it (seeds/a.txt → out/a.json); with several, each folder's outputs go under
  * its own name (out/seeds/a.json), so two folders' a.txt never meet.
  */
-export function collectInputs(args: readonly string[], problems: string[]): JobInput[] {
+export function collectInputs(args: readonly string[], problems: string[], extraExtensions: readonly string[] = []): JobInput[] {
+  const extensions = new Set([...INPUT_EXTENSIONS, ...extraExtensions]);
   const inputs: JobInput[] = [];
   const seen = new Map<string, string>();
   const add = (path: string, stem: string) => {
@@ -87,8 +94,8 @@ export function collectInputs(args: readonly string[], problems: string[]): JobI
       add(arg, stripExtension(basename(arg)));
       continue;
     }
-    const found = walk(arg, (message) => problems.push(message)).filter((p) => INPUT_EXTENSIONS.has(extname(p).toLowerCase()));
-    if (!found.length) problems.push(`${arg}: folder holds no documents (${[...INPUT_EXTENSIONS].join(', ')})`);
+    const found = walk(arg, (message) => problems.push(message)).filter((p) => extensions.has(extname(p).toLowerCase()));
+    if (!found.length) problems.push(`${arg}: folder holds no documents (${[...extensions].join(', ')})`);
     const prefix = args.length > 1 ? basename(resolve(arg)) : '';
     for (const path of found) add(path, join(prefix, stripExtension(relative(arg, path))));
   }
@@ -166,7 +173,7 @@ export function shardOf(stem: string, count: number): number {
 
 export async function runBatch(args: string[], options: BatchOptions): Promise<number> {
   const problems: string[] = [];
-  let inputs = collectInputs(args, problems);
+  let inputs = collectInputs(args, problems, options.extensions);
   if (options.shard) {
     const { index, count } = options.shard;
     inputs = inputs.filter((input) => shardOf(input.stem, count) === index - 1).map((input, i) => ({ ...input, index: i }));
@@ -242,6 +249,7 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
     jsonl: options.format.includes('jsonl'),
     encoding: options.encoding,
     explain: options.explain === true,
+    ...parseSettings(options),
     maxBytes: options.maxSize * 1024 * 1024,
     check: options.check,
     inputPaths: inputs.map((i) => resolve(i.path)),
@@ -257,6 +265,7 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
     version: options.version,
     // Shards writing into one folder each keep their own run files.
     suffix: options.shard ? `.shard-${options.shard.index}-of-${options.shard.count}` : '',
+    config: options.config,
   });
   const rows: string[][] = [];
   const stale: string[] = [];
@@ -319,7 +328,8 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
     const widths = header.map((h, c) => Math.max(columns(h), ...shown.map((r) => columns(r[c] ?? ''))));
     for (const row of [header, ...shown]) process.stdout.write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
     if (!full) process.stdout.write(`… ${rows.length - shown.length} more documents not listed (--summary full lists every one)\n`);
-    process.stdout.write(`${rows.length} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/\n`);
+    const config = options.config === undefined ? '' : ` (config: ${options.config})`;
+    process.stdout.write(`${rows.length} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/${config}\n`);
   }
   return failed ? 1 : 0;
 }
@@ -444,7 +454,7 @@ function reportCheck(
  */
 export async function runToStdout(args: string[], options: BatchOptions, explicitFormat: boolean): Promise<number> {
   const problems: string[] = [];
-  const inputs = collectInputs(args, problems);
+  const inputs = collectInputs(args, problems, options.extensions);
   const formats = explicitFormat ? options.format : ['json' as const];
   if (formats.includes('csv')) return stdoutRefusal('-f csv writes tables into a folder: give -o a folder');
   if (formats.length > 1) return stdoutRefusal(`-f ${formats.join(',')}: one format only goes to stdout (json, yaml or jsonl)`);
@@ -466,8 +476,8 @@ export async function runToStdout(args: string[], options: BatchOptions, explici
 }
 
 /** Parses one document and writes it to stdout (JSON Lines: one compact line), its warnings to stderr. */
-async function printDocument(source: Buffer, path: string, format: Format, options: Pick<BatchOptions, 'quiet' | 'warnings' | 'encoding' | 'explain'>): Promise<void> {
-  const { document } = parseWithFile(source, { path: path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true });
+async function printDocument(source: Buffer, path: string, format: Format, options: Pick<BatchOptions, 'quiet' | 'warnings' | 'encoding' | 'explain' | 'aliases' | 'furniture'>): Promise<void> {
+  const { document } = parseWithFile(source, { path: path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
   if (showWarnings(options)) for (const m of document.messages) process.stderr.write(`${formatMessage(path, m)}\n`);
   const text = format === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format as FileFormat);
   if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
@@ -479,7 +489,7 @@ function stdoutRefusal(message: string): number {
 }
 
 /** `policy-parse -`: one document from stdin, its JSON (or YAML) to stdout. */
-export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'warnings' | 'encoding' | 'explain' | 'maxSize'>): Promise<number> {
+export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'warnings' | 'encoding' | 'explain' | 'maxSize' | 'aliases' | 'furniture'>): Promise<number> {
   const format = options.format[0] === 'jsonl' ? 'jsonl' : (options.format.find(isFileFormat) ?? 'json');
   await prepareFormats([format]);
   try {

@@ -4,7 +4,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { parseWithFile, type PolicyDocument } from '../../src/index.js';
+import { type ParseOptions, parseWithFile, type PolicyDocument } from '../../src/index.js';
 import { tempName } from './cleanup.js';
 import { type FileFormat, serialise } from './output.js';
 import { type ManifestEntry, type TableRows, manifestEntry, tableRows } from './tables.js';
@@ -29,6 +29,9 @@ export interface JobOptions {
   encoding?: string;
   /** Write `explain` into every document. */
   explain?: boolean;
+  /** The config file's department aliases and furniture patterns (parse options). */
+  aliases?: Readonly<Record<string, string>>;
+  furniture?: readonly string[];
   maxBytes: number;
   /** Compare with the files in outDir instead of writing. */
   check: boolean;
@@ -64,7 +67,7 @@ export function runJob(input: JobInput, options: JobOptions): JobResult {
     const source = readBounded(input.raw ? Buffer.from(input.raw) : input.path, options.maxBytes);
     bytes = source.length;
     const displayPath = input.path.split(sep).join('/');
-    const { document } = parseWithFile(source, { path: displayPath, encoding: options.encoding, explain: options.explain === true });
+    const { document } = parseWithFile(source, { path: displayPath, encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
     const stale: string[] = [];
     const missing: string[] = [];
     options.formats.forEach((format, i) => {
@@ -96,6 +99,14 @@ export function runJob(input: JobInput, options: JobOptions): JobResult {
   } catch (error) {
     return { index: input.index, ok: false, bytes, error: reason(error) };
   }
+}
+
+/** What a config file adds to the parse options: department aliases and furniture patterns. */
+export type ParseSettings = Pick<ParseOptions, 'aliases'> & { furniture?: readonly string[] };
+
+/** The parse options a config file sets, only those it sets (so that a batch passes one list of patterns for every document). */
+export function parseSettings(options: ParseSettings): ParseSettings {
+  return { ...(options.aliases ? { aliases: options.aliases } : {}), ...(options.furniture?.length ? { furniture: options.furniture } : {}) };
 }
 
 /** The summary table's row, from the counts the manifest already holds. */

@@ -27,6 +27,8 @@ export interface RunOutputsOptions {
   version: string;
   /** Added to every file name before its extension: `.shard-2-of-8`. */
   suffix: string;
+  /** The config file used, recorded in index.json as `config`. */
+  config?: string;
 }
 
 export class RunOutputs {
@@ -71,7 +73,8 @@ export class RunOutputs {
 
   /** Puts every file in place; with --check, returns those that differ or are missing. */
   finish(): { stale: string[]; missing: string[] } {
-    const index = { tool: 'policy-parse', version: this.#options.version, schemaVersion: SCHEMA_VERSION, documents: this.#documents, failed: this.#failed };
+    const { version, config } = this.#options;
+    const index = { tool: 'policy-parse', version, schemaVersion: SCHEMA_VERSION, ...(config === undefined ? {} : { config }), documents: this.#documents, failed: this.#failed };
     this.#append(this.#name(INDEX, 'json'), `${JSON.stringify(index, null, 2)}\n`);
     const stale: string[] = [];
     const missing: string[] = [];

@@ -4,7 +4,7 @@
 // document order (sections "2.1.3", tasks "t1", targets "g1"), validated by the zod schema
 // before it leaves (a failure here is a bug in policy-parse, not in the input).
 import type { VFile } from 'vfile';
-import { canonicalUnit, documentPlace } from '../lexicon/canonical-unit.js';
+import { type DepartmentAliases, canonicalUnit, documentPlace } from '../lexicon/canonical-unit.js';
 import {
   type Department,
   type Message,
@@ -73,7 +73,7 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
       responsible: t.responsible,
       position: locate(t.section.start, t.section.end),
     })),
-    departments: departmentsOf(data.tasks, data.meta, data.normalised.text),
+    departments: departmentsOf(data.tasks, data.meta, data.normalised.text, (file.data as { aliases?: DepartmentAliases }).aliases),
     targets: data.targets.map((t, i) => ({
       id: `g${i + 1}`,
       sectionId: t.section?.id ?? null,
@@ -129,7 +129,7 @@ declare module 'unified' {
 }
 
 /** Every unit the tasks name, once, in order of first appearance, with its canonical name. */
-function departmentsOf(tasks: ReadonlyArray<{ lead: string[]; support: string[]; responsible: string[] }>, meta: { issuer: string | null; title: string | null; docNumber: string | null; issuedDate: string | null }, text: string): Department[] {
+function departmentsOf(tasks: ReadonlyArray<{ lead: string[]; support: string[]; responsible: string[] }>, meta: { issuer: string | null; title: string | null; docNumber: string | null; issuedDate: string | null }, text: string, aliases: DepartmentAliases = {}): Department[] {
   // The text is read for a place only when the tasks name a unit at all.
   if (!tasks.some((t) => t.lead.length + t.support.length + t.responsible.length > 0)) return [];
   const context = { place: documentPlace(meta, text), date: meta.issuedDate, issuer: meta.issuer };
@@ -139,7 +139,9 @@ function departmentsOf(tasks: ReadonlyArray<{ lead: string[]; support: string[];
     for (const name of [...t.lead, ...t.support, ...t.responsible]) {
       if (seen.has(name)) continue;
       seen.add(name);
-      const c = canonicalUnit(name, context);
+      // The user's alias (a config file's departmentAliases) is the canonical name.
+      const alias = Object.hasOwn(aliases, name) ? aliases[name] : undefined;
+      const c = alias === undefined ? canonicalUnit(name, context) : { ...canonicalUnit(alias, context), name: alias };
       out.push({ name, canonical: c.name, successor: c.successor ?? null, since: c.since ?? null });
     }
   }

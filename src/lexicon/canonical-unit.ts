@@ -24,6 +24,9 @@ export interface CanonicalUnit {
   since?: string;
 }
 
+/** A user's department aliases: a unit's name as printed → its canonical name (a config file's departmentAliases). */
+export type DepartmentAliases = Readonly<Record<string, string>>;
+
 export interface UnitContext {
   /** The place whose organs a bare 省/市/区 prefix names: 上海, 上海市黄浦区, 济南, 山东; 国家 or none for national. */
   place?: string | null;

@@ -7,6 +7,7 @@ export const RunIndex = z.object({
   tool: z.literal('policy-parse').meta({ description: 'The tool that wrote the run: policy-parse.' }),
   version: z.string().meta({ description: "The tool's version." }),
   schemaVersion: z.literal(SCHEMA_VERSION).meta({ description: 'The version of the document contract the outputs follow: 1.' }),
+  config: z.string().optional().meta({ description: 'The config file the run used (relative to where it ran, forward slashes); absent without one.' }),
   documents: z.array(
     z.object({
       path: z.string().meta({ description: 'The input path (source.path).' }),

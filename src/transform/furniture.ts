@@ -13,7 +13,7 @@ import { isDateLine } from '../lexicon/dates.js';
 import { DOC_NUMBER, ORDER_NUMBER_LINE } from '../lexicon/doc-numbers.js';
 import { warn } from '../util/report.js';
 
-/** One pattern per kind of furniture; extend here when a site adds a new one. */
+/** One pattern per kind of furniture; extend here when a site adds a new one (one site's own: the `furniture` option). */
 export const FURNITURE_PATTERNS: readonly RegExp[] = [
   /扫一扫|扫描二维码|请扫码|二维码|微信公众号|关注公众号|分享到|分享好友|朋友圈/,
   /放大字体|缩小字体|字体[：:]?\s*[【[]?[大中小]|字号[：:]?\s*[大中小]/,
@@ -44,6 +44,25 @@ const isProse = (value: string): boolean => {
 };
 const isFurnitureLine = (value: string): boolean => !isProse(value) && FURNITURE_PATTERNS.some((re) => re.test(value));
 
+/**
+ * A site's own furniture, given by the user (the `furniture` parse option, a config file's
+ * `furniture`): a string is a regular expression matched against the whole line (trimmed,
+ * as normalised: Simplified characters, full-width punctuation beside Chinese); a RegExp is
+ * used as it is. Throws a TypeError naming the pattern's index when a string is no regular
+ * expression.
+ */
+export function furniturePatterns(patterns: ReadonlyArray<string | RegExp>): RegExp[] {
+  return patterns.map((p, i) => {
+    // test() on a global or sticky RegExp would remember where it stopped.
+    if (p instanceof RegExp) return p.global || p.sticky ? new RegExp(p.source, p.flags.replace(/[gy]/g, '')) : p;
+    try {
+      return new RegExp(`^(?:${p})$`);
+    } catch (error) {
+      throw new TypeError(`furniture[${i}]: invalid regular expression: ${error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : error}`);
+    }
+  });
+}
+
 // A line opening with 第…编/章/节/条 is the law's own text, even when it mentions 二维码 or
 // 承办单位： ("第十四条 …按照下列规定确定承办单位：").
 const LEGAL_STYLES = new Set(NUMBERING_STYLES.filter((s) => s.legal).map((s) => s.key));
@@ -61,10 +80,12 @@ const isHeaderFact = (value: string): boolean =>
  * Marks furniture; `dropped` hears of every numbered heading line it removes (a reader
  * would look for it), so the stage can say so in `messages`.
  */
-export function markFurniture(lines: readonly LineNode[], dropped?: (line: LineNode) => void): void {
+export function markFurniture(lines: readonly LineNode[], dropped?: (line: LineNode) => void, extra: readonly RegExp[] = []): void {
   const headingsBefore = new Set(lines.filter((l) => l.role === 'heading' && l.heading?.style !== 'table-row'));
   for (const line of lines) {
     if (line.role !== 'blank' && !isLegalHeading(line) && isFurnitureLine(line.value)) line.role = 'furniture';
+    // The user's patterns name whole lines: they apply to prose and to 第…条 lines too.
+    else if (line.role !== 'blank' && extra.some((re) => re.test(line.value))) line.role = 'furniture';
   }
   const bodyStart = lines.findIndex(startsBody);
   for (let i = 0; i < (bodyStart < 0 ? lines.length : bodyStart); i++) {
@@ -107,7 +128,9 @@ export function startsBody(line: LineNode): boolean {
 
 export function policyFurniture() {
   return (tree: PolicyRoot, file: VFile): void =>
-    markFurniture(tree.children, (line) =>
-      warn(file, tree.data, `Dropped a numbered line as page furniture: “${line.value.slice(0, 40)}”`, 'furniture-numbered-line', line.start, line.end),
+    markFurniture(
+      tree.children,
+      (line) => warn(file, tree.data, `Dropped a numbered line as page furniture: “${line.value.slice(0, 40)}”`, 'furniture-numbered-line', line.start, line.end),
+      (file.data as { furniture?: readonly RegExp[] }).furniture,
     );
 }

@@ -1,0 +1,221 @@
+// The config file: department aliases, extra page-furniture patterns, extra input
+// extensions and defaults for -f, -o and -j, for the parse command. Found by lilconfig from
+// the working folder upward (to the home folder), in the places of SEARCH_PLACES; `--config
+// FILE` loads that file, `--no-config` none. Checked by a strict zod schema: anything wrong
+// (an unknown key, a wrong type, a bad regular expression, a syntax error) is one line naming
+// the file and the key or line — a ConfigError, which the CLI prints and exits 2 on.
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Loader, lilconfig } from 'lilconfig';
+import { z } from 'zod';
+import { furniturePatterns } from '../../src/transform/furniture.js';
+import { FORMATS, type Format } from './output.js';
+
+/** The key in package.json, and the stem of the file names. */
+const NAME = 'policy-parse';
+
+/** Where a folder's config is looked for, in this order; the first found wins, and a nearer folder wins over a farther one. */
+export const SEARCH_PLACES = [
+  'package.json',
+  `${NAME}.config.json`,
+  `${NAME}.config.yaml`,
+  `${NAME}.config.yml`,
+  `${NAME}.config.js`,
+  `${NAME}.config.mjs`,
+  `${NAME}.config.cjs`,
+  `.${NAME}rc`,
+] as const;
+
+export class ConfigError extends Error {}
+
+/** -f's values: a list (["json", "csv"]) or a comma-separated string ("json,csv"). */
+const formatList = z.unknown().transform((value, ctx) => {
+  const problem = (message: string, path: PropertyKey[] = []) => {
+    ctx.addIssue({ code: 'custom', path, message });
+    return z.NEVER;
+  };
+  if (typeof value !== 'string' && !Array.isArray(value)) return problem(`expected a list of formats or a comma-separated string, received ${typeof value}`);
+  const list: unknown[] = typeof value === 'string' ? value.split(',') : value;
+  const formats: Format[] = [];
+  for (const [i, f] of list.entries()) {
+    const path = Array.isArray(value) ? [i] : [];
+    if (typeof f !== 'string') return problem(`expected string, received ${f === null ? 'null' : typeof f}`, path);
+    const name = f.trim().toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(name)) return problem(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, path);
+    if (!formats.includes(name as Format)) formats.push(name as Format);
+  }
+  return formats.length ? formats : problem(`names no format (choose from ${FORMATS.join(', ')})`);
+});
+
+export const Config = z.strictObject({
+  /** The name as lead/support/responsible give it → the name to use. */
+  departmentAliases: z.record(z.string().min(1, 'an empty name'), z.string().min(1, 'expected a name, not an empty string')).optional(),
+  /** Regular expressions, each matched against a whole line. */
+  furniture: z
+    .array(z.string().min(1, 'expected a regular expression, not an empty string'))
+    .superRefine((patterns, ctx) => {
+      patterns.forEach((p, i) => {
+        try {
+          furniturePatterns([p]);
+        } catch (error) {
+          // V8 names the anchored pattern (/^(?:…)$/: …); name the one in the file instead.
+          const why = (error as Error).message.replace(/^furniture\[\d+\]: invalid regular expression: (?:\/.*\/: )?/s, '');
+          ctx.addIssue({ code: 'custom', path: [i], message: `invalid regular expression ${JSON.stringify(p)}: ${why}` });
+        }
+      });
+    })
+    .optional(),
+  /** More extensions read from folders: .text, .htm5. */
+  extensions: z
+    .array(z.string().regex(/^\.[^./\\\s]+$/, 'expected an extension like ".text"').transform((e) => e.toLowerCase()))
+    .transform((list) => [...new Set(list)])
+    .optional(),
+  /** The default of -f: json, yaml, csv, jsonl (a list, or comma-separated). */
+  format: formatList.optional(),
+  /** The default of -o, relative to the config file's folder. */
+  out: z.string().min(1, 'expected a folder, not an empty string').optional(),
+  /** The default of -j. */
+  jobs: z.number().int('expected a positive whole number').positive('expected a positive whole number').optional(),
+});
+
+export type Config = z.infer<typeof Config>;
+export const CONFIG_KEYS = Object.keys(Config.shape);
+
+export interface LoadedConfig {
+  /** Absolute path of the file. */
+  path: string;
+  /** As shown in messages and recorded in index.json: relative to the working folder, forward slashes. */
+  shown: string;
+  config: Config;
+}
+
+/**
+ * The config for this run: the file named by `--config` (`file`), none with `--no-config`
+ * (`file` false), else the first found from `cwd` upward; undefined when there is none.
+ * Throws a ConfigError (one line) when the file cannot be read or is not a valid config.
+ */
+export async function loadConfig(file: string | false | undefined, cwd = process.cwd()): Promise<LoadedConfig | undefined> {
+  if (file === false) return undefined;
+  const explorer = lilconfig(NAME, { searchPlaces: [...SEARCH_PLACES], loaders: LOADERS, cache: false });
+  let found: Awaited<ReturnType<typeof explorer.search>>;
+  if (file !== undefined) {
+    const path = resolve(cwd, file);
+    if (!existsSync(path)) throw new ConfigError(`--config ${file}: no such file`);
+    if (statSync(path).isDirectory()) throw new ConfigError(`--config ${file}: is a folder, not a config file`);
+    const ext = extname(path).toLowerCase();
+    if (basename(path) !== 'package.json' && ext !== '' && !(ext in LOADERS)) {
+      throw new ConfigError(`--config ${file}: not a config file type policy-parse reads (${Object.keys(LOADERS).filter((e) => e !== 'noExt').join(', ')}, or JSON/YAML without an extension)`);
+    }
+    found = await guard(path, cwd, () => explorer.load(path));
+    if (basename(path) === 'package.json' && found?.config == null) throw new ConfigError(`${shownPath(path, cwd)}: has no "${NAME}" key`);
+  } else {
+    found = await guard(cwd, cwd, () => explorer.search(cwd));
+  }
+  if (!found) return undefined;
+  const shown = shownPath(found.filepath, cwd);
+  const result = Config.safeParse(found.isEmpty ? {} : found.config);
+  if (!result.success) {
+    const prefix = basename(found.filepath) === 'package.json' ? [NAME] : [];
+    throw new ConfigError(`${shown}: ${issueLine(result.error.issues, prefix)}`);
+  }
+  return { path: found.filepath, shown, config: result.data };
+}
+
+function shownPath(path: string, cwd: string): string {
+  return (relative(cwd, path) || path).split(sep).join('/');
+}
+
+/** Runs a lilconfig call, turning whatever it throws into one line naming the file. */
+async function guard<T>(path: string, cwd: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(`${shownPath(path, cwd)}: ${why}`);
+  }
+}
+
+/** The first problem as `key.path: what is wrong`, with a count of any others. */
+function issueLine(issues: readonly z.core.$ZodIssue[], prefix: readonly string[]): string {
+  const first = issues[0] as z.core.$ZodIssue;
+  const place = (path: readonly PropertyKey[]) =>
+    [...prefix, ...path].reduce<string>((s, key) => (typeof key === 'number' ? `${s}[${key}]` : s ? `${s}.${String(key)}` : String(key)), '');
+  let message: string;
+  if (first.code === 'unrecognized_keys') {
+    const keys = first.keys.map((k) => `"${k}"`).join(', ');
+    message = `unknown key${first.keys.length > 1 ? 's' : ''} ${keys} (known: ${CONFIG_KEYS.join(', ')})`;
+  } else if (first.code === 'invalid_type' && first.path.length === 0) {
+    message = `${first.message.replace(/^Invalid input: /, '')}: a config is an object of settings (${CONFIG_KEYS.join(', ')})`;
+  } else {
+    message = first.message.replace(/^Invalid (?:input|option): /, '');
+  }
+  const where = place(first.path);
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return `${where ? `${where}: ` : ''}${message}${more}`;
+}
+
+// ───────────────────────────── loaders ─────────────────────────────
+
+/** JSON, with a syntax error as `file:line:column: not valid JSON: …`. */
+const loadJson: Loader = (path, content) => {
+  const text = content.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const why = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    throw new ConfigError(`${shownPath(path, process.cwd())}${at ? lineColumn(text, Number(at[1])) : ''}: not valid JSON: ${why}`);
+  }
+};
+
+/** YAML (and JSON, which YAML reads too), with a syntax error as `file:line:column: not valid YAML: …`. */
+const loadYaml: Loader = async (path, content) => {
+  const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  const parse = yaml.parse ?? yaml.default?.parse;
+  try {
+    return parse(content.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const e = error as Error & { linePos?: Array<{ line: number; col: number }> };
+    const pos = e.linePos?.[0];
+    const why = (e.message.split('\n')[0] ?? '').replace(/\s*at line \d+, column \d+:?$/, '');
+    throw new ConfigError(`${shownPath(path, process.cwd())}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${why}`);
+  }
+};
+
+/** A JavaScript module whose default export (or module.exports) is the config. */
+const loadModule: Loader = async (path) => {
+  const url = pathToFileURL(path).href;
+  try {
+    const module = (await import(url)) as { default?: unknown };
+    return module.default ?? module;
+  } catch (error) {
+    const e = error as Error;
+    // A syntax error's line, where Node gives one, is in the stack: /…/policy-parse.config.cjs:3
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const line = e instanceof SyntaxError ? new RegExp(`(?:${escape(url)}|${escape(path)}):(\\d+)`).exec(e.stack ?? '')?.[1] : undefined;
+    throw new ConfigError(`${shownPath(path, process.cwd())}${line ? `:${line}` : ''}: ${e.name === 'SyntaxError' ? 'not valid JavaScript: ' : ''}${e.message.split('\n')[0]}`);
+  }
+};
+
+const LOADERS: Record<string, Loader> = {
+  '.json': loadJson,
+  '.yaml': loadYaml,
+  '.yml': loadYaml,
+  '.js': loadModule,
+  '.mjs': loadModule,
+  '.cjs': loadModule,
+  noExt: loadYaml,
+};
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `:${line}:${offset - before.lastIndexOf('\n')}`;
+}
+
+/** The folder a config's relative paths (`out`) are taken from. */
+export const configFolder = (loaded: LoadedConfig): string => dirname(loaded.path);
