@@ -97,12 +97,26 @@ export const Message = z.object({
   position: Position.nullable(),
 });
 
+/** Where a page of a PDF starts in the text read from it. */
+export const PageStart = z.object({
+  page: z.number().int().min(1),
+  offset: z.number().int().min(0),
+});
+
 export const Source = z.object({
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   encoding: z.string(),
-  format: z.enum(['text', 'html', 'markdown']),
+  /** docx and pdf: positions count characters of the text read from the file. */
+  format: z.enum(['text', 'html', 'markdown', 'docx', 'pdf']),
   script: z.enum(['simplified', 'traditional', 'mixed']),
+  pages: z
+    .array(PageStart)
+    .optional()
+    .describe(
+      'PDF only: where each page starts in the text read from the file (the text every position counts in), in page order. ' +
+        'A position at offset o is on the last page whose offset is at most o, at o minus that offset into it.',
+    ),
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -163,5 +177,6 @@ export type Explanation = z.infer<typeof Explanation>;
 export type Reference = z.infer<typeof Reference>;
 export type Message = z.infer<typeof Message>;
 export type Source = z.infer<typeof Source>;
+export type PageStart = z.infer<typeof PageStart>;
 export type Meta = z.infer<typeof Meta>;
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
