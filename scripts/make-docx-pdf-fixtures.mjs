@@ -3,11 +3,15 @@
 //  - seed-NNN.docx, seed-NNN.pdf: each seed's .txt as LibreOffice opens and saves it;
 //  - seed-003-gazette.pdf: seed 003 typeset as a gazette prints it — justified paragraphs
 //    with a first-line indent, a running header and a page number — — 3 — — in the footer;
-//  - blank-page.pdf: one page with no text (what a scan without OCR gives the parser).
+//  - blank-page.pdf: one page with no text (what a scan without OCR gives the parser);
+//  - encrypted.pdf: one line, with the password "secret" needed to open it.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+/** LibreOffice's PDF export options for a file that opens only with a password. */
+const ENCRYPTED = { EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: 'secret' } };
 
 const out = resolve('fixtures/docx-pdf');
 const work = mkdtempSync(join(tmpdir(), 'docx-pdf-fixtures-'));
@@ -28,6 +32,9 @@ try {
 
   writeFileSync(join(work, 'blank-page.txt'), '');
   soffice('pdf', [join(work, 'blank-page.txt')]);
+
+  writeFileSync(join(work, 'encrypted.txt'), '一、总则\n');
+  soffice(`pdf:writer_pdf_Export:${JSON.stringify(ENCRYPTED)}`, [join(work, 'encrypted.txt')]);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

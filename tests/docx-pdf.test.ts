@@ -1,6 +1,7 @@
 // Word and PDF input. fixtures/docx-pdf/ holds each seed as LibreOffice saves it (.docx)
 // and prints it (.pdf), a gazette-style PDF of seed 003 (justified, indented paragraphs, a
-// running header, — N — page numbers) and a page with no text; see its README. Each must
+// running header, — N — page numbers), a page with no text and a password-protected PDF;
+// see its README. Each must
 // parse to what its .txt parses to: the same sections, tasks and targets (positions aside,
 // as they count characters of different texts).
 import { spawnSync } from 'node:child_process';
@@ -101,6 +102,7 @@ describe('DOCX and PDF that cannot be read', () => {
     expect(await reason(fixture('blank-page.pdf'), 'scan.pdf')).toBe('no text layer (scanned PDF?): nothing to read without OCR');
     expect(await reason(fixture('seed-004.docx').subarray(0, 2000), 'cut.docx')).toMatch(/^corrupt or unreadable DOCX \(.+\)$/);
     expect(await reason(fixture('seed-004.pdf').subarray(0, 3000), 'cut.pdf')).toMatch(/^corrupt or unreadable PDF \(.+\)$/);
+    expect(await reason(fixture('encrypted.pdf'), 'locked.pdf')).toBe('encrypted PDF: it needs a password to open');
     expect(await reason(Buffer.from('not a zip at all'), 'fake.docx')).toBe('corrupt DOCX: not a ZIP archive');
     expect(await reason(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'locked.docx')).toMatch(/^not a \.docx: an encrypted Word file/);
     expect(await reason(Buffer.from('<html>'), 'fake.pdf')).toBe('corrupt PDF: no %PDF- header');

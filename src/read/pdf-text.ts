@@ -63,6 +63,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
   }
   try {
     const pages: PrintedLine[][] = [];
+    let sideways = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
@@ -71,13 +72,18 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
         if (!('str' in item)) continue;
         const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
         // Upright text only; the size is the glyphs' height however the run is scaled.
-        if (Math.abs(b) > Math.abs(a) || Math.abs(c) > Math.abs(d)) continue;
+        if (Math.abs(b) > Math.abs(a) || Math.abs(c) > Math.abs(d)) {
+          if (item.str.trim()) sideways++;
+          continue;
+        }
         runs.push({ str: item.str, x, y, width: item.width, size: Math.abs(d) || item.height, hasEOL: item.hasEOL });
       }
       pages.push(toLines(runs));
       page.cleanup();
     }
-    if (!pages.some((lines) => lines.some((l) => l.text.trim()))) throw new InputError('no text layer (scanned PDF?): nothing to read without OCR');
+    if (!pages.some((lines) => lines.length)) {
+      throw new InputError(sideways ? 'only rotated or vertical text, which is not read' : 'no text layer (scanned PDF?): nothing to read without OCR');
+    }
     return assemble(dropFurniture(pages));
   } catch (error) {
     throw pdfError(error);
