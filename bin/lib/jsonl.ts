@@ -1,6 +1,6 @@
 // The streaming filter (--stdin-jsonl): JSON Lines in, JSON Lines out, in input order.
 // Each input line is {"path": …, "text": …} or {"path": …, "base64": …} (raw bytes, any
-// encoding policy-parse reads); each output line is the parsed document, or
+// encoding policy-parse reads, or a DOCX or PDF); each output line is the parsed document, or
 // {"path": …, "error": …} for a line that could not be parsed. Nothing aborts the stream,
 // so Hadoop Streaming, Spark's RDD.pipe and GNU parallel --pipe can run it unchanged.
 import { once } from 'node:events';
