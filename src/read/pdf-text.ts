@@ -9,9 +9,11 @@
 //    put there is no space, and neither are the gaps of justified Chinese text);
 //  - a page's number (— 3 —, - 3 -, 第3页, 3/10) printed above or below its text, and a
 //    header or footer line repeated on most pages, are dropped;
-//  - a printed line that runs to the right edge of the text, followed by one that is not
-//    indented, is wrapped: the next line goes on it (across a page break too), with no
-//    space between Chinese characters and one between Latin words;
+//  - a printed line that leaves no room at the right edge of the text for the first
+//    unbreakable piece of the next line (a character and the closing punctuation after it,
+//    a number with its %), followed by one that is not indented, is wrapped: the next line
+//    goes on it (across a page break too), with no space between Chinese characters and
+//    one between Latin words — unless a sentence ends before a numbered heading;
 //  - a gap of a whole line or more between lines is a blank line.
 import { InputError } from './decode.js';
 import type { ExtractedText, PageStart } from './extract-text.js';
@@ -36,7 +38,6 @@ interface Run {
   y: number;
   width: number;
   size: number;
-  hasEOL: boolean;
 }
 
 /** Page numbers as printed: — 3 —, - 3 -, －3－, 3, 第3页, 第 3 页 共 10 页, 3/10, Page 3. */
@@ -76,7 +77,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
           if (item.str.trim()) sideways++;
           continue;
         }
-        runs.push({ str: item.str, x, y, width: item.width, size: Math.abs(d) || item.height, hasEOL: item.hasEOL });
+        runs.push({ str: item.str, x, y, width: item.width, size: Math.abs(d) || item.height });
       }
       pages.push(toLines(runs));
       page.cleanup();
@@ -105,13 +106,12 @@ function pdfError(error: unknown): InputError {
 function toLines(runs: readonly Run[]): PrintedLine[] {
   const lines: PrintedLine[] = [];
   let line: PrintedLine | undefined;
-  let breakNext = false;
   for (const run of runs) {
     const text = run.str.replace(/\s/g, ' ');
     const lastRight = line?.x1.at(-1) ?? 0;
-    const sameLine = line && !breakNext && Math.abs(run.y - line.y) <= Math.max(run.size, line.size) * 0.4 && run.x >= lastRight - line.size;
-    breakNext = run.hasEOL || (breakNext && !text.trim());
-    // PDF.js marks its own spaces (and line ends) as runs of white space: the gaps decide here.
+    // One baseline (a superscript's a little above it), going on to the right.
+    const sameLine = line && Math.abs(run.y - line.y) <= Math.max(run.size, line.size) * 0.4 && run.x >= lastRight - line.size;
+    // PDF.js adds runs of white space for the gaps it sees as spaces or line ends: the gaps decide here.
     if (!text.trim()) continue;
     if (!line || !sameLine) {
       line = { text: '', x0: [], x1: [], y: run.y, size: run.size };
@@ -154,25 +154,34 @@ const right = (line: PrintedLine) => line.x1.at(-1) ?? 0;
 /**
  * Drops page numbers printed above or below a page's text, and header and footer lines
  * that recur (numbers aside) at the top or bottom of at least half of the pages (three
- * pages or more): 国务院公报 2023年第5号 over every page is no part of the document.
+ * pages or more): 国务院公报 2023年第5号 over every page is no part of the document. Two
+ * rounds, for a page that prints both a running header and its number at one end.
  */
 function dropFurniture(pages: PrintedLine[][]): PrintedLine[][] {
-  const edges = (lines: readonly PrintedLine[]) => {
-    if (!lines.length) return [];
-    const ys = lines.map((l) => l.y);
-    const top = Math.max(...ys);
-    const bottom = Math.min(...ys);
-    return lines.filter((l) => l.y === top || l.y === bottom);
-  };
-  const key = (l: PrintedLine) => l.text.replace(/\d+/g, '#').replace(/\s+/g, '');
-  const recurring = new Map<string, number>();
-  for (const lines of pages) for (const k of new Set(edges(lines).map(key))) recurring.set(k, (recurring.get(k) ?? 0) + 1);
-  const repeated = (l: PrintedLine) => pages.length >= 3 && (recurring.get(key(l)) ?? 0) >= Math.max(2, pages.length / 2);
-  return pages.map((lines) => {
-    const drop = new Set(edges(lines).filter((l) => PAGE_NUMBER.test(l.text) || repeated(l)));
-    // A page whose only line is a number keeps nothing; a page holding one line of text keeps it.
-    return lines.length > drop.size || ![...drop].every((l) => PAGE_NUMBER.test(l.text)) ? lines.filter((l) => !drop.has(l)) : [];
-  });
+  for (let round = 0; round < 2; round++) {
+    const recurring = new Map<string, number>();
+    for (const lines of pages) for (const k of new Set(edges(lines).map(furnitureKey))) recurring.set(k, (recurring.get(k) ?? 0) + 1);
+    const repeated = (l: PrintedLine) => pages.length >= 3 && (recurring.get(furnitureKey(l)) ?? 0) >= Math.max(2, pages.length / 2);
+    pages = pages.map((lines) => {
+      const drop = new Set(edges(lines).filter((l) => PAGE_NUMBER.test(l.text) || repeated(l)));
+      return lines.filter((l) => !drop.has(l));
+    });
+  }
+  return pages;
+}
+
+/** A page's top and bottom lines. */
+function edges(lines: readonly PrintedLine[]): PrintedLine[] {
+  if (!lines.length) return [];
+  const ys = lines.map((l) => l.y);
+  const top = Math.max(...ys);
+  const bottom = Math.min(...ys);
+  return lines.filter((l) => l.y === top || l.y === bottom);
+}
+
+/** A header or footer line as it recurs: its numbers (issue, page, date) and spaces aside. */
+function furnitureKey(line: PrintedLine): string {
+  return line.text.replace(/\d+/g, '#').replace(/\s+/g, '');
 }
 
 /** The lines of all pages → one text, wrapped lines joined, and each page's start in it. */
