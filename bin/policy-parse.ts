@@ -140,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', DIFF_EXAMPLES)
     .action(async (oldPath: string, newPath: string, options) => {
       const { runDiff } = await import('./lib/diff-command.js');
-      code = runDiff(oldPath, newPath, { ...options, stdin: await stdinFor([oldPath, newPath]) });
+      code = await runDiff(oldPath, newPath, { ...options, stdin: await stdinFor([oldPath, newPath]) });
     });
 
   program
@@ -154,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--explain', 'under each section, every quantity and the rule that made it a target (✓) or not (✗)', false)
     .action(async (file: string, options: { depth?: number; color?: boolean; encoding?: string; explain?: boolean }) => {
       const { runShow } = await import('./lib/show-command.js');
-      code = runShow(file, { ...options, stdin: await stdinFor([file]) });
+      code = await runShow(file, { ...options, stdin: await stdinFor([file]) });
     });
 
   program

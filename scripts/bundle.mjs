@@ -15,6 +15,10 @@ import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
 
+// The DOCX and PDF readers are loaded only when such a file comes (dynamic import), and are
+// large (PDF.js alone is ~2 MB): both bundles import them from node_modules, as installed.
+const LOADED_ON_DEMAND = ['mammoth', 'unpdf'];
+
 await build({
   entryPoints: { 'policy-parse': 'bin/policy-parse.ts', worker: 'bin/lib/worker.ts' },
   outdir: 'dist/bundle',
@@ -24,6 +28,7 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunk-[hash]',
+  external: LOADED_ON_DEMAND,
   // Some dependencies are CommonJS that call require(); give the bundle a require.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
@@ -43,7 +48,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: COMMONJS_DEPENDENCIES,
+  external: [...COMMONJS_DEPENDENCIES, ...LOADED_ON_DEMAND],
   logLevel: 'warning',
 });
 

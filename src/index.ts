@@ -4,7 +4,8 @@ import { VFile } from 'vfile';
 import type { SourceInfo } from './compile/to-policy-document.js';
 import { looksLikeHtml } from './html/html-to-text.js';
 import { processor } from './processor.js';
-import { decode } from './read/decode.js';
+import { InputError, decode } from './read/decode.js';
+import { type BinaryFormat, binaryFormat, extractText } from './read/extract-text.js';
 import { furniturePatterns } from './transform/furniture.js';
 import type { PolicyDocument } from './schema/policy-document.js';
 
@@ -25,11 +26,12 @@ export { processor } from './processor.js';
 export { canonicalUnit, documentPlace, type CanonicalUnit, type DepartmentAliases, type UnitContext } from './lexicon/canonical-unit.js';
 export { furniturePatterns } from './transform/furniture.js';
 export { InputError, canonicalEncoding, decode, type Decoded } from './read/decode.js';
+export { binaryFormat, extractText, type BinaryFormat, type ExtractedText, type PageStart } from './read/extract-text.js';
 
 export interface ParseOptions {
   /** Path recorded in `source.path` and used in messages (forward slashes). */
   path?: string;
-  /** text, html or markdown; by default from the path's extension. */
+  /** text, html, markdown, docx or pdf; by default from the path's extension (DOCX and PDF also from their bytes). */
   format?: SourceInfo['format'];
   /** Force an encoding for byte input (utf-8, utf-16le, gb18030, big5 …); detected by default. */
   encoding?: string;
@@ -57,25 +59,23 @@ export interface ParseResult {
 /**
  * Parses one document given as text or raw bytes (any supported encoding). Never throws
  * on odd content; bytes that are not a document at all (empty, binary, undecodable)
- * throw an InputError saying why. Positions count UTF-16 code units of the decoded text.
+ * throw an InputError saying why, and so do DOCX and PDF, which are read asynchronously
+ * by parseWithFileAsync(). Positions count UTF-16 code units of the decoded text.
  */
 export function parseWithFile(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const path = displayPath(options.path);
+  const binary = binaryInput(input, path, options.format);
+  if (binary) throw new InputError(`a ${binary === 'docx' ? 'Word (.docx)' : 'PDF'} file: read it with parseAsync() or parseWithFileAsync()`);
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const decoded = typeof input === 'string' ? { text: input, encoding: 'utf-8' } : decode(input, { encoding: options.encoding });
-  const path = (options.path ?? '-').replaceAll('\\', '/');
   const source: SourceInfo = {
     path,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256(bytes),
     encoding: decoded.encoding,
     format: options.format ?? formatOf(path, decoded.text),
   };
   // A string keeps its BOM: normalise() drops it and positions still count it.
-  const data: Record<string, unknown> = { source, explain: options.explain === true };
-  if (options.aliases) data.aliases = options.aliases;
-  if (options.furniture?.length) data.furniture = compiledFurniture(options.furniture);
-  const file = new VFile({ path, value: decoded.text, data });
-  processor.processSync(file);
-  return { document: file.result as PolicyDocument, file };
+  return run(decoded.text, source, options);
 }
 
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): PolicyDocument {
@@ -90,10 +90,60 @@ function compiledFurniture(patterns: ReadonlyArray<string | RegExp>): RegExp[] {
   return furnitureCache.patterns;
 }
 
+/**
+ * Parses one document of any supported format: DOCX and PDF (told by the path's extension,
+ * `options.format` or their bytes) are read asynchronously, and positions count
+ * characters of the text read from them (for a PDF `source.pages` says where each page
+ * starts in it); any other input gives exactly what parseWithFile() gives. A file that
+ * cannot be read (corrupt, encrypted, a scan without a text layer) rejects with an
+ * InputError saying why.
+ */
+export async function parseWithFileAsync(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
+  const path = displayPath(options.path);
+  const binary = binaryInput(input, path, options.format);
+  if (!binary) return parseWithFile(input, options);
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const { text, pages } = await extractText(bytes, binary);
+  const source: SourceInfo = { path, sha256: sha256(bytes), encoding: 'utf-8', format: binary, ...(pages ? { pages } : {}) };
+  return run(text, source, options);
+}
+
+export async function parseAsync(input: string | Uint8Array, options: ParseOptions = {}): Promise<PolicyDocument> {
+  return (await parseWithFileAsync(input, options)).document;
+}
+
 /** The input format: what the path's extension names, else HTML when the text looks like a page. */
 export function formatOf(path: string, text = ''): SourceInfo['format'] {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'md' || ext === 'markdown') return 'markdown';
+  if (ext === 'docx' || ext === 'pdf') return ext;
   return looksLikeHtml(text) ? 'html' : 'text';
+}
+
+/** DOCX or PDF, when the format named, the extension or the bytes say so; else undefined (text). */
+function binaryInput(input: string | Uint8Array, path: string, format: SourceInfo['format'] | undefined): BinaryFormat | undefined {
+  if (format === 'docx' || format === 'pdf') return format;
+  if (format !== undefined) return undefined;
+  const named = formatOf(path);
+  if (named === 'docx' || named === 'pdf') return named;
+  return typeof input === 'string' ? undefined : binaryFormat(input);
+}
+
+/** The pipeline over the text, with the facts about its source. */
+function run(text: string, source: SourceInfo, options: ParseOptions): ParseResult {
+  const data: Record<string, unknown> = { source, explain: options.explain === true };
+  if (options.aliases) data.aliases = options.aliases;
+  if (options.furniture?.length) data.furniture = compiledFurniture(options.furniture);
+  const file = new VFile({ path: source.path, value: text, data });
+  processor.processSync(file);
+  return { document: file.result as PolicyDocument, file };
+}
+
+function displayPath(path: string | undefined): string {
+  return (path ?? '-').replaceAll('\\', '/');
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -42,7 +42,7 @@ describe('policy-parse <folder>', () => {
   it('mirrors sub-folders and honours --format', () => {
     const dir = tmp();
     cpSync(at('seeds/004_d5cd5e8c6d7fb42d.txt'), join(dir, 'inner', 'b.md'), { recursive: true });
-    writeFileSync(join(dir, 'notes.docx'), 'ignored');
+    writeFileSync(join(dir, 'notes.odt'), 'ignored');
     const out = tmp();
     const r = run([dir, '-o', out, '-f', 'yaml', '-q']);
     expect(r.status).toBe(0);
@@ -128,7 +128,7 @@ describe('failures', () => {
     // Several inputs given: each folder's outputs go under its own name.
     expect(readdirSync(join(out, basename(dir)))).toEqual(['good.json', 'good.yaml']);
     const empty = tmp();
-    expect(run([empty, '--out', out, '-q']).stderr).toBe(`policy-parse: ${empty}: folder holds no documents (.txt, .md, .markdown, .html, .htm, .shtml, .xhtml)\n`);
+    expect(run([empty, '--out', out, '-q']).stderr).toBe(`policy-parse: ${empty}: folder holds no documents (.txt, .md, .markdown, .html, .htm, .shtml, .xhtml, .docx, .pdf)\n`);
   });
 
   it('reads GB18030, Big5 and UTF-16 files, or the encoding --encoding names', () => {

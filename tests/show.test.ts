@@ -143,49 +143,49 @@ describe('runShow', () => {
     vi.unstubAllEnvs();
   });
 
-  it('prints the outline of a source document, and of policy-parse JSON, the same', () => {
+  it('prints the outline of a source document, and of policy-parse JSON, the same', async () => {
     const fromText = capture();
-    expect(runShow(at(`seeds/${SEEDS['003']}.txt`), { color: false })).toBe(0);
+    expect(await runShow(at(`seeds/${SEEDS['003']}.txt`), { color: false })).toBe(0);
     vi.restoreAllMocks();
     const fromJson = capture();
-    expect(runShow(at(`fixtures/seeds/${SEEDS['003']}.json`), { color: false })).toBe(0);
+    expect(await runShow(at(`fixtures/seeds/${SEEDS['003']}.json`), { color: false })).toBe(0);
     expect(fromText.out.join('')).toContain('三、年度目标');
     expect(fromJson.out.join('')).toBe(fromText.out.join(''));
     expect(fromText.err).toEqual([]);
   });
 
-  it('decides colour like diff: NO_COLOR off, FORCE_COLOR on, the flag over both', () => {
+  it('decides colour like diff: NO_COLOR off, FORCE_COLOR on, the flag over both', async () => {
     const path = at(`fixtures/seeds/${SEEDS['003']}.json`);
-    const shown = (env: Record<string, string | undefined>, color?: boolean) => {
+    const shown = async (env: Record<string, string | undefined>, color?: boolean) => {
       vi.unstubAllEnvs();
       for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
       vi.restoreAllMocks();
       const { out } = capture();
-      runShow(path, { color });
+      await runShow(path, { color });
       return out.join('');
     };
-    expect(shown({ NO_COLOR: '1', FORCE_COLOR: undefined })).not.toContain('\u001b');
-    expect(shown({ FORCE_COLOR: '1', NO_COLOR: undefined })).toContain(ESC);
-    expect(shown({ FORCE_COLOR: '1' }, false)).not.toContain('\u001b');
-    expect(shown({ NO_COLOR: '1', FORCE_COLOR: undefined }, true)).toContain(ESC);
+    expect(await shown({ NO_COLOR: '1', FORCE_COLOR: undefined })).not.toContain('\u001b');
+    expect(await shown({ FORCE_COLOR: '1', NO_COLOR: undefined })).toContain(ESC);
+    expect(await shown({ FORCE_COLOR: '1' }, false)).not.toContain('\u001b');
+    expect(await shown({ NO_COLOR: '1', FORCE_COLOR: undefined }, true)).toContain(ESC);
   });
 
-  it('honours depth', () => {
+  it('honours depth', async () => {
     const { out } = capture();
-    runShow(at(`fixtures/seeds/${SEEDS['000']}.json`), { depth: 1, color: false });
+    await runShow(at(`fixtures/seeds/${SEEDS['000']}.json`), { depth: 1, color: false });
     expect(out.join('')).toContain('  … 28 more sections (21 tasks)');
   });
 
-  it('fails a missing file with one line and exit 1', () => {
+  it('fails a missing file with one line and exit 1', async () => {
     const { out, err } = capture();
-    expect(runShow('no/such/file.txt', {})).toBe(1);
+    expect(await runShow('no/such/file.txt', {})).toBe(1);
     expect(out).toEqual([]);
     expect(err).toEqual(['policy-parse: no/such/file.txt: no such file\n']);
   });
 
-  it('fails a JSON file that is not a document', () => {
+  it('fails a JSON file that is not a document', async () => {
     const { err } = capture();
-    expect(runShow(at('package.json'), {})).toBe(1);
+    expect(await runShow(at('package.json'), {})).toBe(1);
     expect(err.join('')).toMatch(/^policy-parse: .*package\.json: not a policy-parse document: .*\n$/);
   });
 });

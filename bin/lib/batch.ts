@@ -7,7 +7,7 @@ import { accessSync, constants, mkdirSync, readFileSync, readdirSync, realpathSy
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseWithFile } from '../../src/index.js';
+import { parseWithFileAsync } from '../../src/index.js';
 import { type JobInput, type JobOptions, type JobResult, formatMessage, parseSettings, readBounded, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
@@ -16,8 +16,8 @@ import { Progress } from './progress.js';
 import { STDIN, readStdin } from './stdin.js';
 import { columns, pad } from './terminal.js';
 
-/** Read from folders (and named on the command line). Pages are told by content, so .shtml (server-side includes, common on provincial sites) and .xhtml are pages too. */
-export const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.xhtml']);
+/** Read from folders (and named on the command line). Pages are told by content, so .shtml (server-side includes, common on provincial sites) and .xhtml are pages too; Word documents and PDFs are read asynchronously. */
+export const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.xhtml', '.docx', '.pdf']);
 
 export interface BatchOptions {
   out: string;
@@ -296,7 +296,7 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
     if (jobs <= 1) {
       await prepareFormats(fileFormats);
       for (const input of inputs) {
-        report(runJob(input, jobOptions));
+        report(await runJob(input, jobOptions));
         // Let the event loop in between documents: a signal is handled now, not at the end.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -477,7 +477,7 @@ export async function runToStdout(args: string[], options: BatchOptions, explici
 
 /** Parses one document and writes it to stdout (JSON Lines: one compact line), its warnings to stderr. */
 async function printDocument(source: Buffer, path: string, format: Format, options: Pick<BatchOptions, 'quiet' | 'warnings' | 'encoding' | 'explain' | 'aliases' | 'furniture'>): Promise<void> {
-  const { document } = parseWithFile(source, { path: path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
+  const { document } = await parseWithFileAsync(source, { path: path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
   if (showWarnings(options)) for (const m of document.messages) process.stderr.write(`${formatMessage(path, m)}\n`);
   const text = format === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format as FileFormat);
   if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));

@@ -16,11 +16,11 @@ export interface DiffOptions {
   stdin?: StdinSource;
 }
 
-export function runDiff(oldPath: string, newPath: string, options: DiffOptions): number {
+export async function runDiff(oldPath: string, newPath: string, options: DiffOptions): Promise<number> {
   const sides: PolicyDocument[] = [];
   for (const path of [oldPath, newPath]) {
     try {
-      sides.push(loadDocument(path, options.encoding, false, options.stdin));
+      sides.push(await loadDocument(path, options.encoding, false, options.stdin));
     } catch (error) {
       process.stderr.write(`policy-parse: ${path}: ${reason(error)}\n`);
       return 2;

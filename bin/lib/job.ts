@@ -4,7 +4,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { type ParseOptions, parseWithFile, type PolicyDocument } from '../../src/index.js';
+import { type ParseOptions, parseWithFileAsync, type PolicyDocument } from '../../src/index.js';
 import { tempName } from './cleanup.js';
 import { type FileFormat, serialise } from './output.js';
 import { type ManifestEntry, type TableRows, manifestEntry, tableRows } from './tables.js';
@@ -58,7 +58,8 @@ export type JobResult =
     }
   | { index: number; ok: false; bytes: number; error: string };
 
-export function runJob(input: JobInput, options: JobOptions): JobResult {
+/** One document, start to finish; never rejects (a failure is a result with its one-line reason). */
+export async function runJob(input: JobInput, options: JobOptions): Promise<JobResult> {
   let bytes = 0;
   try {
     const targets = options.formats.map((f) => join(options.outDir, `${input.stem}.${f}`));
@@ -67,7 +68,7 @@ export function runJob(input: JobInput, options: JobOptions): JobResult {
     const source = readBounded(input.raw ? Buffer.from(input.raw) : input.path, options.maxBytes);
     bytes = source.length;
     const displayPath = input.path.split(sep).join('/');
-    const { document } = parseWithFile(source, { path: displayPath, encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
+    const { document } = await parseWithFileAsync(source, { path: displayPath, encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
     const stale: string[] = [];
     const missing: string[] = [];
     options.formats.forEach((format, i) => {

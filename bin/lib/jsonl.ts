@@ -1,10 +1,10 @@
 // The streaming filter (--stdin-jsonl): JSON Lines in, JSON Lines out, in input order.
 // Each input line is {"path": …, "text": …} or {"path": …, "base64": …} (raw bytes, any
-// encoding policy-parse reads); each output line is the parsed document, or
+// encoding policy-parse reads, or a DOCX or PDF); each output line is the parsed document, or
 // {"path": …, "error": …} for a line that could not be parsed. Nothing aborts the stream,
 // so Hadoop Streaming, Spark's RDD.pipe and GNU parallel --pipe can run it unchanged.
 import { once } from 'node:events';
-import { parseWithFile } from '../../src/index.js';
+import { parseWithFileAsync } from '../../src/index.js';
 import { type ParseSettings, parseSettings, reason } from './job.js';
 
 export async function runJsonl(options: { encoding?: string; maxSize: number } & ParseSettings): Promise<number> {
@@ -14,7 +14,7 @@ export async function runJsonl(options: { encoding?: string; maxSize: number } &
   for await (const line of recordLines(process.stdin, RECORD_OVERHEAD * maxBytes)) {
     lineNo++;
     if (line !== null && !line.trim()) continue;
-    const out = line === null ? JSON.stringify({ path: null, error: `input line ${lineNo}: record too large: above ${RECORD_OVERHEAD}× the ${options.maxSize} MB limit (raise it with --max-size)` }) : convert(line, lineNo, options.encoding, maxBytes, settings);
+    const out = line === null ? JSON.stringify({ path: null, error: `input line ${lineNo}: record too large: above ${RECORD_OVERHEAD}× the ${options.maxSize} MB limit (raise it with --max-size)` }) : await convert(line, lineNo, options.encoding, maxBytes, settings);
     if (!process.stdout.write(`${out}\n`)) await once(process.stdout, 'drain');
   }
   return 0;
@@ -59,7 +59,7 @@ async function* recordLines(input: AsyncIterable<Buffer | string>, maxBytes: num
   if (size > 0 || tooLong) yield end();
 }
 
-function convert(line: string, lineNo: number, encoding: string | undefined, maxBytes: number, settings: ParseSettings): string {
+async function convert(line: string, lineNo: number, encoding: string | undefined, maxBytes: number, settings: ParseSettings): Promise<string> {
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -75,7 +75,7 @@ function convert(line: string, lineNo: number, encoding: string | undefined, max
     // Text goes in as its UTF-8 bytes: empty or binary text is refused as a file would be.
     const input = typeof base64 === 'string' ? Buffer.from(base64, 'base64') : Buffer.from(text as string);
     if (input.length > maxBytes) throw new Error(`input too large: ${(input.length / 1024 / 1024).toFixed(1)} MB, above the ${maxBytes / 1024 / 1024} MB limit (raise it with --max-size)`);
-    return JSON.stringify(parseWithFile(input, { path: name ?? `line-${lineNo}`, encoding, ...settings }).document);
+    return JSON.stringify((await parseWithFileAsync(input, { path: name ?? `line-${lineNo}`, encoding, ...settings })).document);
   } catch (error) {
     return JSON.stringify({ path: name, error: reason(error) });
   }

@@ -16,10 +16,10 @@ export interface ShowOptions {
 }
 
 /** Exit code: 0 shown, 1 when the file cannot be read or is not a document. */
-export function runShow(path: string, options: ShowOptions = {}): number {
+export async function runShow(path: string, options: ShowOptions = {}): Promise<number> {
   let text: string;
   try {
-    const doc = loadDocument(path, options.encoding, options.explain === true, options.stdin);
+    const doc = await loadDocument(path, options.encoding, options.explain === true, options.stdin);
     text = formatOutline(doc, { depth: options.depth, color: useColor(options.color), explain: options.explain === true });
   } catch (error) {
     process.stderr.write(`policy-parse: ${path}: ${reason(error)}\n`);

@@ -1,7 +1,7 @@
 // Reading policy-parse's own JSON/YAML back: for `diff` (either side) and `validate`.
 import { extname, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { type PolicyDocument, parseWithFile, validate } from '../../src/index.js';
+import { type PolicyDocument, parseWithFileAsync, validate } from '../../src/index.js';
 import { readBounded } from './job.js';
 import { STDIN } from './stdin.js';
 
@@ -39,7 +39,7 @@ export function readStructured(path: string, stdin?: StdinSource): unknown {
 }
 
 /** A side of a diff: a policy-parse JSON/YAML output, or a source document parsed now. */
-export function loadDocument(path: string, encoding?: string, explain = false, stdin?: StdinSource): PolicyDocument {
+export async function loadDocument(path: string, encoding?: string, explain = false, stdin?: StdinSource): Promise<PolicyDocument> {
   if (isStructured(path, stdin)) {
     const data = readStructured(path, stdin);
     const { schema, issues } = validate(data);
@@ -49,5 +49,5 @@ export function loadDocument(path: string, encoding?: string, explain = false, s
     }
     return data as PolicyDocument;
   }
-  return parseWithFile(readSource(path, stdin), { path: path.split(sep).join('/'), encoding, explain }).document;
+  return (await parseWithFileAsync(readSource(path, stdin), { path: path.split(sep).join('/'), encoding, explain })).document;
 }

@@ -6,6 +6,8 @@ import { prepareFormats } from './output.js';
 const options = workerData as JobOptions;
 // Messages wait in the port's queue until the listener below is attached.
 await prepareFormats(options.formats);
-parentPort?.on('message', (input: JobInput) => {
-  parentPort?.postMessage(runJob(input, options));
+// Jobs run concurrently within the worker (DOCX and PDF are read asynchronously); the
+// batch puts the results back in input order.
+parentPort?.on('message', async (input: JobInput) => {
+  parentPort?.postMessage(await runJob(input, options));
 });

@@ -22,6 +22,8 @@ export interface SourceInfo {
   sha256: string;
   encoding: string;
   format: Source['format'];
+  /** PDF only: where each page starts in the text. */
+  pages?: Source['pages'];
 }
 
 export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentType {
@@ -56,6 +58,7 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
       encoding: info?.encoding ?? 'utf-8',
       format: info?.format ?? 'text',
       script: data.normalised.script,
+      ...(info?.pages ? { pages: info.pages } : {}),
     },
     meta: {
       ...data.meta,

@@ -105,12 +105,25 @@ export const Message = z.object({
   position: Position.nullable().meta({ description: 'Where in the original input it applies; null for the whole document.' }),
 });
 
+/** Where a page of a PDF starts in the text read from it. */
+export const PageStart = z.object({
+  page: z.number().int().min(1).meta({ description: 'The page number, from 1.' }),
+  offset: z.number().int().min(0).meta({ description: 'Where the page starts in the text read from the file.' }),
+});
+
 export const Source = z.object({
   path: z.string().meta({ description: 'The input path as given (forward slashes); - when read from stdin.' }),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: "SHA-256 of the input's raw bytes, in hex." }),
-  encoding: z.string().meta({ description: 'The encoding the input was read in (utf-8, gb18030, big5, utf-16le …).' }),
-  format: z.enum(['text', 'html', 'markdown']).meta({ description: 'How the input was read: text, html or markdown.' }),
+  encoding: z.string().meta({ description: 'The encoding the input was read in (utf-8, gb18030, big5, utf-16le …; utf-8 for DOCX and PDF).' }),
+  format: z.enum(['text', 'html', 'markdown', 'docx', 'pdf']).meta({ description: 'How the input was read: text, html, markdown, docx or pdf (for docx and pdf, positions count characters of the text read from the file).' }),
   script: z.enum(['simplified', 'traditional', 'mixed']).meta({ description: "The input's script before normalisation: simplified, traditional or mixed." }),
+  pages: z
+    .array(PageStart)
+    .optional()
+    .describe(
+      'PDF only: where each page starts in the text read from the file (the text every position counts in), in page order. ' +
+        'A position at offset o is on the last page whose offset is at most o, at o minus that offset into it.',
+    ),
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -173,5 +186,6 @@ export type Explanation = z.infer<typeof Explanation>;
 export type Reference = z.infer<typeof Reference>;
 export type Message = z.infer<typeof Message>;
 export type Source = z.infer<typeof Source>;
+export type PageStart = z.infer<typeof PageStart>;
 export type Meta = z.infer<typeof Meta>;
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
