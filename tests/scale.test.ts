@@ -407,6 +407,19 @@ describe('several inputs', () => {
     expect(filesUnder(single)).toEqual(['plan.json']);
   });
 
+  it('keeps the extension in the output names of one document published in two formats', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'plan.txt'), plan('总体要求'));
+    writeFileSync(join(dir, 'plan.md'), plan('主要任务'));
+    writeFileSync(join(dir, 'other.txt'), plan('保障措施'));
+    const out = tmp();
+    const r = run([dir, '-o', out, '-f', 'json', '-q']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(filesUnder(out)).toEqual(['other.json', 'plan.md.json', 'plan.txt.json']);
+    expect(JSON.parse(readFileSync(join(out, 'plan.md.json'), 'utf8')).source.path).toBe(join(dir, 'plan.md'));
+  });
+
   it('refuses a second input whose output would overwrite the first, and writes the first', () => {
     const dir = tmp();
     for (const [folder, title] of [

@@ -67,21 +67,7 @@ const LOCK = '.policy-parse.lock';
  */
 export function collectInputs(args: readonly string[], problems: string[], extraExtensions: readonly string[] = []): JobInput[] {
   const extensions = new Set([...INPUT_EXTENSIONS, ...extraExtensions]);
-  const inputs: JobInput[] = [];
-  const seen = new Map<string, string>();
-  const add = (path: string, stem: string) => {
-    // The run's own index (index.json, index.shard-1-of-2.json) is never a document's output:
-    // an input index.txt writes index.txt.json.
-    if (RUN_INDEX_STEM.test(stem)) stem = `${stem}${extname(path)}`;
-    const earlier = seen.get(stem);
-    if (earlier !== undefined) {
-      problems.push(`${path}: its output would overwrite that of ${earlier}; give it another name or folder`);
-      return;
-    }
-    seen.set(stem, path);
-    const raw = RAW_PATHS.get(path);
-    inputs.push({ index: inputs.length, path, stem, ...(raw ? { raw: new Uint8Array(raw) } : {}) });
-  };
+  const found: Array<{ path: string; stem: string }> = [];
   for (const arg of args) {
     let isFolder: boolean;
     try {
@@ -91,13 +77,33 @@ export function collectInputs(args: readonly string[], problems: string[], extra
       continue;
     }
     if (!isFolder) {
-      add(arg, stripExtension(basename(arg)));
+      found.push({ path: arg, stem: stripExtension(basename(arg)) });
       continue;
     }
-    const found = walk(arg, (message) => problems.push(message)).filter((p) => extensions.has(extname(p).toLowerCase()));
-    if (!found.length) problems.push(`${arg}: folder holds no documents (${[...extensions].join(', ')})`);
+    const paths = walk(arg, (message) => problems.push(message)).filter((p) => extensions.has(extname(p).toLowerCase()));
+    if (!paths.length) problems.push(`${arg}: folder holds no documents (${[...extensions].join(', ')})`);
     const prefix = args.length > 1 ? basename(resolve(arg)) : '';
-    for (const path of found) add(path, join(prefix, stripExtension(relative(arg, path))));
+    for (const path of paths) found.push({ path, stem: join(prefix, stripExtension(relative(arg, path))) });
+  }
+  // One document published twice (plan.docx and plan.pdf, plan.html and plan.pdf): each
+  // keeps its extension in its output's name (plan.docx.json, plan.pdf.json).
+  const extensionsOf = new Map<string, Set<string>>();
+  for (const { path, stem } of found) extensionsOf.set(stem, (extensionsOf.get(stem) ?? new Set()).add(extname(path)));
+  const inputs: JobInput[] = [];
+  const seen = new Map<string, string>();
+  for (const { path, stem: plain } of found) {
+    let stem = (extensionsOf.get(plain)?.size ?? 0) > 1 ? `${plain}${extname(path)}` : plain;
+    // The run's own index (index.json, index.shard-1-of-2.json) is never a document's output:
+    // an input index.txt writes index.txt.json.
+    if (RUN_INDEX_STEM.test(stem)) stem = `${stem}${extname(path)}`;
+    const earlier = seen.get(stem);
+    if (earlier !== undefined) {
+      problems.push(`${path}: its output would overwrite that of ${earlier}; give it another name or folder`);
+      continue;
+    }
+    seen.set(stem, path);
+    const raw = RAW_PATHS.get(path);
+    inputs.push({ index: inputs.length, path, stem, ...(raw ? { raw: new Uint8Array(raw) } : {}) });
   }
   return inputs;
 }
