@@ -407,6 +407,17 @@ describe('several inputs', () => {
     expect(filesUnder(single)).toEqual(['plan.json']);
   });
 
+  it('refuses an output that would overwrite an input named like one (a.json), and writes the others', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.json'), plan('总体要求'));
+    writeFileSync(join(dir, 'b.txt'), plan('主要任务'));
+    const r = run([join(dir, 'a.json'), join(dir, 'b.txt'), '-o', dir, '-f', 'json', '-q']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`policy-parse: ${join(dir, 'a.json')}: output ${join(dir, 'a.json')} would overwrite an input; choose another --out\n`);
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(plan('总体要求'));
+    expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).sections[0].title).toBe('主要任务');
+  });
+
   it('keeps the extension in the output names of one document published in two formats', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'plan.txt'), plan('总体要求'));

@@ -51,6 +51,8 @@ export interface Shard {
 
 /** Jobs in flight per worker: enough to keep it busy, few enough to keep memory flat. */
 const IN_FLIGHT = 4;
+/** Documents parsed ahead in one thread while the files of earlier ones are written. */
+const WRITES_IN_FLIGHT = 4;
 /** Below this much input, starting workers costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 /** Output stems the run index takes (run-outputs.ts): index, index.shard-2-of-8. */
@@ -258,7 +260,8 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
     ...parseSettings(options),
     maxBytes: options.maxSize * 1024 * 1024,
     check: options.check,
-    inputPaths: inputs.map((i) => resolve(i.path)),
+    // Only an input named like an output (.json, .yaml) could be overwritten by one.
+    inputPaths: inputs.filter((i) => fileFormats.some((f) => i.path.toLowerCase().endsWith(`.${f}`))).map((i) => resolve(i.path)),
   };
   const totalBytes = inputs.reduce((n, i) => n + sizeOf(i.path), 0);
   const progress = !options.quiet && process.stderr.isTTY && inputs.length > 1 ? new Progress(inputs.length, totalBytes) : undefined;
@@ -273,14 +276,19 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
     suffix: options.shard ? `.shard-${options.shard.index}-of-${options.shard.count}` : '',
     config: options.config,
   });
+  // The summary's rows: every one when all are listed, else only those it lists (documents
+  // with messages, at most SUMMARY_ROWS), so a big run keeps no row per document.
+  const listsAll = options.summary === 'full' || inputs.length <= SUMMARY_ROWS;
   const rows: string[][] = [];
+  let parsed = 0;
   const stale: string[] = [];
   const missing: string[] = [];
   let failed = problems.length;
   const report = (result: JobResult) => {
     progress?.clear();
     if (result.ok) {
-      rows.push(result.row);
+      parsed++;
+      if (!options.quiet && (listsAll || (result.row[6] !== '0' && rows.length < SUMMARY_ROWS))) rows.push(result.row);
       runOutputs.add(result.manifest, result.tables, result.jsonl);
       stale.push(...result.stale);
       missing.push(...result.missing);
@@ -301,8 +309,17 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
   try {
     if (jobs <= 1) {
       await prepareFormats(fileFormats);
-      for (const input of inputs) {
-        report(await runJob(input, jobOptions));
+      // A few jobs in flight: one document's files are written while the next is parsed.
+      const pending = new Map<number, Promise<JobResult>>();
+      let next = 0;
+      for (let reported = 0; reported < inputs.length; reported++) {
+        while (next < inputs.length && next - reported < WRITES_IN_FLIGHT) {
+          pending.set(next, runJob(inputs[next] as JobInput, jobOptions));
+          next++;
+        }
+        const result = await pending.get(reported);
+        pending.delete(reported);
+        if (result) report(result);
         // Let the event loop in between documents: a signal is handled now, not at the end.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -326,16 +343,15 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
   missing.push(...run.missing);
 
   if (options.check) return reportCheck(outDir, inputs, fileFormats, checkRunFiles ? runOutputs.files : [], stale, missing, failed + leftovers, options.shard);
-  if (!options.quiet && rows.length) {
+  if (!options.quiet && parsed) {
     const header = ['document', 'title', 'sections', 'tasks', 'targets', 'refs', 'messages'];
     // A big run lists only the documents with messages (at most SUMMARY_ROWS), unless asked for all.
-    const full = options.summary === 'full' || rows.length <= SUMMARY_ROWS;
-    const shown = full ? rows : rows.filter((r) => r[6] !== '0').slice(0, SUMMARY_ROWS);
-    const widths = header.map((h, c) => Math.max(columns(h), ...shown.map((r) => columns(r[c] ?? ''))));
-    for (const row of [header, ...shown]) process.stdout.write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
-    if (!full) process.stdout.write(`… ${rows.length - shown.length} more documents not listed (--summary full lists every one)\n`);
+    const full = listsAll;
+    const widths = header.map((h, c) => Math.max(columns(h), ...rows.map((r) => columns(r[c] ?? ''))));
+    for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
+    if (!full) process.stdout.write(`… ${parsed - rows.length} more documents not listed (--summary full lists every one)\n`);
     const config = options.config === undefined ? '' : ` (config: ${options.config})`;
-    process.stdout.write(`${rows.length} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/${config}\n`);
+    process.stdout.write(`${parsed} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/${config}\n`);
   }
   return failed ? 1 : 0;
 }

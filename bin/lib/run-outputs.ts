@@ -36,7 +36,10 @@ export class RunOutputs {
   /** Where files are built: a temporary folder with --check, else --out itself. */
   readonly #dir: string;
   readonly #open = new Map<string, { fd: number; temp: string }>();
-  readonly #documents: ManifestEntry[] = [];
+  /** Documents written to index.json so far: each entry goes to the file as it comes, none is kept. */
+  #documents = 0;
+  /** Why the run files could not be written, once an append failed. */
+  #broken: unknown;
   readonly #failed: Array<{ path: string; error: string }> = [];
 
   constructor(options: RunOutputsOptions) {
@@ -61,10 +64,22 @@ export class RunOutputs {
     return `${base}${this.#options.suffix}.${ext}`;
   }
 
+  /**
+   * Appends a document's entry and rows. A write that fails (a full disk) does not stop the
+   * batch: the run files are given up, and finish() says so.
+   */
   add(entry: ManifestEntry, tables?: TableRows, jsonl?: string): void {
-    this.#documents.push(entry);
-    if (tables) for (const table of TABLES) if (tables[table].length) this.#append(this.#name(table, 'csv'), stringify(tables[table], { record_delimiter: 'windows' }));
-    if (jsonl !== undefined) this.#append(this.#name(JSONL, 'jsonl'), `${jsonl}\n`);
+    if (this.#broken) return;
+    try {
+      // The bytes JSON.stringify(index, null, 2) would give, an entry at a time.
+      const head = this.#documents === 0 ? `${this.#indexHead()}\n    ` : ',\n    ';
+      this.#append(this.#name(INDEX, 'json'), head + JSON.stringify(entry, null, 2).replaceAll('\n', '\n    '));
+      this.#documents++;
+      if (tables) for (const table of TABLES) if (tables[table].length) this.#append(this.#name(table, 'csv'), stringify(tables[table], { record_delimiter: 'windows' }));
+      if (jsonl !== undefined) this.#append(this.#name(JSONL, 'jsonl'), `${jsonl}\n`);
+    } catch (error) {
+      this.#broken = error;
+    }
   }
 
   fail(path: string, error: string): void {
@@ -73,9 +88,10 @@ export class RunOutputs {
 
   /** Puts every file in place; with --check, returns those that differ or are missing. */
   finish(): { stale: string[]; missing: string[] } {
-    const { version, config } = this.#options;
-    const index = { tool: 'policy-parse', version, schemaVersion: SCHEMA_VERSION, ...(config === undefined ? {} : { config }), documents: this.#documents, failed: this.#failed };
-    this.#append(this.#name(INDEX, 'json'), `${JSON.stringify(index, null, 2)}\n`);
+    if (this.#broken) throw this.#broken;
+    const failed = JSON.stringify(this.#failed, null, 2).replaceAll('\n', '\n  ');
+    const documents = this.#documents === 0 ? `${this.#indexHead()}],` : '\n  ],';
+    this.#append(this.#name(INDEX, 'json'), `${documents}\n  "failed": ${failed}\n}\n`);
     const stale: string[] = [];
     const missing: string[] = [];
     for (const [name, { fd, temp }] of this.#open) {
@@ -98,6 +114,13 @@ export class RunOutputs {
     this.#open.clear();
     this.#removeCheckFolder();
     return { stale, missing };
+  }
+
+  /** index.json up to the opening of its documents list: `{ "tool": …, "documents": [`. */
+  #indexHead(): string {
+    const { version, config } = this.#options;
+    const head = JSON.stringify({ tool: 'policy-parse', version, schemaVersion: SCHEMA_VERSION, ...(config === undefined ? {} : { config }), documents: [] }, null, 2);
+    return head.slice(0, head.lastIndexOf('[]') + 1);
   }
 
   /** Removes the temporary files of an aborted run. */

@@ -123,15 +123,22 @@ export function tableRows(doc: PolicyDocument): TableRows {
 }
 
 export function manifestEntry(doc: PolicyDocument, output: string): ManifestEntry {
+  // Copies: a title read from the text is a slice that would keep the whole document alive
+  // for as long as the run keeps its index entry.
   return {
-    path: doc.source.path,
-    output,
-    sha256: doc.source.sha256,
-    title: doc.meta.title,
-    docNumber: doc.meta.docNumber,
+    path: own(doc.source.path),
+    output: own(output),
+    sha256: own(doc.source.sha256),
+    title: doc.meta.title === null ? null : own(doc.meta.title),
+    docNumber: doc.meta.docNumber === null ? null : own(doc.meta.docNumber),
     sections: countSections(rootSections(doc)),
     tasks: doc.tasks.length,
     targets: doc.targets.length,
     messages: doc.messages.length,
   };
+}
+
+/** A string of its own: a copy that shares no memory with the string it came from. */
+export function own(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }

@@ -106,7 +106,7 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
       position: locate(d.start, d.end),
     }));
   }
-  return PolicyDocument.parse(doc);
+  return doc;
 }
 
 function toMessage(m: VFile['messages'][number]): Message {

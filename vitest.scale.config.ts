@@ -1,0 +1,10 @@
+// Opt-in scale test (`npm run test:scale`): the laws corpus eight times over, ~2 minutes.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/scale/**/*.test.ts'],
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
+  },
+});
