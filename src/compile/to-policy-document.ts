@@ -1,14 +1,14 @@
 // Compiler: PolicyRoot → PolicyDocument, the public output.
 // Input: a tree every transformer has run over. Output: a plain object in the contract's
 // shape and key order, positions mapped into the original source, ids assigned in
-// document order (sections "2.1.3", tasks "t1", targets "g1"), validated by the zod schema
-// before it leaves (a failure here is a bug in policy-parse, not in the input).
+// document order (sections "2.1.3", tasks "t1", targets "g1"). Typed by the zod schema's
+// types; validation against the schema itself is the tests' (every fixture and every output
+// of every corpus), not repeated for each document at run time.
 import type { VFile } from 'vfile';
 import { type DepartmentAliases, canonicalUnit, documentPlace } from '../lexicon/canonical-unit.js';
 import {
   type Department,
   type Message,
-  PolicyDocument,
   type PolicyDocument as PolicyDocumentType,
   SCHEMA_VERSION,
   type Section,
