@@ -11,7 +11,7 @@ import { parseWithFileAsync } from '../../src/index.js';
 import { type JobInput, type JobOptions, type JobResult, formatMessage, parseSettings, readBounded, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
-import { isAlive, orphanedTemps, register, release, sweepOnSignal } from './cleanup.js';
+import { guardSignals, isAlive, orphanedTemps, register, release, sweepOnSignal } from './cleanup.js';
 import { Progress } from './progress.js';
 import { STDIN, readStdin } from './stdin.js';
 import { columns, pad } from './terminal.js';
@@ -193,6 +193,7 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
 
   const outDir = resolve(options.out);
+  guardSignals();
   // Temporary files, and the lock, of a run that was killed outright: named, and removed.
   const leftovers = [...orphanedTemps(outDir), ...staleLock(outDir)];
   for (const path of leftovers) {

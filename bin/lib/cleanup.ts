@@ -82,6 +82,15 @@ function removeAll(): void {
 
 const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
+/**
+ * Installs the signal handlers now, before anything temporary is made: a signal with no
+ * handler kills at once, even between making a file and registering it; with one, it waits
+ * for the event loop, by which time the file is registered.
+ */
+export function guardSignals(): void {
+  installHandlers();
+}
+
 function installHandlers(): void {
   if (installed) return;
   installed = true;

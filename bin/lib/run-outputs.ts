@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { SCHEMA_VERSION } from '../../src/index.js';
-import { register, release, tempName } from './cleanup.js';
+import { guardSignals, register, release, tempName } from './cleanup.js';
 import { type ManifestEntry, TABLE_HEADERS, TABLES, type Table, type TableRows } from './tables.js';
 
 const INDEX = 'index';
@@ -44,6 +44,7 @@ export class RunOutputs {
 
   constructor(options: RunOutputsOptions) {
     this.#options = options;
+    guardSignals();
     this.#dir = options.check ? mkdtempSync(join(tmpdir(), 'policy-parse-check-')) : options.outDir;
     if (options.check) register(this.#dir);
     mkdirSync(this.#dir, { recursive: true });
