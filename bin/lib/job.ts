@@ -66,7 +66,7 @@ export type JobResult =
  * (a few counters and short strings), but V8 raises the old generation's limit as a long run
  * goes on, so without it a run of 27,776 files peaks far above one of 3,472.
  */
-const GC_EVERY_BYTES = 8 * 1024 * 1024;
+const GC_EVERY_BYTES = 4 * 1024 * 1024;
 const LARGE_DOCUMENT_BYTES = 128 * 1024;
 let sinceCollection = 0;
 const collect = fullCollection();
