@@ -181,14 +181,19 @@ const made = new Set<string>();
 /** Temporary names unique to this process and thread: pid, thread, count. */
 let temps = 0;
 
-/** Writes via a temporary file in the same folder, then renames: never half-written. */
-export function writeAtomic(path: string, text: string): void {
+/** A temporary name beside `path`, its folder made (once per folder): unique to this process and thread. */
+function tempBeside(path: string): string {
   const folder = dirname(path);
   if (!made.has(folder)) {
     mkdirSync(folder, { recursive: true });
     made.add(folder);
   }
-  const temp = join(folder, tempName(`${threadId}-${temps++}`));
+  return join(folder, tempName(`${threadId}-${temps++}`));
+}
+
+/** Writes via a temporary file in the same folder, then renames: never half-written. */
+export function writeAtomic(path: string, text: string): void {
+  const temp = tempBeside(path);
   try {
     writeFileSync(temp, text);
     renameSync(temp, path);
@@ -200,12 +205,7 @@ export function writeAtomic(path: string, text: string): void {
 
 /** writeAtomic, on libuv's threads: the temporary file never outlives a failure. */
 export async function writeAtomicAsync(path: string, text: string): Promise<void> {
-  const folder = dirname(path);
-  if (!made.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    made.add(folder);
-  }
-  const temp = join(folder, tempName(`${threadId}-${temps++}`));
+  const temp = tempBeside(path);
   try {
     await writeFile(temp, text);
     await rename(temp, path);
