@@ -201,23 +201,42 @@ function cityPlace(name: string): Place {
 /** The document's place: 上海, 上海市黄浦区, 济南, 山东省. */
 function contextPlace(place: string | null | undefined): Place | null {
   if (!place || place === '国家' || place === '全国' || place === '中央') return null;
-  const lead = leadingProvince(place);
-  if (lead) {
-    const rest = place.slice(lead.printed.length);
-    const out: Place = { province: lead.province };
-    if (lead.province.municipality) out.city = lead.province.name;
-    const tail = PLACE_TAIL.exec(rest)?.[1];
-    if (tail?.endsWith('市') && !lead.province.municipality) {
-      out.city = tail;
-      const county = PLACE_TAIL.exec(rest.slice(tail.length))?.[1];
-      if (county) out.county = county;
-    } else if (tail) out.county = tail;
-    return out;
-  }
+  const lead = leadingPlace(place);
+  if (lead) return lead.place;
   if (provinceOfCity(place)) return cityPlace(place);
   const tail = PLACE_TAIL.exec(place)?.[1];
   if (tail && /[区县旗]$/.test(tail)) return { county: tail };
   return cityPlace(place);
+}
+
+/**
+ * A place printed at the start of a text: a province (full or short), then a city of it and a
+ * county, each only where the words after it are not more of a word (市场, 区域, 县级, 市直).
+ * The one reader of printed places: the document's place, a name's own, a title's.
+ */
+function leadingPlace(text: string): { place: Place; level: Level; length: number } | null {
+  const lead = leadingProvince(text);
+  if (!lead) return null;
+  const { province } = lead;
+  const place: Place = province.municipality ? { province, city: province.name } : { province };
+  let level: Level = province.municipality ? 'city' : 'province';
+  let at = lead.printed.length;
+  for (;;) {
+    const rest = text.slice(at);
+    const tail = PLACE_TAIL.exec(rest)?.[1];
+    if (!tail || /^(?:市场|区域|县域)/.test(rest) || /^(?:场|级|直|域)/.test(rest.slice(tail.length))) break;
+    if (tail.endsWith('市')) {
+      if (province.municipality || place.city || place.county) break;
+      place.city = tail;
+      level = 'city';
+    } else {
+      if (place.county) break;
+      place.county = tail;
+      level = 'county';
+    }
+    at += tail.length;
+  }
+  return { place, level, length: at };
 }
 
 function placeName(place: Place, level: Level): string | null {
@@ -230,18 +249,8 @@ function placeName(place: Place, level: Level): string | null {
 
 /** The place a name prints before its organ: 上海市黄浦区, 黄浦区 (in 上海), 济南市, 山东 (an office). */
 function printedPlace(name: string, context: Place | null): { place: Place; level: Level; rest: string } | null {
-  const lead = leadingProvince(name);
-  if (lead) {
-    const rest = name.slice(lead.printed.length);
-    const place: Place = { province: lead.province };
-    if (lead.province.municipality) place.city = lead.province.name;
-    const tail = PLACE_TAIL.exec(rest)?.[1];
-    if (tail && rest.length > tail.length + 1 && !/^(?:市场|区域|县域)/.test(rest)) {
-      if (tail.endsWith('市') && !lead.province.municipality) return { place: { ...place, city: tail }, level: 'city', rest: rest.slice(tail.length) };
-      if (!tail.endsWith('市')) return { place: { ...place, county: tail }, level: 'county', rest: rest.slice(tail.length) };
-    }
-    return { place, level: lead.province.municipality ? 'city' : 'province', rest };
-  }
+  const lead = leadingPlace(name);
+  if (lead) return { place: lead.place, level: lead.level, rest: name.slice(lead.length) };
   // The document's own city or county, printed short or full: 济南新旧动能转换起步区管委会, 黄浦区X.
   for (const [part, level] of [
     [context?.county, 'county'],
@@ -276,7 +285,7 @@ function localResult(placePrefix: string, level: Level, body: string, place: Pla
   if (body.startsWith('委') && placePrefix) return { name: `中共${placePrefix}${fullBody(body)}` };
   const full = fullBody(body);
   const vertical = VERTICAL.find(([ending]) => full === ending);
-  if (vertical && placePrefix && !/[省市区县]$/.test(placePrefix) === false) return { name: vertical[1] + placePrefix + full };
+  if (vertical && /[省市区县]$/.test(placePrefix)) return { name: vertical[1] + placePrefix + full };
   const own = (name: string) => PLACE_NAMES[place.province?.name ?? '']?.[name] ?? name;
   const result: CanonicalUnit = { name: placePrefix + own(full) };
   const municipality = place.province?.municipality === true;
@@ -385,14 +394,8 @@ export function documentPlace(meta: { issuer?: string | null; title?: string | n
   for (const text of [meta.issuer, meta.title]) {
     if (!text) continue;
     const name = text.replace(/^中共/, '');
-    const lead = leadingProvince(name);
-    if (lead) {
-      const rest = name.slice(lead.printed.length);
-      const first = PLACE_TAIL.exec(rest)?.[1];
-      const second = first?.endsWith('市') && !lead.province.municipality ? PLACE_TAIL.exec(rest.slice(first.length))?.[1] : undefined;
-      const tail = (first && isPlaceBefore(rest, first) ? first : '') + (first && second && isPlaceBefore(rest.slice(first.length), second) ? second : '');
-      return lead.province.name + tail;
-    }
+    const lead = leadingPlace(name);
+    if (lead) return placeName(lead.place, lead.level);
     const city = /^([\u4e00-\u9fff]{2,3})市(?!场)/.exec(name)?.[1];
     if (city) return `${city}市`;
     const county = /^([^省市区县各全有相属关国][\u4e00-\u9fff]{1,3}?(?:区|县))(?=[\u4e00-\u9fff]{2})/.exec(name)?.[1];
@@ -417,13 +420,13 @@ function placeOfText(text: string): string | null {
       cities.set(city, (cities.get(city) ?? 0) + 1);
     }
     for (const city of LISTED_CITIES) {
-      const n = text.split(city).length - 1;
+      const n = occurrences(text, city);
       if (n) cities.set(city, (cities.get(city) ?? 0) + n);
     }
   }
   const provinces = new Map<string, number>();
   for (const p of PROVINCES) {
-    const n = text.split(p.short).length - 1;
+    const n = occurrences(text, p.short);
     if (n) provinces.set(p.name, n);
   }
   const top = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
@@ -433,7 +436,9 @@ function placeOfText(text: string): string | null {
   return province && province[1] >= 2 ? province[0] : null;
 }
 
-/** A place name is followed by an organ or a title's words, not by more of a word: 黄浦区人民政府. */
-function isPlaceBefore(text: string, place: string): boolean {
-  return text.length > place.length && !/^(?:场|级|直|域)/.test(text.slice(place.length));
+/** How often `word` occurs in `text`, without splitting the text into pieces. */
+function occurrences(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) n++;
+  return n;
 }
