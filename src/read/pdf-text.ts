@@ -15,6 +15,7 @@
 //    goes on it (across a page break too), with no space between Chinese characters and
 //    one between Latin words — unless a sentence ends before a numbered heading;
 //  - a gap of a whole line or more between lines is a blank line.
+import { matchMarker } from '../parse/numbering.js';
 import { InputError } from './decode.js';
 import type { ExtractedText, PageStart } from './extract-text.js';
 
@@ -202,7 +203,7 @@ function assemble(pages: readonly PrintedLine[][]): ExtractedText {
     edge - right(line) < firstPieceWidth(next) - next.size * 0.1 &&
     left(next) <= margin + next.size * INDENT &&
     !(samePage && pitch > 0 && line.y - next.y > pitch * 1.5) &&
-    !(SENTENCE_END.test(line.text) && HEADING_START.test(next.text));
+    !(SENTENCE_END.test(line.text) && startsHeading(next.text));
 
   let text = '';
   const starts: PageStart[] = [];
@@ -232,8 +233,10 @@ const NO_BREAK_AFTER = /[（《「『“‘〔【〖(\[{]/;
 /** Latin letters and digits, and what holds a number together (3.5%, 2016-2020, 1/3). */
 const WORD = /[A-Za-z0-9\u00c0-\u024f.%‰℃°\-\/:]/;
 const SENTENCE_END = /[。；！？：;!?:]$/;
-/** The numbered headings of Chinese documents (一、 （一） 1. （1） ① 第一章 第一条) and list dashes and bullets. */
-const HEADING_START = /^(?:——|[•●■◆▪]|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十百千\d]+[编章节条部篇])/;
+/** Bullet glyphs a PDF prints before list items (numbered headings and —— are the numbering table's). */
+const BULLET_GLYPH = /^[•●■◆▪]/;
+/** A line that opens a heading or list item: a marker of the numbering table (一、 （一） 1. 第一条 ——), or a bullet. */
+const startsHeading = (text: string): boolean => matchMarker(text.trim()) !== null || BULLET_GLYPH.test(text);
 
 /**
  * The width of what a line begins with that cannot be broken: an opening bracket with
