@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseWithFileAsync } from '../../src/index.js';
-import { type JobInput, type JobOptions, type JobResult, formatMessage, parseSettings, readBounded, reason, runJob } from './job.js';
+import { type JobInput, type JobOptions, type JobResult, WORKER_READY, formatMessage, parseSettings, readBounded, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
 import { guardSignals, isAlive, orphanedTemps, register, release, sweepOnSignal } from './cleanup.js';
@@ -394,20 +394,38 @@ function workerCount(requested: number | undefined, inputs: number, bytes: numbe
   return Math.min(availableParallelism(), inputs);
 }
 
-/** Runs the jobs on `count` workers and reports results in input order. */
+/**
+ * Runs the jobs on `count` threads — this one and `count - 1` workers — and reports results
+ * in input order. This thread parses too: a worker costs a compile of the whole parser, and
+ * on a machine of two cores two workers beside an idle main thread paid for three compiles
+ * to get two parsers. This thread takes one document per turn of the event loop, so the
+ * workers' replies (and more work for them) are handled between its documents.
+ */
 async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, count: number, report: (r: JobResult) => void): Promise<void> {
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: options }));
+  await prepareFormats(options.formats);
+  const workers = Array.from({ length: count - 1 }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: options }));
   const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  // A worker is sent jobs once it says it is ready (its parser loaded): until then this thread
+  // goes on alone, and no early document waits on a worker that is still compiling.
+  const ready = new Set<Worker>();
   const finished = new Map<number, JobResult>();
   // Never run far ahead of what has been reported: the buffer of results stays small.
   const window = count * IN_FLIGHT * 4;
   let next = 0;
   let reported = 0;
+  let here = 0; // this thread's jobs in flight (their files being written)
+  let stopped = false;
   try {
     await new Promise<void>((done, fail) => {
+      const stop = (error?: unknown) => {
+        stopped = true;
+        if (error === undefined) done();
+        else fail(error);
+      };
+      const room = () => next < inputs.length && next - reported < window;
       const pump = () => {
-        for (const worker of workers) {
-          while ((inFlight.get(worker) ?? 0) < IN_FLIGHT && next < inputs.length && next - reported < window) {
+        for (const worker of ready) {
+          while ((inFlight.get(worker) ?? 0) < IN_FLIGHT && room()) {
             worker.postMessage(inputs[next++]);
             inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
           }
@@ -419,18 +437,45 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
           report(r);
           reported++;
         }
-        if (reported === inputs.length) done();
+        if (reported === inputs.length) stop();
+      };
+      const settle = (result: JobResult) => {
+        finished.set(result.index, result);
+        flush();
+        pump();
+        schedule();
+      };
+      // This thread's turn: one document, parsed now (its files are written on libuv's threads).
+      let scheduled = false;
+      const schedule = () => {
+        if (scheduled || stopped) return;
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          if (stopped) return;
+          pump();
+          if (!room() || here >= WRITES_IN_FLIGHT) return;
+          here++;
+          runJob(inputs[next++] as JobInput, options).then((result) => {
+            here--;
+            settle(result);
+          }, stop);
+          schedule();
+        });
       };
       for (const worker of workers) {
-        worker.on('message', (result: JobResult) => {
+        worker.on('message', (message: JobResult | typeof WORKER_READY) => {
+          if (message === WORKER_READY) {
+            ready.add(worker);
+            return pump();
+          }
           inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
-          finished.set(result.index, result);
-          flush();
-          pump();
+          settle(message);
         });
-        worker.on('error', fail);
+        worker.on('error', stop);
       }
       pump();
+      schedule();
       flush();
     });
   } finally {

@@ -61,6 +61,9 @@ export type JobResult =
     }
   | { index: number; ok: false; bytes: number; error: string };
 
+/** A worker's first message: its parser is loaded, send it jobs. */
+export const WORKER_READY = 'ready';
+
 /**
  * A full garbage collection after every GC_EVERY_BYTES of input. Little survives a document
  * (a few counters and short strings), but V8 raises the old generation's limit as a long run

@@ -1,6 +1,6 @@
 // A worker thread of a batch: runs jobs as the main thread sends them, one reply each.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type JobInput, type JobOptions, runJob } from './job.js';
+import { type JobInput, type JobOptions, WORKER_READY, runJob } from './job.js';
 import { prepareFormats } from './output.js';
 
 const options = workerData as JobOptions;
@@ -11,3 +11,5 @@ await prepareFormats(options.formats);
 parentPort?.on('message', async (input: JobInput) => {
   parentPort?.postMessage(await runJob(input, options));
 });
+// The parser is loaded: the batch may send jobs now.
+parentPort?.postMessage(WORKER_READY);
