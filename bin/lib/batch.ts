@@ -109,7 +109,7 @@ export function collectInputs(args: readonly string[], problems: string[], extra
     }
     seen.set(stem, path);
     const raw = RAW_PATHS.get(path);
-    inputs.push({ index: inputs.length, path, stem, ...(raw ? { raw: new Uint8Array(raw) } : {}) });
+    inputs.push({ index: inputs.length, path, stem: sharedStem(path, stem), ...(raw ? { raw: new Uint8Array(raw) } : {}) });
   }
   return inputs;
 }
@@ -165,6 +165,15 @@ function walkRaw(dir: Buffer, shown: string, problem: (message: string) => void,
     problem(`${path}: not a regular file, skipped`);
     return [];
   });
+}
+
+/**
+ * The stem as a slice of the path's own characters when it is the end of it (V8 keeps a slice
+ * as a view of its parent string): a batch of 100,000 files keeps each name once, not twice.
+ */
+function sharedStem(path: string, stem: string): string {
+  const end = path.length - extname(path).length;
+  return end >= stem.length && path.endsWith(stem, end) ? path.slice(end - stem.length, end) : stem;
 }
 
 function stripExtension(path: string): string {
