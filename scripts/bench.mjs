@@ -121,11 +121,16 @@ console.log();
   const oneThread = cli([LAWS], RUNS, ['--jobs', '1']);
   const traditionalOne = cli([traditionalDir], RUNS, ['--jobs', '1']);
   const traditionalDefault = cli([traditionalDir], RUNS);
+  const cores = availableParallelism();
+  // An explicit --jobs of every core, on the Traditional corpus and on a small batch (the seeds).
+  const traditionalAll = cli([traditionalDir], RUNS, ['--jobs', String(cores)]);
+  const seedsDir = join(root, 'seeds');
+  const seedsOne = cli([seedsDir], RUNS + 2, ['--jobs', '1']);
+  const seedsAll = cli([seedsDir], RUNS + 2, ['--jobs', String(cores)]);
   const eightOne = cli(eight, 1, ['--jobs', '1']);
   const floorOut = join(work, 'floor');
   const floor = spawnSync(process.execPath, [join(root, 'scripts/bench/floor.mjs'), LAWS, floorOut], { encoding: 'utf8' });
   rmSync(floorOut, { recursive: true, force: true });
-  const cores = availableParallelism();
   const row = (name, r, mbIn, threads) =>
     console.log(
       `  ${name.padEnd(30)} ${r.seconds.toFixed(2).padStart(7)} s ${(mbIn / r.seconds).toFixed(1).padStart(6)} MB/s ${(mbIn / r.seconds / threads).toFixed(1).padStart(6)} MB/s per core  peak RSS ${r.rss.toFixed(0).padStart(4)} MB`,
@@ -136,8 +141,11 @@ console.log();
   row('laws 8×, --jobs 1', eightOne, lawsMb * 8, 1);
   row('Traditional, --jobs 1', traditionalOne, mb(bytesIn(files(traditionalDir))), 1);
   row(`Traditional, default (${cores} cores)`, traditionalDefault, mb(bytesIn(files(traditionalDir))), cores);
+  row(`Traditional, --jobs ${cores}`, traditionalAll, mb(bytesIn(files(traditionalDir))), cores);
+  row('seeds (5 files), --jobs 1', seedsOne, mb(bytesIn(files(seedsDir))), 1);
+  row(`seeds (5 files), --jobs ${cores}`, seedsAll, mb(bytesIn(files(seedsDir))), cores);
   console.log(`  8× / 1× (one thread): time ${(eightOne.seconds / oneThread.seconds).toFixed(2)}×, peak RSS ${(eightOne.rss / oneThread.rss).toFixed(2)}×`);
-  console.log(`  default / --jobs 1: laws ${(oneThread.seconds / laws.seconds).toFixed(2)}× as fast, Traditional ${(traditionalOne.seconds / traditionalDefault.seconds).toFixed(2)}× as fast`);
+  console.log(`  default / --jobs 1: laws ${(oneThread.seconds / laws.seconds).toFixed(2)}× as fast, Traditional ${(traditionalOne.seconds / traditionalDefault.seconds).toFixed(2)}× as fast; --jobs ${cores} / --jobs 1: Traditional ${(traditionalOne.seconds / traditionalAll.seconds).toFixed(2)}×, seeds ${(seedsOne.seconds / seedsAll.seconds).toFixed(2)}× as fast`);
   console.log(`  ${floor.stdout.trim() || `floor script failed: ${floor.stderr.slice(0, 200)}`} (read + 12-regex line pass + pretty JSON + write, one thread)\n`);
 }
 
