@@ -237,7 +237,7 @@ async function runParse(inputs: string[], options: ParseCommandOptions, sourceOf
     return 0;
   }
   if (options.encoding) {
-    const { canonicalEncoding } = await import('../src/index.js');
+    const { canonicalEncoding } = await import('../src/read/decode.js');
     try {
       canonicalEncoding(options.encoding);
     } catch (error) {

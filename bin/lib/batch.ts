@@ -7,7 +7,7 @@ import { accessSync, constants, mkdirSync, readFileSync, readdirSync, realpathSy
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseWithFileAsync } from '../../src/index.js';
+import { parseWithFileAsync } from '../../src/api.js';
 import { type JobInput, type JobOptions, type JobResult, formatMessage, parseSettings, readBounded, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';

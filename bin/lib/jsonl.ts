@@ -4,7 +4,7 @@
 // {"path": …, "error": …} for a line that could not be parsed. Nothing aborts the stream,
 // so Hadoop Streaming, Spark's RDD.pipe and GNU parallel --pipe can run it unchanged.
 import { once } from 'node:events';
-import { parseWithFileAsync } from '../../src/index.js';
+import { parseWithFileAsync } from '../../src/api.js';
 import { type ParseSettings, parseSettings, reason } from './job.js';
 
 export async function runJsonl(options: { encoding?: string; maxSize: number } & ParseSettings): Promise<number> {
