@@ -6,7 +6,6 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 import { type ParseOptions, parseWithFileAsync } from '../../src/api.js';
 import type { PolicyDocument } from '../../src/schema/policy-document.js';
 import { tempName } from './cleanup.js';
@@ -70,22 +69,26 @@ export type JobResult =
 const GC_EVERY_BYTES = 4 * 1024 * 1024;
 const LARGE_DOCUMENT_BYTES = 128 * 1024;
 let sinceCollection = 0;
-const collect = fullCollection();
+/** V8's gc(), made on first need (a context of its own costs a few milliseconds: not in a short run); undefined where it cannot be had. */
+let gc: (() => void) | undefined | null = null;
 
-function fullCollection(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
+function collect(): void {
+  if (gc === null) {
+    try {
+      setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as () => void;
+    } catch {
+      gc = undefined;
+    }
   }
+  gc?.();
 }
 
 /** One document, start to finish; never rejects (a failure is a result with its one-line reason). */
 export async function runJob(input: JobInput, options: JobOptions): Promise<JobResult> {
   if (sinceCollection >= GC_EVERY_BYTES) {
     sinceCollection = 0;
-    collect?.();
+    collect();
   }
   const result = await runDocument(input, options);
   sinceCollection += result.bytes;
@@ -105,7 +108,7 @@ async function runDocument(input: JobInput, options: JobOptions): Promise<JobRes
     // is the same whenever in the run the document comes.
     if (bytes >= LARGE_DOCUMENT_BYTES) {
       sinceCollection = 0;
-      collect?.();
+      collect();
     }
     const displayPath = input.path.split(sep).join('/');
     const { document } = await parseWithFileAsync(source, { path: displayPath, encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
@@ -181,6 +184,12 @@ export function formatMessage(path: string, m: PolicyDocument['messages'][number
 const made = new Set<string>();
 /** Temporary names unique to this process and thread: pid, thread, count. */
 let temps = 0;
+/** This thread's id: 0, the main thread's, unless a worker says otherwise (worker.ts), so that the main thread never loads node:worker_threads for it. */
+let threadId = 0;
+
+export function setThreadId(id: number): void {
+  threadId = id;
+}
 
 /** A temporary name beside `path`, its folder made (once per folder): unique to this process and thread. */
 function tempBeside(path: string): string {

@@ -1,9 +1,10 @@
 // A worker thread of a batch: runs jobs as the main thread sends them, one reply each.
-import { parentPort, workerData } from 'node:worker_threads';
-import { type JobInput, type JobOptions, runJob } from './job.js';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { type JobInput, type JobOptions, runJob, setThreadId } from './job.js';
 import { prepareFormats } from './output.js';
 
 const options = workerData as JobOptions;
+setThreadId(threadId);
 // Messages wait in the port's queue until the listener below is attached.
 await prepareFormats(options.formats);
 // Jobs run concurrently within the worker (DOCX and PDF are read asynchronously); the
