@@ -283,4 +283,7 @@ function usageError(message: string): number {
   return 2;
 }
 
-process.exitCode = await main(process.argv);
+// No top-level await: the bundle is a CommonJS script (bin/lib/load-bundle.ts).
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { parseWithFileAsync } from '../../src/api.js';
+import { importModule } from '../../src/read/import-module.js';
 import { type JobInput, type JobOptions, type JobResult, formatMessage, parseSettings, readBounded, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
@@ -397,7 +398,7 @@ function workerCount(requested: number | undefined, inputs: number, bytes: numbe
 /** Runs the jobs on `count` workers and reports results in input order. */
 async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, count: number, report: (r: JobResult) => void): Promise<void> {
   // Loaded here: a run in one thread never needs it.
-  const { Worker } = await import('node:worker_threads');
+  const { Worker } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
   const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: options }));
   const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const finished = new Map<number, JobResult>();

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Loader, lilconfig } from 'lilconfig';
+import { importModule } from '../../src/read/import-module.js';
 import type { Config } from './config-schema.js';
 
 /** The key in package.json, and the stem of the file names. */
@@ -119,7 +120,7 @@ const loadYaml: Loader = async (path, content) => {
 const loadModule: Loader = async (path) => {
   const url = pathToFileURL(path).href;
   try {
-    const module = (await import(url)) as { default?: unknown };
+    const module = await importModule<{ default?: unknown }>(url);
     return module.default ?? module;
   } catch (error) {
     const e = error as Error;
