@@ -4,10 +4,11 @@
 // FILE` loads that file, `--no-config` none. Checked by a strict zod schema: anything wrong
 // (an unknown key, a wrong type, a bad regular expression, a syntax error) is one line naming
 // the file and the key or line — a ConfigError, which the CLI prints and exits 2 on.
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Loader, lilconfig } from 'lilconfig';
+import type { Loader } from 'lilconfig';
 import { importModule } from '../../src/read/import-module.js';
 import type { Config } from './config-schema.js';
 
@@ -43,6 +44,10 @@ export interface LoadedConfig {
  */
 export async function loadConfig(file: string | false | undefined, cwd = process.cwd()): Promise<LoadedConfig | undefined> {
   if (file === false) return undefined;
+  // Most runs have no config file: then lilconfig is not even loaded.
+  if (file === undefined && !mayFindConfig(cwd)) return undefined;
+  const lilconfigModule = await importModule<typeof import('lilconfig') & { default?: typeof import('lilconfig') }>('lilconfig');
+  const lilconfig = lilconfigModule.lilconfig ?? lilconfigModule.default?.lilconfig;
   const explorer = lilconfig(NAME, { searchPlaces: [...SEARCH_PLACES], loaders: LOADERS, cache: false });
   let found: Awaited<ReturnType<typeof explorer.search>>;
   if (file !== undefined) {
@@ -68,6 +73,32 @@ export async function loadConfig(file: string | false | undefined, cwd = process
     throw new ConfigError(`${shown}: ${issueLine(result.error.issues, prefix)}`);
   }
   return { path: found.filepath, shown, config: result.data };
+}
+
+/**
+ * Whether lilconfig's search from `cwd` could find anything: false only when no search place
+ * exists in any folder it would look in (from `cwd` up to the home folder or the root),
+ * other than package.json files without a "policy-parse" key. Anything else — a search
+ * place that exists, a package.json that cannot be read or parsed, or has the key — is
+ * left to lilconfig, which finds it or says what is wrong, as it always did.
+ */
+function mayFindConfig(cwd: string): boolean {
+  const stop = resolve(homedir());
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const place of SEARCH_PLACES) {
+      const path = join(dir, place);
+      // lilconfig asks fs.access (exists, of any kind).
+      if (!existsSync(path)) continue;
+      if (place !== 'package.json') return true;
+      try {
+        const pkg: unknown = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+        if (pkg === null || typeof pkg !== 'object' || (pkg as Record<string, unknown>)[NAME] !== undefined) return true;
+      } catch {
+        return true;
+      }
+    }
+    if (dir === stop || dir === dirname(dir)) return false;
+  }
 }
 
 function shownPath(path: string, cwd: string): string {
