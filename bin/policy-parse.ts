@@ -286,4 +286,8 @@ function usageError(message: string): number {
 // No top-level await: the bundle is a CommonJS script (bin/lib/load-bundle.ts).
 void main(process.argv).then((code) => {
   process.exitCode = code;
+  // When the event loop is empty, everything is written (a write still pending would keep
+  // it busy): exit then, as process.exit() does, without first freeing the heap piece by
+  // piece -- 6-15 ms of a short run.
+  process.once('beforeExit', () => process.exit());
 });
