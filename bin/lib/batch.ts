@@ -315,6 +315,7 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
   try {
     if (jobs <= 1) {
       await prepareFormats(fileFormats);
+      if (inputs.length === 1) jobOptions.writeNow = true;
       // A few jobs in flight: one document's files are written while the next is parsed.
       const pending = new Map<number, Promise<JobResult>>();
       let next = 0;

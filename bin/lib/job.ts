@@ -40,6 +40,8 @@ export interface JobOptions {
   check: boolean;
   /** Resolved paths of the inputs named like an output (a.json): an output must never overwrite one. */
   inputPaths: readonly string[];
+  /** Write in this thread, not on libuv's: a run of one document has nothing to parse meanwhile. */
+  writeNow?: boolean;
 }
 
 export type JobResult =
@@ -119,7 +121,7 @@ async function runDocument(input: JobInput, options: JobOptions): Promise<JobRes
       const target = targets[i] as string;
       const text = serialise(document, format);
       // Written on libuv's threads while the next document is parsed (the batch keeps a few jobs in flight).
-      if (!options.check) return void writes.push(writeAtomicAsync(target, text));
+      if (!options.check) return void writes.push(options.writeNow ? new Promise<void>((done) => done(writeAtomic(target, text))) : writeAtomicAsync(target, text));
       let existing: string | undefined;
       try {
         existing = readFileSync(target, 'utf8');
