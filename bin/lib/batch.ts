@@ -16,6 +16,7 @@ import { guardSignals, isAlive, orphanedTemps, register, release, sweepOnSignal 
 import { Progress } from './progress.js';
 import { STDIN, readStdin } from './stdin.js';
 import { columns, pad } from './terminal.js';
+import { stdout } from './stdout.js';
 
 /** Read from folders (and named on the command line). Pages are told by content, so .shtml (server-side includes, common on provincial sites) and .xhtml are pages too; Word documents and PDFs are read asynchronously. */
 export const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.xhtml', '.docx', '.pdf']);
@@ -355,10 +356,10 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
     // A big run lists only the documents with messages (at most SUMMARY_ROWS), unless asked for all.
     const full = listsAll;
     const widths = header.map((h, c) => Math.max(columns(h), ...rows.map((r) => columns(r[c] ?? ''))));
-    for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
-    if (!full) process.stdout.write(`… ${parsed - rows.length} more documents not listed (--summary full lists every one)\n`);
+    for (const row of [header, ...rows]) stdout().write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
+    if (!full) stdout().write(`… ${parsed - rows.length} more documents not listed (--summary full lists every one)\n`);
     const config = options.config === undefined ? '' : ` (config: ${options.config})`;
-    process.stdout.write(`${parsed} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/${config}\n`);
+    stdout().write(`${parsed} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/${config}\n`);
   }
   return failed ? 1 : 0;
 }
@@ -466,11 +467,11 @@ function reportCheck(
   const isRunFile = (p: string) => /(^|[\\/])(index|tasks|targets|sections|documents)(\.shard-\d+-of-\d+)?\.(json|csv|jsonl)$/.test(relative(outDir, p));
   const extra = existing.filter((p) => formats.some((f) => p.endsWith(`.${f}`)) && !expected.has(p) && inShard(p) && !isRunFile(p));
   const show = (p: string) => relative(process.cwd(), p) || p;
-  for (const p of stale) process.stdout.write(`stale: ${show(p)}\n`);
-  for (const p of missing) process.stdout.write(`missing: ${show(p)}\n`);
-  for (const p of extra) process.stdout.write(`extra: ${show(p)}\n`);
+  for (const p of stale) stdout().write(`stale: ${show(p)}\n`);
+  for (const p of missing) stdout().write(`missing: ${show(p)}\n`);
+  for (const p of extra) stdout().write(`extra: ${show(p)}\n`);
   const problems = stale.length + missing.length + extra.length;
-  process.stdout.write(
+  stdout().write(
     problems || failed
       ? `${stale.length} stale, ${missing.length} missing, ${extra.length} extra, ${failed} failed: run without --check to update ${show(outDir)}/\n`
       : `${expected.size} outputs up to date in ${show(outDir)}/\n`,
@@ -511,7 +512,7 @@ async function printDocument(source: Buffer, path: string, format: Format, optio
   const { document } = await parseWithFileAsync(source, { path: path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
   if (showWarnings(options)) for (const m of document.messages) process.stderr.write(`${formatMessage(path, m)}\n`);
   const text = format === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format as FileFormat);
-  if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  if (!stdout().write(text)) await new Promise((resolve) => stdout().once('drain', resolve));
 }
 
 function stdoutRefusal(message: string): number {
