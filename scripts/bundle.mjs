@@ -30,10 +30,9 @@ const LOADED_ON_DEMAND = ['mammoth', 'unpdf'];
 
 // CommonJS dependencies the CLI requires from node_modules, as installed, when it first needs
 // them (zod's schemas: validate, diff, a config file; YAML: -f yaml, front matter; chardet:
-// input that is not UTF-8): large, and no part of a usual run. And lilconfig, small, whose
-// import() of a config module (never called: config.ts loads modules itself) would not
-// run inside the script.
-const CLI_REQUIRED = ['zod', 'yaml', 'chardet', 'lilconfig'];
+// input that is not UTF-8): large, and no part of a usual run. (lilconfig, mammoth and
+// unpdf are imported through importModule(), so never bundled.)
+const CLI_REQUIRED = ['zod', 'yaml', 'chardet'];
 
 // Packages imported by modules every parse sets up, but used only by some inputs or
 // formats: each is replaced by a stand-in whose functions set the package up on first
@@ -107,10 +106,12 @@ const cli = await build({
   logLevel: 'warning',
 });
 const script = cli.outputFiles[0].text;
-if (/\bimport\(/.test(script.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''))) {
-  // One would fail at run time: vm.Script compiles it, but cannot run it.
-  const at = script.search(/\bimport\(/);
-  console.warn(`scripts/bundle.mjs: the CLI bundle calls import() (${JSON.stringify(script.slice(at - 80, at + 40))}); route it through importModule()`);
+// An import() would fail at run time (vm.Script compiles it, but cannot run it): refuse the
+// build. Minified, the script has no comments, so any "import(" is code (or a string: rare,
+// and then worth a look).
+const dynamicImport = script.search(/\bimport\(/);
+if (dynamicImport >= 0) {
+  throw new Error(`scripts/bundle.mjs: the CLI bundle calls import() (${JSON.stringify(script.slice(dynamicImport - 80, dynamicImport + 40))}); route it through importModule() (src/read/import-module.ts), or make the package external`);
 }
 // The first line names the build: a code cache made for another build is never used.
 const buildId = createHash('sha256').update(script).digest('hex').slice(0, 16);
