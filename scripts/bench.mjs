@@ -12,7 +12,7 @@
 // Set BENCH_RUNS (default 3) for more runs, POLICY_PARSE_LAWS for another corpus.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusSentences, planPair } from './bench/diff.mjs';
@@ -72,13 +72,22 @@ function countSections(sections) {
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`policy-parse bench — node ${process.version}, ${availableParallelism()} cores (${cpu}), medians of ${RUNS} runs\n`);
 
-// Start-up.
+// Start-up. The three commands take turns, 15 rounds, so that other work on the machine
+// weighs on each alike; medians.
 {
   const seed = join(root, 'seeds/002_03db1d08565b47d2.txt');
-  const node0 = time(() => spawnSync(process.execPath, ['-e', '0']), 9).ms;
-  const version = time(() => spawnSync(process.execPath, [bin, '--version']), 9).ms;
-  const one = time(() => spawnSync(process.execPath, [bin, seed, '--out', join(work, 'one'), '-f', 'json', '-q']), 9).ms;
-  console.log('start-up');
+  const commands = [['-e', '0'], [bin, '--version'], [bin, seed, '--out', join(work, 'one'), '-f', 'json', '-q']];
+  const times = commands.map(() => []);
+  const load = loadavg()[0];
+  for (let round = 0; round < 15; round++) {
+    commands.forEach((args, i) => {
+      const start = performance.now();
+      spawnSync(process.execPath, args);
+      times[i].push(performance.now() - start);
+    });
+  }
+  const [node0, version, one] = times.map(median);
+  console.log(`start-up (load average ${load.toFixed(2)} -> ${loadavg()[0].toFixed(2)})`);
   console.log(`  node -e 0                     ${node0.toFixed(0)} ms`);
   console.log(`  policy-parse --version        ${version.toFixed(0)} ms  (${(version / node0).toFixed(2)}× node -e 0; bar 1.5×)`);
   console.log(`  one seed to JSON              ${one.toFixed(0)} ms  (${(one / node0).toFixed(2)}× node -e 0; bar 2×)\n`);

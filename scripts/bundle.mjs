@@ -1,16 +1,23 @@
 // Runs after tsc (`npm run build`) and writes two esbuild bundles:
 //
-// dist/bundle/ — the CLI and its worker: one file to load instead of hundreds of small
-// modules, which is most of a short run's start-up time. Commands load their code lazily
-// (split chunks), so `--help` never loads the parser. Everything is bundled in.
+// dist/bundle/ — the CLI and its worker. policy-parse.cjs is the whole CLI in one CommonJS
+// script, which policy-parse.js (the command line) and worker.js (a batch's worker thread)
+// load with V8's code cache (bin/lib/load-bundle.ts): most of a short run's start-up was
+// compiling JavaScript. policy-parse.cjs.cache is made here by a run of the CLI over a seed.
+// Within the script each module is set up when first imported, so `--help` never sets up
+// the parser; the libraries only some inputs or commands need (the HTML parser, the
+// encoding detector, YAML, CSV, zod's schemas) are set up, or required, when first used.
 //
 // dist/cjs/ — the library for CommonJS, `require('policy-parse')` (Node 20 before 20.19 cannot
 // require() an ES module): index.cjs, plus index.d.cts and the declarations it imports,
 // tsc's dist/src/**/*.d.ts with their relative imports renamed .js → .cjs, so that a
 // TypeScript consumer in CommonJS mode (module node16 / nodenext) reads CommonJS types.
 // The ES module library (dist/src, for `import 'policy-parse'`) is tsc's output, unbundled.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -19,20 +26,141 @@ rmSync('dist/bundle', { recursive: true, force: true });
 // large (PDF.js alone is ~2 MB): both bundles import them from node_modules, as installed.
 const LOADED_ON_DEMAND = ['mammoth', 'unpdf'];
 
-await build({
-  entryPoints: { 'policy-parse': 'bin/policy-parse.ts', worker: 'bin/lib/worker.ts' },
-  outdir: 'dist/bundle',
+// ───────────────────────────── the CLI ─────────────────────────────
+
+// CommonJS dependencies the CLI requires from node_modules, as installed, when it first needs
+// them (zod's schemas: validate, diff, a config file; YAML: -f yaml, front matter; chardet:
+// input that is not UTF-8): large, and no part of a usual run. (lilconfig, mammoth and
+// unpdf are imported through importModule(), so never bundled.)
+const CLI_REQUIRED = ['zod', 'yaml', 'chardet'];
+
+// Packages imported by modules every parse sets up, but used only by some inputs or
+// formats: each is replaced by a stand-in whose functions set the package up on first
+// call (`require` of a module that imports it, exactly as the importer did).
+const LAZY = {
+  // Front matter (src/transform/meta.ts), -f yaml, a YAML config.
+  yaml: ['export function parse(...a) { return real().parse(...a); }', 'export function stringify(...a) { return real().stringify(...a); }'],
+  // Bytes that are not UTF-8 (src/read/decode.ts).
+  chardet: ['export default { analyse: (...a) => real().default.analyse(...a) };'],
+  // HTML input (src/html/html-to-text.ts): a unified plugin, called with the processor as `this`.
+  'rehype-parse': ['export default function rehypeParse(...a) { return real().default.apply(this, a); }'],
+  // -f csv (bin/lib/run-outputs.ts).
+  'csv-stringify/sync': ['export function stringify(...a) { return real().stringify(...a); }'],
+  // The summary table's widths (bin/lib/terminal.ts): not with -q.
+  'string-width': ['export default function stringWidth(...a) { return real().default(...a); }'],
+};
+/** What a stand-in's real() requires: the package, imported as the importers import it. */
+const EAGER = {
+  yaml: "export { parse, stringify } from 'yaml';",
+  chardet: "import chardet from 'chardet'; export default chardet;",
+  'rehype-parse': "export { default } from 'rehype-parse';",
+  'csv-stringify/sync': "export { stringify } from 'csv-stringify/sync';",
+  'string-width': "export { default } from 'string-width';",
+};
+const root = resolve('.');
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    const names = new RegExp(`^(${Object.keys(LAZY).map((n) => n.replace(/[/.-]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter: names }, (args) => (args.namespace === 'eager' ? undefined : { path: args.path, namespace: 'lazy' }));
+    b.onResolve({ filter: /^eager:/ }, (args) => ({ path: args.path.slice('eager:'.length), namespace: 'eager' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: [`let m;`, `const real = () => (m ??= require('eager:${args.path}'));`, ...LAZY[args.path]].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'eager' }, (args) => ({ contents: EAGER[args.path], loader: 'js', resolveDir: root }));
+    // commander requires node:child_process (for subcommands that are programs, which this
+    // CLI has none of) as it loads; loading it, and the net and stream modules it brings,
+    // is a few milliseconds of every run. It is required when first used instead.
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'node:child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let m;\nmodule.exports = new Proxy({}, { get: (_, key) => (m ??= require('${args.path}'))[key] });`,
+      loader: 'js',
+    }));
+    // import() is not available in a script compiled by vm.Script: the loader's is used.
+    b.onLoad({ filter: /[\\/]src[\\/]read[\\/]import-module\.ts$/ }, () => ({
+      contents: 'export function importModule(specifier) { return __policy_parse_import(specifier); }',
+      loader: 'js',
+    }));
+  },
+};
+
+const cli = await build({
+  entryPoints: ['bin/lib/bundle-entry.ts'],
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunk-[hash]',
-  external: LOADED_ON_DEMAND,
-  // Some dependencies are CommonJS that call require(); give the bundle a require.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  external: [...CLI_REQUIRED, ...LOADED_ON_DEMAND],
+  // The loader passes the bundle's URL (load-bundle.ts).
+  define: { 'import.meta.url': '__policy_parse_url' },
+  plugins: [lazyPackages],
+  // ASCII only, no comments or indentation: the loader reads it as Latin-1, a plain copy,
+  // where decoding UTF-8 cost milliseconds.
+  charset: 'ascii',
+  minifyWhitespace: true,
+  write: false,
   logLevel: 'warning',
 });
+const script = cli.outputFiles[0].text;
+// An import() would fail at run time (vm.Script compiles it, but cannot run it): refuse the
+// build. Minified, the script has no comments, so any "import(" is code (or a string: rare,
+// and then worth a look).
+const dynamicImport = script.search(/\bimport\(/);
+if (dynamicImport >= 0) {
+  throw new Error(`scripts/bundle.mjs: the CLI bundle calls import() (${JSON.stringify(script.slice(dynamicImport - 80, dynamicImport + 40))}); route it through importModule() (src/read/import-module.ts), or make the package external`);
+}
+// The first line names the build: a code cache made for another build is never used.
+const buildId = createHash('sha256').update(script).digest('hex').slice(0, 16);
+mkdirSync('dist/bundle', { recursive: true });
+// Then one function expression, which the loader calls with CommonJS's arguments and its own
+// import() and the bundle's URL (bin/lib/load-bundle.ts).
+const head = '(function (exports, require, module, __filename, __dirname, __policy_parse_import, __policy_parse_url) {';
+writeFileSync('dist/bundle/policy-parse.cjs', `// policy-parse bundle ${buildId}\n${head}\n${script}})\n`);
+
+// The two entries: ES modules (import() works in them), each loading the script.
+for (const [name, part] of [['policy-parse', 'cli'], ['worker', 'worker']]) {
+  await build({
+    stdin: {
+      contents: `import { loadBundle } from './bin/lib/load-bundle.ts';\nvoid loadBundle(new URL('./policy-parse.cjs', import.meta.url)).${part}();\n`,
+      resolveDir: root,
+      sourcefile: `${name}.js`,
+      loader: 'ts',
+    },
+    outfile: `dist/bundle/${name}.js`,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}
+
+// The code cache: a run of the CLI over a seed (not one of the benchmark's) compiles what a
+// usual run compiles, and leaves the cache at exit. Without seeds (a build outside this
+// repository) there is none, and the CLI compiles as it goes.
+// No NODE_OPTIONS: V8 takes a cache only under the flags it was made with, and a plain
+// `node` is what runs the CLI. Written beside, then renamed: never a half-written cache.
+const TRAINING_SEED = 'seeds/001_d38150bb2ab3c360.txt';
+if (existsSync(TRAINING_SEED)) {
+  const work = mkdtempSync(join(tmpdir(), 'policy-parse-cache-'));
+  // In the same folder, so that the rename is one (never across file systems).
+  const cache = `dist/bundle/policy-parse.cjs.cache.${process.pid}`;
+  try {
+    const run = spawnSync(process.execPath, ['dist/bundle/policy-parse.js', TRAINING_SEED, '--out', join(work, 'out'), '-f', 'json', '--no-config'], {
+      env: { ...process.env, POLICY_PARSE_CODE_CACHE_OUT: cache, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+    });
+    if (run.status === 0 && existsSync(cache)) renameSync(cache, 'dist/bundle/policy-parse.cjs.cache');
+    else console.warn(`scripts/bundle.mjs: no code cache (the CLI's run over ${TRAINING_SEED} exited ${run.status}: ${run.stderr.trim()}); the CLI works without, starting slower`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(cache, { force: true });
+  }
+}
 
 rmSync('dist/cjs', { recursive: true, force: true });
 

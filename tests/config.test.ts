@@ -158,6 +158,8 @@ describe('a config file that is wrong: one line naming the file and the key or l
     ['an unknown format', { '.policy-parserc': 'format: json,xml\n' }, [], /^policy-parse: \.policy-parserc: format: unknown format "xml" \(choose from json, yaml, csv, jsonl\)$/],
     ['a wrong type in package.json', { 'package.json': '{"policy-parse": {"jobs": "2"}}' }, [], /^policy-parse: package\.json: policy-parse\.jobs: expected number, received string$/],
     ['a JSON syntax error', { 'policy-parse.config.json': '{\n  "out": "data",\n}\n' }, [], /^policy-parse: policy-parse\.config\.json:3:1: not valid JSON: /],
+    // A package.json is read for its key: one that is not JSON is an error, as it always was.
+    ['a package.json that is not JSON', { 'package.json': '{"name": "x",}' }, [], /^policy-parse: package\.json:1:14: not valid JSON: /],
     ['a YAML syntax error', { 'policy-parse.config.yaml': 'out: data\nfurniture: [相关链接\njobs: 2\n' }, [], /^policy-parse: policy-parse\.config\.yaml:\d+:\d+: not valid YAML: /],
     ['--config naming a missing file', {}, ['--config', 'nope.json'], /^policy-parse: --config nope\.json: no such file$/],
   ];

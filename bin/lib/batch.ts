@@ -6,8 +6,9 @@
 import { accessSync, constants, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { parseWithFileAsync } from '../../src/index.js';
+import type { Worker } from 'node:worker_threads';
+import { parseWithFileAsync } from '../../src/api.js';
+import { importModule } from '../../src/read/import-module.js';
 import { type JobInput, type JobOptions, type JobResult, WORKER_READY, formatMessage, parseSettings, readBounded, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
 import { RunOutputs } from './run-outputs.js';
@@ -15,6 +16,7 @@ import { guardSignals, isAlive, orphanedTemps, register, release, sweepOnSignal 
 import { Progress } from './progress.js';
 import { STDIN, readStdin } from './stdin.js';
 import { columns, pad } from './terminal.js';
+import { stdout } from './stdout.js';
 
 /** Read from folders (and named on the command line). Pages are told by content, so .shtml (server-side includes, common on provincial sites) and .xhtml are pages too; Word documents and PDFs are read asynchronously. */
 export const INPUT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.xhtml', '.docx', '.pdf']);
@@ -323,6 +325,7 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
   try {
     if (jobs <= 1) {
       await prepareFormats(fileFormats);
+      if (inputs.length === 1) jobOptions.writeNow = true;
       // A few jobs in flight: one document's files are written while the next is parsed.
       const pending = new Map<number, Promise<JobResult>>();
       let next = 0;
@@ -362,10 +365,10 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
     // A big run lists only the documents with messages (at most SUMMARY_ROWS), unless asked for all.
     const full = listsAll;
     const widths = header.map((h, c) => Math.max(columns(h), ...rows.map((r) => columns(r[c] ?? ''))));
-    for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
-    if (!full) process.stdout.write(`… ${parsed - rows.length} more documents not listed (--summary full lists every one)\n`);
+    for (const row of [header, ...rows]) stdout().write(`${row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd()}\n`);
+    if (!full) stdout().write(`… ${parsed - rows.length} more documents not listed (--summary full lists every one)\n`);
     const config = options.config === undefined ? '' : ` (config: ${options.config})`;
-    process.stdout.write(`${parsed} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/${config}\n`);
+    stdout().write(`${parsed} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/${config}\n`);
   }
   return failed ? 1 : 0;
 }
@@ -412,6 +415,8 @@ function workerCount(requested: number | undefined, inputs: number, bytes: numbe
  */
 async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, count: number, report: (r: JobResult) => void): Promise<void> {
   await prepareFormats(options.formats);
+  // Loaded here: a run in one thread never needs it.
+  const { Worker } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
   const workers = Array.from({ length: count - 1 }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: options }));
   const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
   // A worker is sent jobs once it says it is ready (its parser loaded): until then this thread
@@ -516,11 +521,11 @@ function reportCheck(
   const isRunFile = (p: string) => /(^|[\\/])(index|tasks|targets|sections|documents)(\.shard-\d+-of-\d+)?\.(json|csv|jsonl)$/.test(relative(outDir, p));
   const extra = existing.filter((p) => formats.some((f) => p.endsWith(`.${f}`)) && !expected.has(p) && inShard(p) && !isRunFile(p));
   const show = (p: string) => relative(process.cwd(), p) || p;
-  for (const p of stale) process.stdout.write(`stale: ${show(p)}\n`);
-  for (const p of missing) process.stdout.write(`missing: ${show(p)}\n`);
-  for (const p of extra) process.stdout.write(`extra: ${show(p)}\n`);
+  for (const p of stale) stdout().write(`stale: ${show(p)}\n`);
+  for (const p of missing) stdout().write(`missing: ${show(p)}\n`);
+  for (const p of extra) stdout().write(`extra: ${show(p)}\n`);
   const problems = stale.length + missing.length + extra.length;
-  process.stdout.write(
+  stdout().write(
     problems || failed
       ? `${stale.length} stale, ${missing.length} missing, ${extra.length} extra, ${failed} failed: run without --check to update ${show(outDir)}/\n`
       : `${expected.size} outputs up to date in ${show(outDir)}/\n`,
@@ -561,7 +566,7 @@ async function printDocument(source: Buffer, path: string, format: Format, optio
   const { document } = await parseWithFileAsync(source, { path: path.split(sep).join('/'), encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
   if (showWarnings(options)) for (const m of document.messages) process.stderr.write(`${formatMessage(path, m)}\n`);
   const text = format === 'jsonl' ? `${JSON.stringify(document)}\n` : serialise(document, format as FileFormat);
-  if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  if (!stdout().write(text)) await new Promise((resolve) => stdout().once('drain', resolve));
 }
 
 function stdoutRefusal(message: string): number {

@@ -4,13 +4,13 @@
 // FILE` loads that file, `--no-config` none. Checked by a strict zod schema: anything wrong
 // (an unknown key, a wrong type, a bad regular expression, a syntax error) is one line naming
 // the file and the key or line — a ConfigError, which the CLI prints and exits 2 on.
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Loader, lilconfig } from 'lilconfig';
-import { z } from 'zod';
-import { furniturePatterns } from '../../src/transform/furniture.js';
-import { FORMATS, type Format } from './output.js';
+import type { Loader } from 'lilconfig';
+import { importModule } from '../../src/read/import-module.js';
+import type { Config } from './config-schema.js';
 
 /** The key in package.json, and the stem of the file names. */
 const NAME = 'policy-parse';
@@ -29,59 +29,6 @@ export const SEARCH_PLACES = [
 
 export class ConfigError extends Error {}
 
-/** -f's values: a list (["json", "csv"]) or a comma-separated string ("json,csv"). */
-const formatList = z.unknown().transform((value, ctx) => {
-  const problem = (message: string, path: PropertyKey[] = []) => {
-    ctx.addIssue({ code: 'custom', path, message });
-    return z.NEVER;
-  };
-  if (typeof value !== 'string' && !Array.isArray(value)) return problem(`expected a list of formats or a comma-separated string, received ${typeof value}`);
-  const list: unknown[] = typeof value === 'string' ? value.split(',') : value;
-  const formats: Format[] = [];
-  for (const [i, f] of list.entries()) {
-    const path = Array.isArray(value) ? [i] : [];
-    if (typeof f !== 'string') return problem(`expected string, received ${f === null ? 'null' : typeof f}`, path);
-    const name = f.trim().toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(name)) return problem(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`, path);
-    if (!formats.includes(name as Format)) formats.push(name as Format);
-  }
-  return formats.length ? formats : problem(`names no format (choose from ${FORMATS.join(', ')})`);
-});
-
-export const Config = z.strictObject({
-  /** The name as lead/support/responsible give it → the name to use. */
-  departmentAliases: z.record(z.string().min(1, 'an empty name'), z.string().min(1, 'expected a name, not an empty string')).optional(),
-  /** Regular expressions, each matched against a whole line. */
-  furniture: z
-    .array(z.string().min(1, 'expected a regular expression, not an empty string'))
-    .superRefine((patterns, ctx) => {
-      patterns.forEach((p, i) => {
-        try {
-          furniturePatterns([p]);
-        } catch (error) {
-          // V8 names the anchored pattern (/^(?:…)$/: …); name the one in the file instead.
-          const why = (error as Error).message.replace(/^furniture\[\d+\]: invalid regular expression: (?:\/.*\/: )?/s, '');
-          ctx.addIssue({ code: 'custom', path: [i], message: `invalid regular expression ${JSON.stringify(p)}: ${why}` });
-        }
-      });
-    })
-    .optional(),
-  /** More extensions read from folders: .text, .htm5. */
-  extensions: z
-    .array(z.string().regex(/^\.[^./\\\s]+$/, 'expected an extension like ".text"').transform((e) => e.toLowerCase()))
-    .transform((list) => [...new Set(list)])
-    .optional(),
-  /** The default of -f: json, yaml, csv, jsonl (a list, or comma-separated). */
-  format: formatList.optional(),
-  /** The default of -o, relative to the config file's folder. */
-  out: z.string().min(1, 'expected a folder, not an empty string').optional(),
-  /** The default of -j. */
-  jobs: z.number().int('expected a positive whole number').positive('expected a positive whole number').optional(),
-});
-
-export type Config = z.infer<typeof Config>;
-export const CONFIG_KEYS = Object.keys(Config.shape);
-
 export interface LoadedConfig {
   /** Absolute path of the file. */
   path: string;
@@ -97,6 +44,10 @@ export interface LoadedConfig {
  */
 export async function loadConfig(file: string | false | undefined, cwd = process.cwd()): Promise<LoadedConfig | undefined> {
   if (file === false) return undefined;
+  // Most runs have no config file: then lilconfig is not even loaded.
+  if (file === undefined && !mayFindConfig(cwd)) return undefined;
+  const lilconfigModule = await importModule<typeof import('lilconfig') & { default?: typeof import('lilconfig') }>('lilconfig');
+  const lilconfig = lilconfigModule.lilconfig ?? lilconfigModule.default?.lilconfig;
   const explorer = lilconfig(NAME, { searchPlaces: [...SEARCH_PLACES], loaders: LOADERS, cache: false });
   let found: Awaited<ReturnType<typeof explorer.search>>;
   if (file !== undefined) {
@@ -114,12 +65,40 @@ export async function loadConfig(file: string | false | undefined, cwd = process
   }
   if (!found) return undefined;
   const shown = shownPath(found.filepath, cwd);
+  // zod is loaded only when there is a config to check: most runs have none.
+  const { Config, issueLine } = await import('./config-schema.js');
   const result = Config.safeParse(found.isEmpty ? {} : found.config);
   if (!result.success) {
     const prefix = basename(found.filepath) === 'package.json' ? [NAME] : [];
     throw new ConfigError(`${shown}: ${issueLine(result.error.issues, prefix)}`);
   }
   return { path: found.filepath, shown, config: result.data };
+}
+
+/**
+ * Whether lilconfig's search from `cwd` could find anything: false only when no search place
+ * exists in any folder it would look in (from `cwd` up to the home folder or the root),
+ * other than package.json files without a "policy-parse" key. Anything else — a search
+ * place that exists, a package.json that cannot be read or parsed, or has the key — is
+ * left to lilconfig, which finds it or says what is wrong, as it always did.
+ */
+function mayFindConfig(cwd: string): boolean {
+  const stop = resolve(homedir());
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const place of SEARCH_PLACES) {
+      const path = join(dir, place);
+      // lilconfig asks fs.access (exists, of any kind).
+      if (!existsSync(path)) continue;
+      if (place !== 'package.json') return true;
+      try {
+        const pkg: unknown = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+        if (pkg === null || typeof pkg !== 'object' || (pkg as Record<string, unknown>)[NAME] !== undefined) return true;
+      } catch {
+        return true;
+      }
+    }
+    if (dir === stop || dir === dirname(dir)) return false;
+  }
 }
 
 function shownPath(path: string, cwd: string): string {
@@ -138,24 +117,6 @@ async function guard<T>(path: string, cwd: string, load: () => Promise<T>): Prom
   }
 }
 
-/** The first problem as `key.path: what is wrong`, with a count of any others. */
-function issueLine(issues: readonly z.core.$ZodIssue[], prefix: readonly string[]): string {
-  const first = issues[0] as z.core.$ZodIssue;
-  const place = (path: readonly PropertyKey[]) =>
-    [...prefix, ...path].reduce<string>((s, key) => (typeof key === 'number' ? `${s}[${key}]` : s ? `${s}.${String(key)}` : String(key)), '');
-  let message: string;
-  if (first.code === 'unrecognized_keys') {
-    const keys = first.keys.map((k) => `"${k}"`).join(', ');
-    message = `unknown key${first.keys.length > 1 ? 's' : ''} ${keys} (known: ${CONFIG_KEYS.join(', ')})`;
-  } else if (first.code === 'invalid_type' && first.path.length === 0) {
-    message = `${first.message.replace(/^Invalid input: /, '')}: a config is an object of settings (${CONFIG_KEYS.join(', ')})`;
-  } else {
-    message = first.message.replace(/^Invalid (?:input|option): /, '');
-  }
-  const where = place(first.path);
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return `${where ? `${where}: ` : ''}${message}${more}`;
-}
 
 // ───────────────────────────── loaders ─────────────────────────────
 
@@ -190,7 +151,7 @@ const loadYaml: Loader = async (path, content) => {
 const loadModule: Loader = async (path) => {
   const url = pathToFileURL(path).href;
   try {
-    const module = (await import(url)) as { default?: unknown };
+    const module = await importModule<{ default?: unknown }>(url);
     return module.default ?? module;
   } catch (error) {
     const e = error as Error;

@@ -3,6 +3,7 @@ import { type PolicyDocument, diff, formatDiffHtml, formatDiffMarkdown, formatDi
 import { reason } from './job.js';
 import { type StdinSource, loadDocument } from './structured.js';
 import { useColor } from './terminal.js';
+import { stdout } from './stdout.js';
 
 export const DIFF_FORMATS = ['terminal', 'json', 'md', 'html'] as const;
 
@@ -27,9 +28,9 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffOpt
     }
   }
   const result = diff(sides[0] as PolicyDocument, sides[1] as PolicyDocument);
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (options.format === 'md') process.stdout.write(formatDiffMarkdown(result, { all: options.all }));
-  else if (options.format === 'html') process.stdout.write(formatDiffHtml(result));
-  else process.stdout.write(formatDiffTerminal(result, { all: options.all, color: useColor(options.color) }));
+  if (options.format === 'json') stdout().write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (options.format === 'md') stdout().write(formatDiffMarkdown(result, { all: options.all }));
+  else if (options.format === 'html') stdout().write(formatDiffHtml(result));
+  else stdout().write(formatDiffTerminal(result, { all: options.all, color: useColor(options.color) }));
   return options.exitCode && hasDifferences(result) ? 1 : 0;
 }

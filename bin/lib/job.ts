@@ -4,10 +4,10 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { threadId } from 'node:worker_threads';
-import { type ParseOptions, parseWithFileAsync, type PolicyDocument } from '../../src/index.js';
+import { type ParseOptions, parseWithFileAsync } from '../../src/api.js';
+import type { PolicyDocument } from '../../src/schema/policy-document.js';
 import { tempName } from './cleanup.js';
+import { setHeapFlags } from './heap.js';
 import { type FileFormat, serialise } from './output.js';
 import { type ManifestEntry, type TableRows, manifestEntry, own, tableRows } from './tables.js';
 
@@ -39,6 +39,8 @@ export interface JobOptions {
   check: boolean;
   /** Resolved paths of the inputs named like an output (a.json): an output must never overwrite one. */
   inputPaths: readonly string[];
+  /** Write in this thread, not on libuv's: a run of one document has nothing to parse meanwhile. */
+  writeNow?: boolean;
 }
 
 export type JobResult =
@@ -63,20 +65,8 @@ export type JobResult =
 /** A worker's first message: its parser is loaded, send it jobs. */
 export const WORKER_READY = 'ready';
 
-/**
- * V8 sets the old generation's next limit after each full collection by a factor of up to 4,
- * judged by how fast the program allocates. A batch allocates fast and keeps little (a few
- * counters and short strings per document), so over a long run the limit ratchets up and the
- * heap with it. A fixed factor of 1.25 keeps the heap near what is live. Measured on the laws
- * corpus, one thread, once and eight times over: peak RSS 139 and 145 MB (+4.5 %), where a
- * full collection forced every 4 MB of input gave 141 and 153 MB for 18 % more CPU time, and
- * V8's own factor 186 and 225 MB. The flag is the process's: workers share it.
- */
-try {
-  setFlagsFromString('--heap-growing-percent=25');
-} catch {
-  // An embedder without V8's flags: the heap grows as V8 decides.
-}
+// Set here too for a run of tsc's output (dist/bin), which no loader sets up.
+setHeapFlags();
 
 /** One document, start to finish; never rejects (a failure is a result with its one-line reason). */
 export async function runJob(input: JobInput, options: JobOptions): Promise<JobResult> {
@@ -97,7 +87,7 @@ export async function runJob(input: JobInput, options: JobOptions): Promise<JobR
       const target = targets[i] as string;
       const text = serialise(document, format);
       // Written on libuv's threads while the next document is parsed (the batch keeps a few jobs in flight).
-      if (!options.check) return void writes.push(writeAtomicAsync(target, text));
+      if (!options.check) return void writes.push(options.writeNow ? new Promise<void>((done) => done(writeAtomic(target, text))) : writeAtomicAsync(target, text));
       let existing: string | undefined;
       try {
         existing = readFileSync(target, 'utf8');
@@ -162,6 +152,12 @@ export function formatMessage(path: string, m: PolicyDocument['messages'][number
 const made = new Set<string>();
 /** Temporary names unique to this process and thread: pid, thread, count. */
 let temps = 0;
+/** This thread's id: 0, the main thread's, unless a worker says otherwise (worker.ts), so that the main thread never loads node:worker_threads for it. */
+let threadId = 0;
+
+export function setThreadId(id: number): void {
+  threadId = id;
+}
 
 /** A temporary name beside `path`, its folder made (once per folder): unique to this process and thread. */
 function tempBeside(path: string): string {

@@ -4,8 +4,9 @@
 // {"path": …, "error": …} for a line that could not be parsed. Nothing aborts the stream,
 // so Hadoop Streaming, Spark's RDD.pipe and GNU parallel --pipe can run it unchanged.
 import { once } from 'node:events';
-import { parseWithFileAsync } from '../../src/index.js';
+import { parseWithFileAsync } from '../../src/api.js';
 import { type ParseSettings, parseSettings, reason } from './job.js';
+import { stdout } from './stdout.js';
 
 export async function runJsonl(options: { encoding?: string; maxSize: number } & ParseSettings): Promise<number> {
   const settings = parseSettings(options);
@@ -15,7 +16,7 @@ export async function runJsonl(options: { encoding?: string; maxSize: number } &
     lineNo++;
     if (line !== null && !line.trim()) continue;
     const out = line === null ? JSON.stringify({ path: null, error: `input line ${lineNo}: record too large: above ${RECORD_OVERHEAD}× the ${options.maxSize} MB limit (raise it with --max-size)` }) : await convert(line, lineNo, options.encoding, maxBytes, settings);
-    if (!process.stdout.write(`${out}\n`)) await once(process.stdout, 'drain');
+    if (!stdout().write(`${out}\n`)) await once(stdout(), 'drain');
   }
   return 0;
 }

@@ -10,6 +10,7 @@ import { GENERATOR_META } from '../../src/report/html.js';
 import { renderReport } from '../../src/report/html-report.js';
 import { walk } from './batch.js';
 import { reason, writeAtomic } from './job.js';
+import { stdout } from './stdout.js';
 
 /** `--html -` writes the page to stdout. */
 const STDOUT = '-';
@@ -73,7 +74,7 @@ export function runReport(outDir: string, options: { html: string }): number {
   }
   const written = `${docs.length} document${docs.length === 1 ? '' : 's'}`;
   if (toStdout) {
-    process.stdout.write(renderReport(docs));
+    stdout().write(renderReport(docs));
     process.stderr.write(`policy-parse: report of ${written} written to stdout\n`);
     return skipped ? 1 : 0;
   }
@@ -83,6 +84,6 @@ export function runReport(outDir: string, options: { html: string }): number {
     process.stderr.write(`policy-parse: ${options.html}: cannot write: ${reason(error)}\n`);
     return 1;
   }
-  process.stdout.write(`wrote ${options.html} (${written})\n`);
+  stdout().write(`wrote ${options.html} (${written})\n`);
   return skipped ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { SCHEMA_VERSION } from '../../src/index.js';
+import { SCHEMA_VERSION } from '../../src/schema/version.js';
 import { guardSignals, register, release, tempName } from './cleanup.js';
 import { type ManifestEntry, TABLE_HEADERS, TABLES, type Table, type TableRows } from './tables.js';
 

@@ -4,6 +4,7 @@ import { formatOutline } from '../../src/show/format-outline.js';
 import { reason } from './job.js';
 import { type StdinSource, loadDocument } from './structured.js';
 import { useColor } from './terminal.js';
+import { stdout } from './stdout.js';
 
 export interface ShowOptions {
   depth?: number;
@@ -25,6 +26,6 @@ export async function runShow(path: string, options: ShowOptions = {}): Promise<
     process.stderr.write(`policy-parse: ${path}: ${reason(error)}\n`);
     return 1;
   }
-  process.stdout.write(text);
+  stdout().write(text);
   return 0;
 }

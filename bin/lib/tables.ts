@@ -1,7 +1,8 @@
 // One document as rows of the run-wide tables (tasks.csv, targets.csv, sections.csv) and as
 // its entry in index.json. Built in the job (main thread or worker), so only small
 // arrays of strings travel back to the main thread, which writes them in input order.
-import { type PolicyDocument, type Section, countSections, rootSections } from '../../src/index.js';
+import type { PolicyDocument, Section } from '../../src/schema/policy-document.js';
+import { countSections, rootSections } from '../../src/util/sections.js';
 
 export const TABLES = ['documents', 'tasks', 'targets', 'sections'] as const;
 export type Table = (typeof TABLES)[number];

@@ -1,6 +1,7 @@
 // Terminal helpers: widths (CJK characters take two columns, — and … one, as terminals draw
 // them: string-width reads Unicode's East Asian Width) and whether to colour.
 import stringWidth from 'string-width';
+import { stdout } from './stdout.js';
 
 export function columns(text: string): number {
   return stringWidth(text);
@@ -16,5 +17,5 @@ export function useColor(flag: boolean | undefined): boolean {
   const { NO_COLOR, FORCE_COLOR } = process.env;
   if (FORCE_COLOR !== undefined && FORCE_COLOR !== '0') return true;
   if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
-  return Boolean(process.stdout.isTTY);
+  return Boolean(stdout().isTTY);
 }

@@ -7,6 +7,7 @@ import { walk } from './batch.js';
 import { reason } from './job.js';
 import { STDIN } from './stdin.js';
 import { STRUCTURED_EXTENSIONS, type StdinSource, readStructured } from './structured.js';
+import { stdout } from './stdout.js';
 
 /** Problems printed per file before "… and N more". */
 const MAX_ISSUES = 20;
@@ -47,6 +48,6 @@ export function runValidate(args: readonly string[], options: { quiet: boolean; 
       invalid++;
     }
   }
-  if (!options.quiet) process.stdout.write(`${valid} valid, ${invalid} invalid\n`);
+  if (!options.quiet) stdout().write(`${valid} valid, ${invalid} invalid\n`);
   return invalid ? 1 : 0;
 }

@@ -6,14 +6,8 @@
 // of every corpus), not repeated for each document at run time.
 import type { VFile } from 'vfile';
 import { type DepartmentAliases, canonicalUnit, documentPlace } from '../lexicon/canonical-unit.js';
-import {
-  type Department,
-  type Message,
-  type PolicyDocument as PolicyDocumentType,
-  SCHEMA_VERSION,
-  type Section,
-  type Source,
-} from '../schema/policy-document.js';
+import type { Department, Message, PolicyDocument as PolicyDocumentType, Section, Source } from '../schema/policy-document.js';
+import { SCHEMA_VERSION } from '../schema/version.js';
 import { type LineNode, type PolicyRoot, type SectionNode, sectionText } from '../tree.js';
 
 /** Facts about the input that only the caller knows (bytes, path, encoding). */

@@ -14,6 +14,7 @@
 import { Buffer } from 'node:buffer';
 import { InputError } from './decode.js';
 import type { ExtractedText } from './extract-text.js';
+import { importModule } from './import-module.js';
 
 /** The part of mammoth's document model read here (documents.js); other elements are walked for their children. */
 interface DocxElement {
@@ -24,7 +25,7 @@ interface DocxElement {
 }
 
 export async function docxToText(bytes: Uint8Array): Promise<ExtractedText> {
-  const { default: mammoth } = await import('mammoth');
+  const { default: mammoth } = await importModule<{ default: typeof import('mammoth') }>('mammoth');
   let body: DocxElement | undefined;
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -6,8 +6,6 @@
 // a scan without a text layer). No I/O.
 import { Buffer } from 'node:buffer';
 import { InputError } from './decode.js';
-import { docxToText } from './docx-text.js';
-import { pdfToText } from './pdf-text.js';
 
 export type BinaryFormat = 'docx' | 'pdf';
 
@@ -60,7 +58,8 @@ export function binaryMismatch(bytes: Uint8Array, expected: BinaryFormat): strin
 export async function extractText(bytes: Uint8Array, format: BinaryFormat): Promise<ExtractedText> {
   const mismatch = binaryMismatch(bytes, format);
   if (mismatch) throw new InputError(mismatch);
-  return format === 'docx' ? docxToText(bytes) : pdfToText(bytes);
+  // Each reader is loaded with its first file: a run of text documents never sets them up.
+  return format === 'docx' ? (await import('./docx-text.js')).docxToText(bytes) : (await import('./pdf-text.js')).pdfToText(bytes);
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {

@@ -18,6 +18,7 @@
 import { matchMarker } from '../parse/numbering.js';
 import { InputError } from './decode.js';
 import type { ExtractedText, PageStart } from './extract-text.js';
+import { importModule } from './import-module.js';
 
 /** A printed line: its characters and where they sit on the page (PDF units, y upwards). */
 interface PrintedLine {
@@ -54,7 +55,7 @@ const CJK_SPACE_GAP = 0.4;
 const INDENT = 0.8;
 
 export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
-  const { getDocumentProxy } = await import('unpdf');
+  const { getDocumentProxy } = await importModule<typeof import('unpdf')>('unpdf');
   let pdf: PdfDocument;
   try {
     // A copy: PDF.js may take over (detach) the buffer it is given. verbosity 0: errors only,

@@ -2,8 +2,9 @@
 // These are the ONLY source of the TypeScript types and of schemas/*.schema.json;
 // `npm run schema` regenerates the JSON Schema and a test fails when it drifts.
 import { z } from 'zod';
+import { SCHEMA_VERSION } from './version.js';
 
-export const SCHEMA_VERSION = 1 as const;
+export { SCHEMA_VERSION };
 
 export const Point = z.object({
   line: z.number().int().min(1).meta({ description: 'Line in the original input, from 1.' }),

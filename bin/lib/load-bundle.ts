@@ -1,0 +1,86 @@
+// Loads the CLI's bundle (dist/bundle/policy-parse.cjs, scripts/bundle.mjs) as a script
+// compiled with V8's code cache: most of a short run's start-up is compiling JavaScript,
+// and Node 20 keeps no compile cache for a user's modules. The cache
+// (policy-parse.cjs.cache) is made once, at build time, by a run of the CLI over a seed;
+// it holds the bytecode of every function that run compiled, so that a run like it compiles
+// almost nothing.
+//
+// A cache that does not fit is never used: one made for another build of the bundle (its
+// first line names the build, and the cache's header must name the same), one whose bytes
+// are not those written (the header holds their SHA-256: V8 checks its data's version and
+// flags, not its integrity, and a damaged cache can crash it), or one V8 rejects (another
+// Node, other V8 flags). Then the bundle is compiled as usual: slower, never wrong.
+// Nothing is written at run time, unless POLICY_PARSE_CODE_CACHE_OUT names a file for
+// the cache (the build's own run).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
+import { setHeapFlags } from './heap.js';
+
+/** What the bundle exports (bin/lib/bundle-entry.ts): each runs its part when called. */
+export interface BundleExports {
+  /** The command line over process.argv. */
+  cli(): Promise<unknown>;
+  /** A batch's worker thread. */
+  worker(): Promise<unknown>;
+}
+
+/**
+ * The bundle's first line: `// policy-parse bundle <build id>`. Then comes one function
+ * expression, CommonJS's wrapper and more, written so by scripts/bundle.mjs (so that the
+ * text read is the text compiled, never copied into a longer string):
+ * (function (exports, require, module, __filename, __dirname, __policy_parse_import, __policy_parse_url) { … })
+ */
+const BUILD_LINE = /^\/\/ policy-parse bundle ([0-9a-f]+)\n/;
+
+/** The cache file's header, before V8's data: the build it was made for, and the data's SHA-256. */
+const cacheHeader = (build: string, data: Buffer): Buffer => Buffer.from(`policy-parse code cache ${build} ${sha256(data)}\n`);
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** import(), from here: resolved beside the bundle, where it always was. */
+const importModule = (specifier: string): Promise<unknown> => import(specifier);
+
+export function loadBundle(url: URL): BundleExports {
+  const file = fileURLToPath(url);
+  const source = readFileSync(file, 'utf8');
+  const build = BUILD_LINE.exec(source)?.[1];
+  const cachedData = build === undefined ? undefined : readCache(`${file}.cache`, build);
+  // V8 takes a cache only under the flags it was made with, and the CLI sets its heap's
+  // (bin/lib/heap.ts): set before compiling, here, the flags are the same in every run, and
+  // in the build's run that made the cache.
+  setHeapFlags();
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as BundleExports };
+  // The arguments: CommonJS's, then the loader's import() and the bundle's own URL (its
+  // sources' import.meta.url).
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), importModule, pathToFileURL(file).href);
+  const out = process.env.POLICY_PARSE_CODE_CACHE_OUT;
+  if (out && build !== undefined && (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
+    // At exit: the cache then holds every function the run compiled.
+    process.once('exit', () => {
+      const data = script.createCachedData();
+      writeFileSync(out, Buffer.concat([cacheHeader(build, data), data]));
+    });
+  }
+  return module.exports;
+}
+
+/** V8's data from the cache file, when it was made for this build and is whole; else undefined. */
+function readCache(path: string, build: string): Buffer | undefined {
+  let file: Buffer;
+  try {
+    file = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const end = file.indexOf(0x0a);
+  const header = /^policy-parse code cache ([0-9a-f]+) ([0-9a-f]{64})$/.exec(file.subarray(0, Math.max(end, 0)).toString('latin1'));
+  if (!header || header[1] !== build) return undefined;
+  const data = file.subarray(end + 1);
+  return sha256(data) === header[2] ? data : undefined;
+}

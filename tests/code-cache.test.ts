@@ -1,0 +1,78 @@
+// The CLI's bundle and its V8 code cache (bin/lib/load-bundle.ts, scripts/bundle.mjs): the
+// cache the build made is one V8 takes, and a cache that does not fit — damaged, another
+// build's, cut short, missing — changes nothing but the time a run takes.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HEAP_FLAGS } from '../bin/lib/heap.js';
+import { at } from './helpers.js';
+
+const SEED = at('seeds/004_d5cd5e8c6d7fb42d.txt');
+const BUNDLE = at('dist/bundle');
+const work = mkdtempSync(join(tmpdir(), 'policy-parse-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// A plain node: V8 takes a cache only under the flags it was made with.
+const env = { ...process.env, NODE_OPTIONS: '' };
+
+/** A copy of the package's build, with the cache file as `damage` leaves it. */
+function copyWith(name: string, damage: (cache: Buffer) => Buffer | undefined): string {
+  const root = join(work, name);
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  cpSync(BUNDLE, join(root, 'dist/bundle'), { recursive: true });
+  cpSync(at('package.json'), join(root, 'package.json'));
+  symlinkSync(at('node_modules'), join(root, 'node_modules'));
+  const cache = join(root, 'dist/bundle/policy-parse.cjs.cache');
+  const damaged = damage(readFileSync(cache));
+  if (damaged) writeFileSync(cache, damaged);
+  else rmSync(cache);
+  return root;
+}
+
+/** Every file a run writes, with stdout and stderr. */
+function runIn(root: string, out: string): Record<string, string> {
+  const r = spawnSync(process.execPath, [join(root, 'dist/bundle/policy-parse.js'), SEED, '-o', out, '-f', 'json,yaml', '--no-config'], { env, encoding: 'utf8' });
+  const files = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+  return { ...files, status: String(r.status), stdout: r.stdout.replaceAll(out, 'OUT'), stderr: r.stderr };
+}
+
+const dataStart = (cache: Buffer) => cache.indexOf(0x0a) + 1;
+
+describe('the code cache', () => {
+  it('is there, and V8 takes it', () => {
+    const file = join(BUNDLE, 'policy-parse.cjs');
+    const probe = `
+      const { readFileSync } = require('node:fs');
+      const { Script } = require('node:vm');
+      require('node:v8').setFlagsFromString(${JSON.stringify(HEAP_FLAGS)});
+      const cache = readFileSync(${JSON.stringify(`${file}.cache`)});
+      const script = new Script(readFileSync(${JSON.stringify(file)}, 'utf8'), { filename: ${JSON.stringify(file)}, cachedData: cache.subarray(cache.indexOf(10) + 1) });
+      process.stdout.write(String(script.cachedDataRejected));`;
+    const r = spawnSync(process.execPath, ['-e', probe], { env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('false');
+  });
+
+  it('changes no output when it does not fit', () => {
+    const expected = runIn(copyWith('whole', (c) => c), join(work, 'out-whole'));
+    expect(expected.status).toBe('0');
+    const damages: Record<string, (cache: Buffer) => Buffer | undefined> = {
+      // One byte of V8's data changed: V8 would take it, and could crash.
+      flipped: (c) => {
+        const d = Buffer.from(c);
+        const i = dataStart(d) + Math.floor((d.length - dataStart(d)) / 2);
+        d[i] = (d[i] as number) ^ 0x55;
+        return d;
+      },
+      'another build': (c) => Buffer.concat([Buffer.from(c.subarray(0, dataStart(c)).toString('latin1').replace(/cache [0-9a-f]+ /, 'cache 0123456789abcdef ')), c.subarray(dataStart(c))]),
+      'cut short': (c) => c.subarray(0, Math.floor(c.length / 2)),
+      'not a cache': () => Buffer.from('policy-parse code cache\n'),
+      missing: () => undefined,
+    };
+    for (const [name, damage] of Object.entries(damages)) {
+      expect(runIn(copyWith(name, damage), join(work, `out-${name}`)), name).toEqual(expected);
+    }
+  }, 60_000);
+});
