@@ -96,8 +96,13 @@ export function findDeadlines(text: string, documentYear: number | null = null):
     const existing = found.get(d.start);
     if (!existing || d.end - d.start > existing.end - existing.start) found.set(d.start, d);
   };
-  if (/年|五/.test(text)) {
+  // Every `by` pattern and every relative one names 年; the `period` pattern names 五 (十四五,
+  // 第十四个五年): a text without the character cannot match the pattern, so it is not run.
+  const hasYear = text.includes('年');
+  const hasFive = text.includes('五');
+  if (hasYear || hasFive) {
     for (const [re, kind] of PATTERNS) {
+      if (!(kind === 'period' ? hasFive : hasYear)) continue;
       for (const m of text.matchAll(re)) {
         const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length) + (/^[，；：。\n]/.test(m[0]) ? 1 : 0);
         let year: number | null;
@@ -109,7 +114,7 @@ export function findDeadlines(text: string, documentYear: number | null = null):
       }
     }
   }
-  if (documentYear !== null) {
+  if (documentYear !== null && hasYear) {
     for (const [re, offset] of RELATIVE) {
       for (const m of text.matchAll(re)) add({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, year: documentYear + offset, kind: 'relative' });
     }

@@ -131,6 +131,23 @@ interface Clause {
   sentence: number;
 }
 
+/**
+ * What splitClauses makes of each UTF-16 unit, built from the lists above: a quote mark is
+ * passed over, an opener or closer changes the depth, a break ends a clause (and a sentence).
+ * Filled in reverse order of precedence, so a character in two lists (“ opens and is a quote
+ * mark) takes the kind the clause scan tests first.
+ */
+const CLAUSE_BREAK = 1;
+const SENTENCE_BREAK = 2;
+const CLOSER = 3;
+const OPENER = 4;
+const QUOTE_MARK = 5;
+const CLAUSE_KIND = new Uint8Array(0x10000);
+for (const c of CLAUSE_BREAKS) CLAUSE_KIND[c.charCodeAt(0)] = SENTENCE_BREAKS.includes(c) ? SENTENCE_BREAK : CLAUSE_BREAK;
+for (const c of CLOSERS) CLAUSE_KIND[c.charCodeAt(0)] = CLOSER;
+for (const c of OPENERS) CLAUSE_KIND[c.charCodeAt(0)] = OPENER;
+for (const c of QUOTE_MARKS) CLAUSE_KIND[c.charCodeAt(0)] = QUOTE_MARK;
+
 /** Clauses between ，；：。！？ outside brackets and quotes, trimmed, with their sentence number. */
 export function splitClauses(p: string, quotes: ReadonlyArray<readonly [number, number]> = quoteSpans(p)): Clause[] {
   const out: Clause[] = [];
@@ -146,17 +163,19 @@ export function splitClauses(p: string, quotes: ReadonlyArray<readonly [number, 
     if (y > x) out.push({ start: x, end: y, text: p.slice(x, y), sentence: s });
   };
   for (let i = 0; i < p.length; i++) {
-    const c = p[i] as string;
-    // Inside a quotation a comma does not end the clause: “一处失信，处处受限”.
-    while (quote < quotes.length && (quotes[quote] as readonly [number, number])[1] <= i) quote++;
-    const quoted = quote < quotes.length && (quotes[quote] as readonly [number, number])[0] < i;
-    if (QUOTE_MARKS.includes(c)) continue;
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !quoted && CLAUSE_BREAKS.includes(c)) {
+    const kind = CLAUSE_KIND[p.charCodeAt(i)] as number;
+    if (kind === 0 || kind === QUOTE_MARK) continue;
+    if (kind === OPENER) depth++;
+    else if (kind === CLOSER) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      // Inside a quotation a comma does not end the clause: “一处失信，处处受限”. (The spans
+      // are in order and i only grows, so the pointer moves on only where it is read.)
+      while (quote < quotes.length && (quotes[quote] as readonly [number, number])[1] <= i) quote++;
+      const quoted = quote < quotes.length && (quotes[quote] as readonly [number, number])[0] < i;
+      if (quoted) continue;
       push(from, i, sentence);
       from = i + 1;
-      if (SENTENCE_BREAKS.includes(c)) sentence++;
+      if (kind === SENTENCE_BREAK) sentence++;
     }
   }
   push(from, p.length, sentence);
@@ -837,11 +856,12 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
       decisions.push({ start: q.start, end: q.end, raw: q.raw, value: q.value, unit: q.unit, accepted, rule });
     };
     const text = clause.text;
+    // In a regulation only a limit is a requirement: a clause with no word of one sets none.
+    const limitless = context.regulation === true && !REGULATION_LIMIT.test(text);
     const norm = context.regulation === true || NORM_WORDS.test(sentence.slice(0, clause.end - span.start));
     // A time limit binds when a regulation or an obligation (应当, 须) sets it, not a prohibition's cooling-off.
     const obliged = context.regulation === true || /应当?|须|必须|要求/.test(text.replace(/不应|不得/g, ''));
     let region = 0; // clause offset from which an indicator may still be named
-    const accepted: Array<{ q: Quantity; index: number; reading: Reading }> = [];
 
     for (let k = 0; k < inClause.length; k++) {
       const q = inClause[k] as Quantity;
@@ -855,6 +875,10 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
       if (at < region && state.pending?.at !== q.start) {
         // Inside the noun an earlier number counts: 培育10家[年产值超过100亿元的]龙头企业.
         decide(q, 'qualifier');
+        continue;
+      }
+      if (limitless) {
+        decide(q, 'no-governor');
         continue;
       }
       const rawPre = text.slice(Math.min(region, at), at);
@@ -892,11 +916,6 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         deadlines,
         sentenceStart: span.start,
       };
-      // In a regulation only a limit is a requirement: a clause with no word of one sets none.
-      if (context.regulation && !REGULATION_LIMIT.test(text)) {
-        decide(q, 'no-governor');
-        continue;
-      }
       const rejected = state.pending?.at === q.start ? undefined : REJECTIONS.find(([, test]) => test(site));
       if (rejected) {
         decide(q, rejected[0]);
@@ -982,7 +1001,6 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         });
       }
       decide(q, reading.rule, true);
-      accepted.push({ q, index: targets.length - 1, reading });
       state.chain = { comparator: reading.comparator, percent: isPercent(q.unit), nounAfter: reading.nounFollows, indicator: indicators[0] ?? '', money: isMoney(q.unit) };
       region = Math.max(region, reading.consumedTo);
     }

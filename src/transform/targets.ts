@@ -63,9 +63,9 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       if (section === null && !leads) current = base;
       // 一、1998年工作回顾和1999年工作的总体要求: the part turns to the planned year at a paragraph
       // that opens with it (1999年，我们将… / 今年…).
-      const opening = paragraph.value.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
-      if (state.past && state.review?.plansInPart && paragraph.start !== lines[0]?.start && (opening.includes(`${state.review.planned}年`) || opening.startsWith('今年'))) {
-        state.past = state.past0;
+      if (state.past && state.review?.plansInPart && paragraph.start !== lines[0]?.start) {
+        const opening = paragraph.value.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
+        if (opening.includes(`${state.review.planned}年`) || opening.startsWith('今年')) state.past = state.past0;
       }
       if (quantities >= MAX_QUANTITIES) {
         stoppedAt ??= { start: paragraph.start, end: paragraph.start + paragraph.value.length };
@@ -121,10 +121,10 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       const base = inherited ?? titlePeriod;
       // A heading line is read after its marker, so 第四十一条 or （三） never names an indicator.
       const marker = s.heading?.heading?.marker.length ?? 0;
-      const own = (l: LineNode): TextLine => ({ value: l.value, start: l.start });
-      const lines: TextLine[] = s.heading
-        ? [...(s.heading.heading?.cellLines?.map(own) ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs.map(own)]
-        : s.paragraphs.map(own);
+      // (A LineNode is read as a TextLine as it is: its value and start.)
+      const lines: readonly TextLine[] = s.heading
+        ? [...(s.heading.heading?.cellLines ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs]
+        : s.paragraphs;
       // 申报条件: the thresholds an applicant for support must meet.
       const isEligibility = eligibility || (s.kind !== 'bullet' && ELIGIBILITY_PART.test(title) && title.length <= 16);
       const state = { past: isPast, goals: isGoals, review, past0: past, eligibility: isEligibility };
@@ -139,7 +139,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
     }
   };
   // Text before the first heading (and the whole of a document without headings) is read too.
-  read(preamble.map((l) => ({ value: l.value, start: l.start })), null, { past: false, goals: false, review: null, past0: false, eligibility: false }, null);
+  read(preamble, null, { past: false, goals: false, review: null, past0: false, eligibility: false }, null);
   visit(sections, null, 1, false, false, false);
   return { targets, decisions, contexts, stoppedAt };
 }
@@ -189,6 +189,12 @@ function* joinWrapped(lines: readonly TextLine[], wrapped: boolean): Generator<P
   // Made one at a time, as read: a reading that stops (MAX_QUANTITIES) makes no more.
   const take = (): Paragraph | undefined => {
     if (!parts.length) return undefined;
+    // One line (every line of a text that is not hard-wrapped): offsets are the line's own.
+    if (parts.length === 1) {
+      const { value, start } = parts[0] as TextLine;
+      parts = [];
+      return { value, start, toNormalised: (offset) => start + Math.min(offset, value.length) };
+    }
     const segments = parts.map((p) => ({ line: p, at: 0 }));
     let at = 0;
     for (const s of segments) {
@@ -212,7 +218,7 @@ function* joinWrapped(lines: readonly TextLine[], wrapped: boolean): Generator<P
     return paragraph;
   };
   for (const line of lines) {
-    if (PAGE_NUMBER.test(line.value) && parts.length) continue;
+    if (parts.length && PAGE_NUMBER.test(line.value)) continue;
     parts.push(line);
     if (!wrapped || line.alone || line.value.length < 20 || !WRAPPED.test(line.value)) {
       const paragraph = take();
