@@ -31,13 +31,21 @@ const KIND = new Uint8Array(0x10000);
 for (const c of OPENERS) KIND[c.charCodeAt(0)] = 1;
 for (const c of CLOSERS) KIND[c.charCodeAt(0)] = 2;
 
+/** Whether `chars` holds the UTF-16 unit `code`. */
+function includesUnit(chars: string, code: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === code) return true;
+  return false;
+}
+
 /** Index of the first char of `chars` at bracket/quote depth 0, in [from, to), or -1. */
 export function indexOutside(text: string, chars: string, from = 0, to = text.length): number {
   let depth = 0;
   const end = Math.min(to, text.length);
   for (let i = from; i < end; i++) {
-    if (depth === 0 && chars.includes(text[i] as string)) return i;
-    const kind = KIND[text.charCodeAt(i)];
+    const code = text.charCodeAt(i);
+    // (chars.includes(text[i]), without making a one-character string per character)
+    if (depth === 0 && includesUnit(chars, code)) return i;
+    const kind = KIND[code];
     if (kind === 1) depth++;
     else if (kind === 2 && depth > 0) depth--;
   }
