@@ -109,9 +109,24 @@ export interface PolicyRoot extends Node {
 
 /** Every section in document order (pre-order). */
 export function* walkSections(sections: readonly SectionNode[]): Generator<SectionNode> {
-  for (const s of sections) {
+  // A stack of (list, next index) instead of one nested generator per level, which would
+  // hand every section up through each level above it.
+  const lists: Array<readonly SectionNode[]> = [sections];
+  const next: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top] as readonly SectionNode[];
+    const i = next[top] as number;
+    if (i >= list.length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const s = list[i] as SectionNode;
     yield s;
-    yield* walkSections(s.children);
+    lists.push(s.children);
+    next.push(0);
   }
 }
 

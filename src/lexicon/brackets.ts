@@ -83,11 +83,11 @@ export function bracketGroups(text: string, open = ROUND_OPEN, close = ROUND_CLO
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (open.includes(c)) {
+    const code = text.charCodeAt(i);
+    if (includesUnit(open, code)) {
       if (depth === 0) start = i;
       depth++;
-    } else if (close.includes(c) && depth > 0) {
+    } else if (includesUnit(close, code) && depth > 0) {
       depth--;
       if (depth === 0) groups.push({ start, end: i + 1 });
     }
