@@ -111,6 +111,43 @@ const STRONG = byLength(CREATION_VERBS.strong);
 const WEAK = byLength(CREATION_VERBS.weak);
 const ADVERB_LIST = byLength([...ADVERBS, ...ASPIRATION_WORDS]);
 const SCAFFOLD = byLength(LEADING_SCAFFOLD);
+const VERBS = [...STRONG, ...WEAK];
+const WEAK_LEADERS = [...WEAK_VERB_LEADERS, ...STRONG, ...WEAK];
+
+/**
+ * A word list grouped by one UTF-16 unit of each word (its last, or its first), every group
+ * in list order. A word can end a text only with the text's own last unit (start it only
+ * with its first), so find() over the text's group finds what find() over the whole list
+ * finds, after a handful of tries instead of up to a hundred.
+ */
+type WordGroups<T> = ReadonlyMap<number, readonly T[]>;
+function groupWords<T>(items: readonly T[], unit: 'first' | 'last', word: (item: T) => string): WordGroups<T> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const w = word(item);
+    if (w === '') throw new Error('An empty word would end and start every text');
+    const key = w.charCodeAt(unit === 'first' ? 0 : w.length - 1);
+    const group = groups.get(key) ?? [];
+    group.push(item);
+    groups.set(key, group);
+  }
+  return groups;
+}
+const NO_WORDS: readonly never[] = [];
+/** The words of `groups` (grouped by last unit) that may end `text`. */
+const mayEnd = <T>(groups: WordGroups<T>, text: string): readonly T[] => groups.get(text.charCodeAt(text.length - 1)) ?? NO_WORDS;
+/** The words of `groups` (grouped by first unit) that may start `text` at `at`. */
+const mayStart = <T>(groups: WordGroups<T>, text: string, at = 0): readonly T[] => groups.get(text.charCodeAt(at)) ?? NO_WORDS;
+const itself = (w: string): string => w;
+const COMPARISONS_AT_END = groupWords(COMPARISONS, 'last', (c) => c.word);
+const CHANGES_AT_END = groupWords(CHANGES, 'last', (c) => c.word);
+const ADVERBS_AT_END = groupWords(ADVERB_LIST, 'last', itself);
+const ADVERBS_AT_START = groupWords(ADVERB_LIST, 'first', itself);
+const VERBS_AT_END = groupWords(VERBS, 'last', itself);
+const VERBS_AT_START = groupWords(VERBS, 'first', itself);
+const WEAK_AT_START = groupWords(WEAK, 'first', itself);
+const WEAK_LEADERS_AT_END = groupWords(WEAK_LEADERS, 'last', itself);
+const SCAFFOLD_AT_START = groupWords(SCAFFOLD, 'first', itself);
 const SCOPE_WORDS = /^(?:全国|全省|全市|全区|全县|全州|全岛|本市|本区|本县|本省|各区|各市|各县|各地|全社会|其中|每年|年均|累计|共计|合计|共)+/;
 /** Predicates of a share that must reach a state: 40%以上的面积[达到]… */
 const SCOPE_PREDICATE = /达到|实现|完成|满足|通过|纳入|建成|落实|覆盖|具备|开展|参与|接入|配备|符合|达标|开放|使用|采用|享有|获得|推行|应用|建立/;
@@ -203,7 +240,7 @@ function peelAdverbs(s: string, end: number): number {
   for (;;) {
     while (i > 0 && /\s/.test(s[i - 1] ?? '')) i--;
     const head = s.slice(0, i);
-    const word = ADVERB_LIST.find((w) => head.endsWith(w));
+    const word = mayEnd(ADVERBS_AT_END, head).find((w) => head.endsWith(w));
     if (!word) return i;
     i -= word.length;
   }
@@ -214,17 +251,18 @@ function comparisonAtEnd(pre: string): Governor | null {
   const end = peelAdverbs(pre, pre.length);
   // 较2020年下降 / 比上年增长: a baseline between the change and the value is skipped later.
   const head = pre.slice(0, end);
-  const comparison = COMPARISONS.find((c) => head.endsWith(c.word) && !COMPARATOR_NOT_AFTER[c.word]?.test(head.slice(0, -c.word.length)));
+  const comparison = mayEnd(COMPARISONS_AT_END, head).find((c) => head.endsWith(c.word) && !COMPARATOR_NOT_AFTER[c.word]?.test(head.slice(0, -c.word.length)));
   if (comparison) {
     // 每年降低不少于1个百分点: a change word before the comparison word wins.
     const before = peelAdverbs(pre, end - comparison.word.length);
-    const change = CHANGES.find((c) => pre.slice(0, before).endsWith(c.word));
+    const beforeComparison = pre.slice(0, before);
+    const change = mayEnd(CHANGES_AT_END, beforeComparison).find((c) => beforeComparison.endsWith(c.word));
     if (change && comparison.comparator !== 'approx' && !/[到至在]$/.test(comparison.word)) {
       return { kind: 'change', comparator: change.comparator, at: before - change.word.length, end };
     }
     return { kind: 'comparator', comparator: comparison.comparator, at: end - comparison.word.length, end };
   }
-  const change = CHANGES.find((c) => head.endsWith(c.word));
+  const change = mayEnd(CHANGES_AT_END, head).find((c) => head.endsWith(c.word));
   if (change) return { kind: 'change', comparator: change.comparator, at: end - change.word.length, end };
   return null;
 }
@@ -235,7 +273,7 @@ function indicatorEnd(pre: string, at: number): number {
   for (;;) {
     const peeled = peelAdverbs(pre, end);
     const head = pre.slice(0, peeled);
-    const word = COMPARISONS.find((c) => head.endsWith(c.word) && c.word.length > 1);
+    const word = mayEnd(COMPARISONS_AT_END, head).find((c) => head.endsWith(c.word) && c.word.length > 1);
     if (!word) return peeled;
     end = peeled - word.word.length;
   }
@@ -254,7 +292,7 @@ function creationVerb(original: string): Governor | null {
   // Directly before the number (adverbs peeled): strong or weak.
   const end = peelAdverbs(pre, pre.length);
   const head = pre.slice(0, end);
-  const direct = [...STRONG, ...WEAK].find((v) => head.endsWith(v));
+  const direct = mayEnd(VERBS_AT_END, head).find((v) => head.endsWith(v));
   if (direct && (STRONG.includes(direct) || weakGoverns(head.slice(0, -direct.length)))) {
     return { kind: 'create', comparator: 'eq', at: end - direct.length, end };
   }
@@ -263,7 +301,7 @@ function creationVerb(original: string): Governor | null {
   // A weak verb at the clause start (建设5个…, 保护…) also governs.
   if (!best) {
     const lead = stripLead(pre);
-    const weak = WEAK.find((v) => lead.text.startsWith(v));
+    const weak = mayStart(WEAK_AT_START, lead.text).find((v) => lead.text.startsWith(v));
     if (weak) best = { kind: 'create', comparator: 'eq', at: lead.offset, end: lead.offset + weak.length };
   }
   return best;
@@ -284,7 +322,7 @@ function firstStrongVerb(pre: string): Governor | null {
 
 function weakGoverns(before: string): boolean {
   const b = before.trimEnd();
-  return b === '' || [...WEAK_VERB_LEADERS, ...STRONG, ...WEAK].some((x) => b.endsWith(x)) || LEADING_DEADLINE.test(b);
+  return b === '' || mayEnd(WEAK_LEADERS_AT_END, b).some((x) => b.endsWith(x)) || LEADING_DEADLINE.test(b);
 }
 
 /** Strips deadlines, aspiration and (unless `keepScope`) scope words from the start of a clause fragment. */
@@ -295,7 +333,7 @@ function stripLead(s: string, keepScope = false): { text: string; offset: number
     text = text.replace(/^[\s、，]+/, '');
     const deadline = LEADING_DEADLINE.exec(text);
     if (deadline?.[0]) text = text.slice(deadline[0].length);
-    const word = SCAFFOLD.find((w) => text.startsWith(w)) ?? ADVERB_LIST.find((w) => w.length > 1 && text.startsWith(w));
+    const word = mayStart(SCAFFOLD_AT_START, text).find((w) => text.startsWith(w)) ?? mayStart(ADVERBS_AT_START, text).find((w) => w.length > 1 && text.startsWith(w));
     if (word) text = text.slice(word.length);
     const scope = keepScope ? null : SCOPE_WORDS.exec(text);
     if (scope?.[0]) text = text.slice(scope[0].length);
@@ -328,7 +366,7 @@ function cleanIndicator(raw: string, keepPredicate = false): string {
     const before = s;
     s = s.replace(/(?:较|比)(?:\d{4}年(?:底|末)?|上年|去年|上一年度?|基期|基准年|“十[一二三四五六七八九]五”(?:末|初))$/, '');
     s = s.replace(/[\s、，：]+$/, '');
-    const w = ADVERB_LIST.find((x) => x.length > 1 && s.endsWith(x) && s.length > x.length);
+    const w = mayEnd(ADVERBS_AT_END, s).find((x) => x.length > 1 && s.endsWith(x) && s.length > x.length);
     if (w) s = s.slice(0, -w.length);
     // 合格率均 / 合格率都: the single-character 均 after a measurable noun.
     else if (/[均都]$/.test(s) && METRIC_SUFFIXES.some((x) => s.slice(0, -1).endsWith(x))) s = s.slice(0, -1);
@@ -675,7 +713,7 @@ function leadingVerb(original: string): string | undefined {
   const text = maskProtected(original);
   const link = /^(?:和|及|并|与|或)/.exec(text)?.[0] ?? '';
   // Stripped only when what is left is nothing or a noun of two characters or more (保护区 stays).
-  const verb = [...STRONG, ...WEAK].find((w) => text.startsWith(w, link.length) && text.length !== link.length + w.length + 1);
+  const verb = mayStart(VERBS_AT_START, text, link.length).find((w) => text.startsWith(w, link.length) && text.length !== link.length + w.length + 1);
   return verb ? link + verb : undefined;
 }
 
