@@ -12,7 +12,9 @@ import { splitTitle } from './split-heading.js';
 import { markAttachments } from './attachments.js';
 import { markTables } from './task-table.js';
 
-const SPACE = /^[\s\u3000]*/;
+// Leading space is what trimStart() removes: JavaScript's white space and line terminators,
+// the same set as \s (the ideographic space U+3000 among them).
+const leadingSpace = (s: string): number => s.length - s.trimStart().length;
 // Markdown from law databases: `## 第一章 总则` headings and `<!-- INFO END -->` comments.
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const HTML_COMMENT = /^<!--.*-->$/;
@@ -74,7 +76,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
 }
 
 function classifyLine(raw: string, offset: number, line: number, headings: boolean): LineNode {
-  let lead = SPACE.exec(raw)?.[0].length ?? 0;
+  let lead = leadingSpace(raw);
   const hashes = MARKDOWN_HEADING.exec(raw.slice(lead))?.[0];
   lead += hashes?.length ?? 0;
   const value = raw.slice(lead).trimEnd();
@@ -143,7 +145,7 @@ function parseHeading(node: LineNode): void {
     title = split.title;
     bodyIndex = split.bodyIndex;
   }
-  const body = rest.slice(bodyIndex).replace(SPACE, '');
+  const body = rest.slice(bodyIndex).trimStart();
   node.role = 'heading';
   node.heading = {
     style: style.key,
