@@ -856,11 +856,18 @@ function objection(s: Site, r: Reading): RejectRule | null {
   return null;
 }
 
+/**
+ * A regulation's paragraph with no word of a limit holds no requirement: extractTargets finds
+ * nothing in it and, unless asked why (`explain`), decides nothing, so a caller may skip it.
+ */
+export function setsNoLimit(paragraph: string, regulation: boolean, explain: boolean): boolean {
+  return regulation && !explain && !REGULATION_LIMIT.test(paragraph);
+}
+
 export function extractTargets(paragraph: string, context: TargetContext = {}): Extraction {
   const targets: TargetMatch[] = [];
   const decisions: Decision[] = [];
-  // A regulation's paragraph with no word of a limit holds no requirement (unless asked why).
-  if (context.regulation && !context.explain && !REGULATION_LIMIT.test(paragraph)) return { targets, decisions };
+  if (setsNoLimit(paragraph, context.regulation === true, context.explain === true)) return { targets, decisions };
   const quantities = scanQuantities(paragraph);
   if (quantities.length === 0) return { targets, decisions };
   const documentYear = context.documentYear ?? null;

@@ -11,7 +11,7 @@
 import { findDeadlines, findPlanPeriods, stageLeadYear, yearsNamed } from '../lexicon/deadlines.js';
 import { isReportOnThePast } from '../lexicon/doc-types.js';
 import { ELIGIBILITY_PART, GOALS_PART, REPORT_REVIEW_PART, REVIEW_PART, reviewYears } from '../lexicon/parts.js';
-import { extractTargets } from '../targets/extract.js';
+import { extractTargets, setsNoLimit } from '../targets/extract.js';
 import { readIndicatorTable } from '../targets/tables.js';
 import type { DecisionDraft, LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
 import { sectionText, walkSections } from '../tree.js';
@@ -71,6 +71,8 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
         stoppedAt ??= { start: paragraph.start, end: paragraph.start + paragraph.value.length };
         break;
       }
+      // Nothing to read, and no deadline (below) to carry on: extractTargets is not asked.
+      if (setsNoLimit(paragraph.value, regulation, options.explain === true)) continue;
       // A regulation's limits carry their own year, so no year governs the next paragraph.
       const deadlines = regulation ? undefined : findDeadlines(paragraph.value, documentYear);
       const { targets: found, decisions: why } = extractTargets(paragraph.value, {
@@ -91,11 +93,11 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
           ...t,
           section,
           year: t.year ?? (regulation ? null : (current ?? options.periodEnd)),
-          start: paragraph.toNormalised(t.start),
-          end: paragraph.toNormalised(t.end, true),
+          start: toNormalised(paragraph, t.start),
+          end: toNormalised(paragraph, t.end, true),
         });
       }
-      if (options.explain) for (const d of why) decisions.push({ ...d, section, start: paragraph.toNormalised(d.start), end: paragraph.toNormalised(d.end, true) });
+      if (options.explain) for (const d of why) decisions.push({ ...d, section, start: toNormalised(paragraph, d.start), end: toNormalised(paragraph, d.end, true) });
       const year = deadlines?.at(-1)?.year ?? null;
       if (year !== null) {
         current = year;
@@ -151,11 +153,25 @@ interface TextLine {
   alone?: boolean;
 }
 
+/**
+ * What is read for targets: one line as it is, or hard-wrapped lines joined, with where each
+ * joined line starts in `value` (offsets map back through toNormalised()).
+ */
 interface Paragraph {
   value: string;
   start: number;
-  /** The normalised offset of an offset in `value` (an end at a join stays on its own line). */
-  toNormalised: (offset: number, isEnd?: boolean) => number;
+  segments?: ReadonlyArray<{ line: TextLine; at: number }>;
+}
+
+/** The normalised offset of an offset in a paragraph's `value` (an end at a join stays on its own line). */
+function toNormalised(paragraph: Paragraph, offset: number, isEnd = false): number {
+  const { segments } = paragraph;
+  if (!segments) return paragraph.start + Math.min(offset, paragraph.value.length);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i] as (typeof segments)[number];
+    if (offset > s.at || (!isEnd && offset === s.at) || i === 0) return s.line.start + Math.min(offset - s.at, s.line.value.length);
+  }
+  return paragraph.start;
 }
 
 /** A line that ends inside a sentence: on a word, a number or a comma. */
@@ -185,15 +201,15 @@ export function isHardWrapped(lines: readonly LineNode[]): boolean {
  * sentence; page numbers between the halves are skipped.
  */
 function* joinWrapped(lines: readonly TextLine[], wrapped: boolean): Generator<Paragraph> {
-  let parts: TextLine[] = [];
+  const parts: TextLine[] = [];
   // Made one at a time, as read: a reading that stops (MAX_QUANTITIES) makes no more.
   const take = (): Paragraph | undefined => {
     if (!parts.length) return undefined;
-    // One line (every line of a text that is not hard-wrapped): offsets are the line's own.
+    // One line (every line of a text that is not hard-wrapped) is its own paragraph.
     if (parts.length === 1) {
-      const { value, start } = parts[0] as TextLine;
-      parts = [];
-      return { value, start, toNormalised: (offset) => start + Math.min(offset, value.length) };
+      const line = parts[0] as TextLine;
+      parts.length = 0;
+      return line;
     }
     const segments = parts.map((p) => ({ line: p, at: 0 }));
     let at = 0;
@@ -201,20 +217,8 @@ function* joinWrapped(lines: readonly TextLine[], wrapped: boolean): Generator<P
       s.at = at;
       at += s.line.value.length;
     }
-    const value = parts.map((p) => p.value).join('');
-    const first = parts[0] as TextLine;
-    const paragraph: Paragraph = {
-      value,
-      start: first.start,
-      toNormalised: (offset, isEnd = false) => {
-        for (let i = segments.length - 1; i >= 0; i--) {
-          const s = segments[i] as (typeof segments)[number];
-          if (offset > s.at || (!isEnd && offset === s.at) || i === 0) return s.line.start + Math.min(offset - s.at, s.line.value.length);
-        }
-        return first.start;
-      },
-    };
-    parts = [];
+    const paragraph: Paragraph = { value: parts.map((p) => p.value).join(''), start: (parts[0] as TextLine).start, segments };
+    parts.length = 0;
     return paragraph;
   };
   for (const line of lines) {
