@@ -111,11 +111,14 @@ function demoteArticleReferences(lines: readonly LineNode[]): void {
   }
 }
 
+/** What may stand between a marker and its title: spaces, a colon, a full stop, a 、. */
+const SEPARATOR = /[\s：:.．、]/;
+
 function parseHeading(node: LineNode): void {
   const m = matchMarker(node.value);
   if (!m) return;
   let restIndex = m.marker.length;
-  while (/[\s：:.．、]/.test(node.value[restIndex] ?? '') && restIndex < node.value.length) restIndex++;
+  while (restIndex < node.value.length && SEPARATOR.test(node.value.charAt(restIndex))) restIndex++;
   const rest = node.value.slice(restIndex);
   const { style } = m;
   if (!rest && style.key !== 'tiao') return; // a lone marker is not a heading

@@ -277,9 +277,10 @@ export function policyTargets() {
     }
     const targets = [...placed.targets];
     const decisions = [...placed.decisions];
-    const ordered = [...walkSections(sections)];
+    let ordered: SectionNode[] | undefined; // listed at the first indicator table (most documents have none)
     for (const table of tree.data.tables) {
       if (table.kind !== 'indicator') continue;
+      ordered ??= [...walkSections(sections)];
       const at = (table.headerLines[0] as LineNode).start;
       // The table belongs to the last section that starts before it.
       let section: SectionNode | null = null;
