@@ -56,8 +56,8 @@ export function indexOutside(text: string, chars: string, from = 0, to = text.le
 export function depthAt(text: string, index: number, open?: string, close?: string): number {
   let depth = 0;
   for (let i = 0; i < index && i < text.length; i++) {
-    const c = text[i] as string;
-    const kind = open === undefined ? KIND[text.charCodeAt(i)] : open.includes(c) ? 1 : (close ?? '').includes(c) ? 2 : 0;
+    const code = text.charCodeAt(i);
+    const kind = open === undefined ? KIND[code] : includesUnit(open, code) ? 1 : includesUnit(close ?? '', code) ? 2 : 0;
     if (kind === 1) depth++;
     else if (kind === 2 && depth > 0) depth--;
   }
