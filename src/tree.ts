@@ -132,8 +132,12 @@ export function* walkSections(sections: readonly SectionNode[]): Generator<Secti
 
 /** A section's own text: the heading line's body and its paragraphs, one per line. */
 export function sectionText(section: SectionNode): string {
+  const body = section.heading?.heading?.body;
+  // One part (an article printed on its heading line, a lone paragraph) is the text as it is.
+  if (body && section.paragraphs.length === 0) return body;
+  if (!body && section.paragraphs.length === 1) return (section.paragraphs[0] as LineNode).value;
   const parts: string[] = [];
-  if (section.heading?.heading?.body) parts.push(section.heading.heading.body);
+  if (body) parts.push(body);
   for (const p of section.paragraphs) parts.push(p.value);
   return parts.join('\n');
 }
