@@ -944,13 +944,11 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         after,
         sentence,
         sentenceBefore: paragraph.slice(span.start, q.start),
-        // Read by few rules, and long in a long paragraph: sliced only when asked for.
-        get paragraphBefore() {
-          return paragraph.slice(0, q.start);
-        },
-        get paragraphAfter() {
-          return paragraph.slice(clause.end, clause.end + 40);
-        },
+        // Sliced here, not in getters: a slice costs the same whatever its length, and an
+        // object literal with getters is kept as a dictionary, so every rule's read of every
+        // field of the site would be a slow look-up.
+        paragraphBefore: paragraph.slice(0, q.start),
+        paragraphAfter: paragraph.slice(clause.end, clause.end + 40),
         context,
         state,
         norm,
