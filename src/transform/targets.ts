@@ -59,7 +59,9 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
     // Text outside any section (a notice with no headings) is a run of independent paragraphs: a
     // year governs only its own paragraph, unless that paragraph leads a list (到2025年，实现以下目标：).
     let leads = false;
-    for (const paragraph of joinWrapped(lines, options.wrapped === true)) {
+    // Text that is not hard-wrapped joins no line to another: each line is a paragraph.
+    const paragraphs: Iterable<Paragraph> = options.wrapped === true ? joinWrapped(lines) : lines;
+    for (const paragraph of paragraphs) {
       if (section === null && !leads) current = base;
       // 一、1998年工作回顾和1999年工作的总体要求: the part turns to the planned year at a paragraph
       // that opens with it (1999年，我们将… / 今年…).
@@ -200,12 +202,12 @@ export function isHardWrapped(lines: readonly LineNode[]): boolean {
  * line is joined to the next when it is at least 20 characters long and ends inside a
  * sentence; page numbers between the halves are skipped.
  */
-function* joinWrapped(lines: readonly TextLine[], wrapped: boolean): Generator<Paragraph> {
+function* joinWrapped(lines: readonly TextLine[]): Generator<Paragraph> {
   const parts: TextLine[] = [];
   // Made one at a time, as read: a reading that stops (MAX_QUANTITIES) makes no more.
   const take = (): Paragraph | undefined => {
     if (!parts.length) return undefined;
-    // One line (every line of a text that is not hard-wrapped) is its own paragraph.
+    // One line is its own paragraph.
     if (parts.length === 1) {
       const line = parts[0] as TextLine;
       parts.length = 0;
@@ -224,7 +226,7 @@ function* joinWrapped(lines: readonly TextLine[], wrapped: boolean): Generator<P
   for (const line of lines) {
     if (parts.length && PAGE_NUMBER.test(line.value)) continue;
     parts.push(line);
-    if (!wrapped || line.alone || line.value.length < 20 || !WRAPPED.test(line.value)) {
+    if (line.alone || line.value.length < 20 || !WRAPPED.test(line.value)) {
       const paragraph = take();
       if (paragraph) yield paragraph;
     }
