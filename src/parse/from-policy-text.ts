@@ -128,8 +128,7 @@ function parseHeading(node: LineNode): void {
   }
   // A 编/章/节 title is a name: a line that runs on into a sentence (第二章期货交易所之规定，
   // 除…) or a list (第二章、第四十七条…) cites the chapter. A Markdown heading is a heading.
-  const citesChapter = (): boolean => /[，。]/.test(rest) || /^[、，]/.test(node.value.slice(m.marker.length));
-  if (style.legal && style.key !== 'tiao' && !node.markdown && citesChapter()) return;
+  if (style.legal && style.key !== 'tiao' && !node.markdown && (/[，。]/.test(rest) || /^[、，]/.test(node.value.slice(m.marker.length)))) return;
   if (style.legal && style.key !== 'tiao' && LEGAL_TOC_NEXT.test(rest)) {
     node.role = 'toc';
     return;
