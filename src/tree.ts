@@ -109,16 +109,35 @@ export interface PolicyRoot extends Node {
 
 /** Every section in document order (pre-order). */
 export function* walkSections(sections: readonly SectionNode[]): Generator<SectionNode> {
-  for (const s of sections) {
+  // A stack of (list, next index) instead of one nested generator per level, which would
+  // hand every section up through each level above it.
+  const lists: Array<readonly SectionNode[]> = [sections];
+  const next: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top] as readonly SectionNode[];
+    const i = next[top] as number;
+    if (i >= list.length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const s = list[i] as SectionNode;
     yield s;
-    yield* walkSections(s.children);
+    lists.push(s.children);
+    next.push(0);
   }
 }
 
 /** A section's own text: the heading line's body and its paragraphs, one per line. */
 export function sectionText(section: SectionNode): string {
+  const body = section.heading?.heading?.body;
+  // One part (an article printed on its heading line, a lone paragraph) is the text as it is.
+  if (body && section.paragraphs.length === 0) return body;
+  if (!body && section.paragraphs.length === 1) return (section.paragraphs[0] as LineNode).value;
   const parts: string[] = [];
-  if (section.heading?.heading?.body) parts.push(section.heading.heading.body);
+  if (body) parts.push(body);
   for (const p of section.paragraphs) parts.push(p.value);
   return parts.join('\n');
 }

@@ -31,13 +31,21 @@ const KIND = new Uint8Array(0x10000);
 for (const c of OPENERS) KIND[c.charCodeAt(0)] = 1;
 for (const c of CLOSERS) KIND[c.charCodeAt(0)] = 2;
 
+/** Whether `chars` holds the UTF-16 unit `code`. */
+function includesUnit(chars: string, code: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === code) return true;
+  return false;
+}
+
 /** Index of the first char of `chars` at bracket/quote depth 0, in [from, to), or -1. */
 export function indexOutside(text: string, chars: string, from = 0, to = text.length): number {
   let depth = 0;
   const end = Math.min(to, text.length);
   for (let i = from; i < end; i++) {
-    if (depth === 0 && chars.includes(text[i] as string)) return i;
-    const kind = KIND[text.charCodeAt(i)];
+    const code = text.charCodeAt(i);
+    // (chars.includes(text[i]), without making a one-character string per character)
+    if (depth === 0 && includesUnit(chars, code)) return i;
+    const kind = KIND[code];
     if (kind === 1) depth++;
     else if (kind === 2 && depth > 0) depth--;
   }
@@ -48,8 +56,8 @@ export function indexOutside(text: string, chars: string, from = 0, to = text.le
 export function depthAt(text: string, index: number, open?: string, close?: string): number {
   let depth = 0;
   for (let i = 0; i < index && i < text.length; i++) {
-    const c = text[i] as string;
-    const kind = open === undefined ? KIND[text.charCodeAt(i)] : open.includes(c) ? 1 : (close ?? '').includes(c) ? 2 : 0;
+    const code = text.charCodeAt(i);
+    const kind = open === undefined ? KIND[code] : includesUnit(open, code) ? 1 : includesUnit(close ?? '', code) ? 2 : 0;
     if (kind === 1) depth++;
     else if (kind === 2 && depth > 0) depth--;
   }
@@ -75,11 +83,11 @@ export function bracketGroups(text: string, open = ROUND_OPEN, close = ROUND_CLO
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (open.includes(c)) {
+    const code = text.charCodeAt(i);
+    if (includesUnit(open, code)) {
       if (depth === 0) start = i;
       depth++;
-    } else if (close.includes(c) && depth > 0) {
+    } else if (includesUnit(close, code) && depth > 0) {
       depth--;
       if (depth === 0) groups.push({ start, end: i + 1 });
     }

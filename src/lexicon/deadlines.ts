@@ -91,25 +91,29 @@ export function stageLeadYear(text: string): number | null {
  * 明年; without it they are not deadlines.
  */
 export function findDeadlines(text: string, documentYear: number | null = null): Deadline[] {
+  // Every `by` pattern and every relative one names 年; the `period` pattern names 五 (十四五,
+  // 第十四个五年): a text without the character cannot match the pattern, so it is not run.
+  const hasYear = text.includes('年');
+  const hasFive = text.includes('五');
+  if (!hasYear && !hasFive) return [];
   const found = new Map<number, Deadline>();
   const add = (d: Deadline) => {
     const existing = found.get(d.start);
     if (!existing || d.end - d.start > existing.end - existing.start) found.set(d.start, d);
   };
-  if (/年|五/.test(text)) {
-    for (const [re, kind] of PATTERNS) {
-      for (const m of text.matchAll(re)) {
-        const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length) + (/^[，；：。\n]/.test(m[0]) ? 1 : 0);
-        let year: number | null;
-        if (kind === 'period') {
-          const digit = readNumeral(m[1] ?? m[2] ?? '');
-          year = digit === null ? null : (planPeriod(10 + digit)?.to ?? null);
-        } else year = readNumeral(m[1] ?? '');
-        if (year !== null && plausible(year)) add({ start, end: (m.index ?? 0) + m[0].length, year, kind });
-      }
+  for (const [re, kind] of PATTERNS) {
+    if (!(kind === 'period' ? hasFive : hasYear)) continue;
+    for (const m of text.matchAll(re)) {
+      const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length) + (/^[，；：。\n]/.test(m[0]) ? 1 : 0);
+      let year: number | null;
+      if (kind === 'period') {
+        const digit = readNumeral(m[1] ?? m[2] ?? '');
+        year = digit === null ? null : (planPeriod(10 + digit)?.to ?? null);
+      } else year = readNumeral(m[1] ?? '');
+      if (year !== null && plausible(year)) add({ start, end: (m.index ?? 0) + m[0].length, year, kind });
     }
   }
-  if (documentYear !== null) {
+  if (documentYear !== null && hasYear) {
     for (const [re, offset] of RELATIVE) {
       for (const m of text.matchAll(re)) add({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, year: documentYear + offset, kind: 'relative' });
     }

@@ -35,6 +35,10 @@ const FULL_WIDTH_DIGIT = /[０-９．，]/g;
  * unless they are a digit-by-digit year of three or more digits.
  */
 export function readNumeral(text: string): number | null {
+  // The commonest numerals first, read as the general path below reads them: one Chinese
+  // digit (第三条 → 3), and ASCII digits alone (nothing to trim, widen or ungroup).
+  if (text.length === 1 && DIGIT[text] !== undefined) return DIGIT[text] as number;
+  if (isAsciiDigits(text)) return Number(text);
   let s = text.trim().replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (s === '') return null;
   const arabic = ARABIC.exec(s);
@@ -48,6 +52,16 @@ export function readNumeral(text: string): number | null {
     return Number(`${whole}.${[...fraction].map((c) => DIGIT[c]).join('')}`);
   }
   return readInteger(s);
+}
+
+/** Whether a text is one or more of 0-9 and nothing else. */
+function isAsciiDigits(text: string): boolean {
+  if (text === '') return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 function readInteger(s: string): number | null {

@@ -12,7 +12,7 @@
  *  - normalise(normalise(x).text).text === normalise(x).text.
  * No I/O; opencc dictionaries are turned into tables on the first call.
  */
-import { detectScript, type Script } from './detect-script.js';
+import { countScriptCharacters, scriptFromCounts, type Script } from './detect-script.js';
 import { normaliseCharacters } from './normalise-characters.js';
 import { OffsetMap } from './offset-map.js';
 import { normalisePunctuation } from './punctuation.js';
@@ -53,11 +53,17 @@ export interface NormaliseOptions {
 }
 
 export function normalise(source: string, options: NormaliseOptions = {}): Normalised {
-  const script = options.script ?? detectScript(source);
+  const counts = options.script === undefined ? countScriptCharacters(source) : null;
+  const script = counts === null ? (options.script as Script) : scriptFromCounts(counts);
   // Widths and line breaks first: the later stages then see one kind of space,
   // one kind of line break and ASCII digits.
   const characters = normaliseCharacters(source);
-  const simplified = toSimplified(characters.text, script, options.phrasing ? { phrasing: options.phrasing } : {});
+  // normaliseCharacters adds no Han character, so a source with no Traditional-only one
+  // gives a text with none either: toSimplified need not look for them again.
+  const simplified = toSimplified(characters.text, script, {
+    ...(options.phrasing ? { phrasing: options.phrasing } : {}),
+    ...(counts?.traditional === 0 ? { noTraditional: true } : {}),
+  });
   const punctuated = normalisePunctuation(simplified.text);
   const map = punctuated.map.composeWith(simplified.map).composeWith(characters.map);
   const toCharacters = script === 'simplified' ? null : punctuated.map.composeWith(simplified.map);

@@ -106,10 +106,20 @@ export function taiwanPhraseCount(): number {
 /**
  * `vocabulary: false` converts script only (opencc's phrases and characters), never Taiwan
  * wording. `phrasing` forces the per-document decision (to normalise an excerpt exactly as
- * inside its whole document); by default it is read from the text itself.
+ * inside its whole document); by default it is read from the text itself. `noTraditional`:
+ * the caller has counted the text's Traditional-only characters (countScriptCharacters) and
+ * found none, so a Simplified text has nothing to convert and is not scanned again.
  */
-export function toSimplified(text: string, script: Script, { vocabulary = true, phrasing }: { vocabulary?: boolean; phrasing?: Phrasing } = {}): Simplified {
-  if (script === 'simplified') return { ...convertStrict(text), phrasing: 'mainland' };
+export function toSimplified(
+  text: string,
+  script: Script,
+  { vocabulary = true, phrasing, noTraditional = false }: { vocabulary?: boolean; phrasing?: Phrasing; noTraditional?: boolean } = {},
+): Simplified {
+  if (script === 'simplified') {
+    // convertStrict changes only TRADITIONAL_ONLY characters (strictMap is theirs alone).
+    if (noTraditional) return { text, map: OffsetMap.identity(text.length), changed: 0, phrasing: 'mainland' };
+    return { ...convertStrict(text), phrasing: 'mainland' };
+  }
   if (!vocabulary) return { ...convertFull(text, noPhrases()), phrasing: 'mainland' };
   if (phrasing === 'taiwan') return { ...convertFull(text, taiwanDocument(), readPhrasing(text).keep()), phrasing };
   if (phrasing === 'mixed') return { ...convertFull(text, mixedDocument()), phrasing };

@@ -12,7 +12,9 @@ import { splitTitle } from './split-heading.js';
 import { markAttachments } from './attachments.js';
 import { markTables } from './task-table.js';
 
-const SPACE = /^[\s\u3000]*/;
+// Leading space is what trimStart() removes: JavaScript's white space and line terminators,
+// the same set as \s (the ideographic space U+3000 among them).
+const leadingSpace = (s: string): number => s.length - s.trimStart().length;
 // Markdown from law databases: `## 第一章 总则` headings and `<!-- INFO END -->` comments.
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const HTML_COMMENT = /^<!--.*-->$/;
@@ -74,7 +76,7 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
 }
 
 function classifyLine(raw: string, offset: number, line: number, headings: boolean): LineNode {
-  let lead = SPACE.exec(raw)?.[0].length ?? 0;
+  let lead = leadingSpace(raw);
   const hashes = MARKDOWN_HEADING.exec(raw.slice(lead))?.[0];
   lead += hashes?.length ?? 0;
   const value = raw.slice(lead).trimEnd();
@@ -109,11 +111,14 @@ function demoteArticleReferences(lines: readonly LineNode[]): void {
   }
 }
 
+/** What may stand between a marker and its title: spaces, a colon, a full stop, a 、. */
+const SEPARATOR = /[\s：:.．、]/;
+
 function parseHeading(node: LineNode): void {
   const m = matchMarker(node.value);
   if (!m) return;
   let restIndex = m.marker.length;
-  while (/[\s：:.．、]/.test(node.value[restIndex] ?? '') && restIndex < node.value.length) restIndex++;
+  while (restIndex < node.value.length && SEPARATOR.test(node.value.charAt(restIndex))) restIndex++;
   const rest = node.value.slice(restIndex);
   const { style } = m;
   if (!rest && style.key !== 'tiao') return; // a lone marker is not a heading
@@ -123,8 +128,7 @@ function parseHeading(node: LineNode): void {
   }
   // A 编/章/节 title is a name: a line that runs on into a sentence (第二章期货交易所之规定，
   // 除…) or a list (第二章、第四十七条…) cites the chapter. A Markdown heading is a heading.
-  const citesChapter = /[，。]/.test(rest) || /^[、，]/.test(node.value.slice(m.marker.length));
-  if (style.legal && style.key !== 'tiao' && !node.markdown && citesChapter) return;
+  if (style.legal && style.key !== 'tiao' && !node.markdown && (/[，。]/.test(rest) || /^[、，]/.test(node.value.slice(m.marker.length)))) return;
   if (style.legal && style.key !== 'tiao' && LEGAL_TOC_NEXT.test(rest)) {
     node.role = 'toc';
     return;
@@ -143,7 +147,7 @@ function parseHeading(node: LineNode): void {
     title = split.title;
     bodyIndex = split.bodyIndex;
   }
-  const body = rest.slice(bodyIndex).replace(SPACE, '');
+  const body = rest.slice(bodyIndex).trimStart();
   node.role = 'heading';
   node.heading = {
     style: style.key,

@@ -34,34 +34,37 @@ export interface NumberingStyle {
   legal: boolean;
   /** Matches at the start of a trimmed line; group 1 is the numeral (absent for ——). */
   pattern: RegExp;
+  /** Every character a match of `pattern` can start with (its first character class, spelled out). */
+  starts: string;
 }
 
 const CN = `[${CN_SMALL_NUMERAL_CHARS}]`;
 
 export const NUMBERING_STYLES: readonly NumberingStyle[] = [
-  { key: 'attachment', kind: 'attachment', rank: -1, legal: false, pattern: /(?!)/ },
-  { key: 'bufen', kind: 'part', rank: 9, legal: false, pattern: new RegExp(`^第(${CN}+|\\d+)(?:部分|篇)(?=[\\s：:、]|[\\u4e00-\\u9fff“]|$)`) },
+  { key: 'attachment', kind: 'attachment', rank: -1, legal: false, pattern: /(?!)/, starts: '' },
+  { key: 'bufen', kind: 'part', rank: 9, legal: false, pattern: new RegExp(`^第(${CN}+|\\d+)(?:部分|篇)(?=[\\s：:、]|[\\u4e00-\\u9fff“]|$)`), starts: '第' },
   // Taiwan's statutes space their markers (第 一 章, 第 7 条) and insert articles as 第 7-1 条
   // (article 7, suffix 1, like 第七条之一).
   // An amendment inserts 第三章之一 after 第三章, as it inserts 第七条之一 after 第七条.
-  { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*编(?:之${CN}+)?(?![a-z])`) },
-  { key: 'zhang', kind: 'chapter', rank: 1, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*章(?:之${CN}+)?`) },
-  { key: 'jie', kind: 'section', rank: 2, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*节(?:之${CN}+)?`) },
+  { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*编(?:之${CN}+)?(?![a-z])`), starts: '第' },
+  { key: 'zhang', kind: 'chapter', rank: 1, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*章(?:之${CN}+)?`), starts: '第' },
+  { key: 'jie', kind: 'section', rank: 2, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*节(?:之${CN}+)?`), starts: '第' },
   {
     key: 'tiao',
     kind: 'article',
     rank: 3,
     legal: true,
     pattern: new RegExp(`^第\\s*(${CN}+|\\d+)(?:-\\d{1,3})?\\s*条(?:之${CN}+)?(?![的款项第、，,和或及至到中所之])(?!规定)`),
+    starts: '第',
   },
-  { key: 'cn-comma', kind: 'part', rank: 10, legal: false, pattern: new RegExp(`^(${CN}{1,4})\\s*(?:、(?![一二三四五六七八九十]{1,2}(?:[、，级类等和或至到及是])|[、，])|[．.](?![\\d一二三四五六七八九十]))`) },
-  { key: 'cn-paren', kind: 'section', rank: 11, legal: false, pattern: new RegExp(`^[（(]\\s*(${CN}{1,4})\\s*[）)]`) },
-  { key: 'arabic', kind: 'item', rank: 12, legal: false, pattern: /^(\d{1,3})\s*(?:[、．﹒\uE000-\uF8FF]|\.(?!\d))/ },
-  { key: 'arabic-paren', kind: 'subitem', rank: 13, legal: false, pattern: /^[（(]\s*(\d{1,3})\s*[）)]/ },
-  { key: 'circled', kind: 'subitem', rank: 14, legal: false, pattern: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/ },
-  { key: 'box', kind: 'box', rank: 5, legal: false, pattern: new RegExp(`^(?:任务|重点|工程|项目)?专栏\\s*(\\d{1,3}|${CN}{1,3})?(?=[\\s：:]|[\\u4e00-\\u9fff“])`) },
-  { key: 'bullet', kind: 'bullet', rank: 20, legal: false, pattern: /^(?:——|--|－－)(?![—－-])/ },
-  { key: 'enumeration', kind: 'enumeration', rank: 21, legal: false, pattern: new RegExp(`^(${CN}{1,3})是(?=[\\u4e00-\\u9fff“])`) },
+  { key: 'cn-comma', kind: 'part', rank: 10, legal: false, pattern: new RegExp(`^(${CN}{1,4})\\s*(?:、(?![一二三四五六七八九十]{1,2}(?:[、，级类等和或至到及是])|[、，])|[．.](?![\\d一二三四五六七八九十]))`), starts: CN_SMALL_NUMERAL_CHARS },
+  { key: 'cn-paren', kind: 'section', rank: 11, legal: false, pattern: new RegExp(`^[（(]\\s*(${CN}{1,4})\\s*[）)]`), starts: '（(' },
+  { key: 'arabic', kind: 'item', rank: 12, legal: false, pattern: /^(\d{1,3})\s*(?:[、．﹒\uE000-\uF8FF]|\.(?!\d))/, starts: '0123456789' },
+  { key: 'arabic-paren', kind: 'subitem', rank: 13, legal: false, pattern: /^[（(]\s*(\d{1,3})\s*[）)]/, starts: '（(' },
+  { key: 'circled', kind: 'subitem', rank: 14, legal: false, pattern: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/, starts: CIRCLED },
+  { key: 'box', kind: 'box', rank: 5, legal: false, pattern: new RegExp(`^(?:任务|重点|工程|项目)?专栏\\s*(\\d{1,3}|${CN}{1,3})?(?=[\\s：:]|[\\u4e00-\\u9fff“])`), starts: '任重工项专' },
+  { key: 'bullet', kind: 'bullet', rank: 20, legal: false, pattern: /^(?:——|--|－－)(?![—－-])/, starts: '—-－' },
+  { key: 'enumeration', kind: 'enumeration', rank: 21, legal: false, pattern: new RegExp(`^(${CN}{1,3})是(?=[\\u4e00-\\u9fff“])`), starts: CN_SMALL_NUMERAL_CHARS },
 ];
 
 /** A marker an amendment inserted after its number's own: 第七条之一, 第 7-1 条, 第三章之一. */
@@ -82,13 +85,24 @@ export interface MarkerMatch {
   number: number | null;
 }
 
-/** The numbering marker a trimmed line starts with, if any. */
-/** Every marker starts with one of these: most lines are ruled out before any pattern runs. */
-const MARKER_START = /^[第一二三四五六七八九十百千零〇两（(0-9\u2460-\u2473专任重工项—\-－]/;
+/**
+ * The styles a line's first character may start, in table order: a pattern that cannot match
+ * at that character is never run, and a line that starts no marker (most lines) runs none.
+ */
+const STYLES_STARTING = new Map<string, NumberingStyle[]>();
+for (const style of NUMBERING_STYLES) {
+  for (const c of style.starts) {
+    const styles = STYLES_STARTING.get(c) ?? [];
+    styles.push(style);
+    STYLES_STARTING.set(c, styles);
+  }
+}
 
+/** The numbering marker a trimmed line starts with, if any. */
 export function matchMarker(line: string): MarkerMatch | null {
-  if (!MARKER_START.test(line)) return null;
-  for (const style of NUMBERING_STYLES) {
+  const styles = STYLES_STARTING.get(line[0] ?? '');
+  if (!styles) return null;
+  for (const style of styles) {
     const m = style.pattern.exec(line);
     if (!m) continue;
     const numeral = m[1];

@@ -116,8 +116,7 @@ function contentLast(columns: Column[]): Column[] {
 /** A delimited header row at `lines[i]`. */
 function delimitedHeader(lines: readonly LineNode[], i: number): HeaderMatch | null {
   const line = lines[i] as LineNode;
-  if (!/[\t|]| {2,}|\S \S/.test(line.value) || !/序号|指标|单位|任务|措施|内容|牵头|责任|目标/.test(line.value)) return null;
-  if (!/[\t|]| {2,}|\S \S/.test(line.value) || /[。；]/.test(line.value)) return null;
+  if (!/[\t|]| {2,}|\S \S/.test(line.value) || !/序号|指标|单位|任务|措施|内容|牵头|责任|目标/.test(line.value) || /[。；]/.test(line.value)) return null;
   const cells = delimitedCells(line.value);
   if (cells.length < 3) return null;
   const columns = contentLast(cells.map((text): Column => ({ role: columnRole(text) ?? 'other', year: columnYear(text), header: text })));

@@ -111,6 +111,43 @@ const STRONG = byLength(CREATION_VERBS.strong);
 const WEAK = byLength(CREATION_VERBS.weak);
 const ADVERB_LIST = byLength([...ADVERBS, ...ASPIRATION_WORDS]);
 const SCAFFOLD = byLength(LEADING_SCAFFOLD);
+const VERBS = [...STRONG, ...WEAK];
+const WEAK_LEADERS = [...WEAK_VERB_LEADERS, ...STRONG, ...WEAK];
+
+/**
+ * A word list grouped by one UTF-16 unit of each word (its last, or its first), every group
+ * in list order. A word can end a text only with the text's own last unit (start it only
+ * with its first), so find() over the text's group finds what find() over the whole list
+ * finds, after a handful of tries instead of up to a hundred.
+ */
+type WordGroups<T> = ReadonlyMap<number, readonly T[]>;
+function groupWords<T>(items: readonly T[], unit: 'first' | 'last', word: (item: T) => string): WordGroups<T> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const w = word(item);
+    if (w === '') throw new Error('An empty word would end and start every text');
+    const key = w.charCodeAt(unit === 'first' ? 0 : w.length - 1);
+    const group = groups.get(key) ?? [];
+    group.push(item);
+    groups.set(key, group);
+  }
+  return groups;
+}
+const NO_WORDS: readonly never[] = [];
+/** The words of `groups` (grouped by last unit) that may end `text`. */
+const mayEnd = <T>(groups: WordGroups<T>, text: string): readonly T[] => groups.get(text.charCodeAt(text.length - 1)) ?? NO_WORDS;
+/** The words of `groups` (grouped by first unit) that may start `text` at `at`. */
+const mayStart = <T>(groups: WordGroups<T>, text: string, at = 0): readonly T[] => groups.get(text.charCodeAt(at)) ?? NO_WORDS;
+const itself = (w: string): string => w;
+const COMPARISONS_AT_END = groupWords(COMPARISONS, 'last', (c) => c.word);
+const CHANGES_AT_END = groupWords(CHANGES, 'last', (c) => c.word);
+const ADVERBS_AT_END = groupWords(ADVERB_LIST, 'last', itself);
+const ADVERBS_AT_START = groupWords(ADVERB_LIST, 'first', itself);
+const VERBS_AT_END = groupWords(VERBS, 'last', itself);
+const VERBS_AT_START = groupWords(VERBS, 'first', itself);
+const WEAK_AT_START = groupWords(WEAK, 'first', itself);
+const WEAK_LEADERS_AT_END = groupWords(WEAK_LEADERS, 'last', itself);
+const SCAFFOLD_AT_START = groupWords(SCAFFOLD, 'first', itself);
 const SCOPE_WORDS = /^(?:全国|全省|全市|全区|全县|全州|全岛|本市|本区|本县|本省|各区|各市|各县|各地|全社会|其中|每年|年均|累计|共计|合计|共)+/;
 /** Predicates of a share that must reach a state: 40%以上的面积[达到]… */
 const SCOPE_PREDICATE = /达到|实现|完成|满足|通过|纳入|建成|落实|覆盖|具备|开展|参与|接入|配备|符合|达标|开放|使用|采用|享有|获得|推行|应用|建立/;
@@ -131,6 +168,23 @@ interface Clause {
   sentence: number;
 }
 
+/**
+ * What splitClauses makes of each UTF-16 unit, built from the lists above: a quote mark is
+ * passed over, an opener or closer changes the depth, a break ends a clause (and a sentence).
+ * Filled in reverse order of precedence, so a character in two lists (“ opens and is a quote
+ * mark) takes the kind the clause scan tests first.
+ */
+const CLAUSE_BREAK = 1;
+const SENTENCE_BREAK = 2;
+const CLOSER = 3;
+const OPENER = 4;
+const QUOTE_MARK = 5;
+const CLAUSE_KIND = new Uint8Array(0x10000);
+for (const c of CLAUSE_BREAKS) CLAUSE_KIND[c.charCodeAt(0)] = SENTENCE_BREAKS.includes(c) ? SENTENCE_BREAK : CLAUSE_BREAK;
+for (const c of CLOSERS) CLAUSE_KIND[c.charCodeAt(0)] = CLOSER;
+for (const c of OPENERS) CLAUSE_KIND[c.charCodeAt(0)] = OPENER;
+for (const c of QUOTE_MARKS) CLAUSE_KIND[c.charCodeAt(0)] = QUOTE_MARK;
+
 /** Clauses between ，；：。！？ outside brackets and quotes, trimmed, with their sentence number. */
 export function splitClauses(p: string, quotes: ReadonlyArray<readonly [number, number]> = quoteSpans(p)): Clause[] {
   const out: Clause[] = [];
@@ -146,17 +200,19 @@ export function splitClauses(p: string, quotes: ReadonlyArray<readonly [number, 
     if (y > x) out.push({ start: x, end: y, text: p.slice(x, y), sentence: s });
   };
   for (let i = 0; i < p.length; i++) {
-    const c = p[i] as string;
-    // Inside a quotation a comma does not end the clause: “一处失信，处处受限”.
-    while (quote < quotes.length && (quotes[quote] as readonly [number, number])[1] <= i) quote++;
-    const quoted = quote < quotes.length && (quotes[quote] as readonly [number, number])[0] < i;
-    if (QUOTE_MARKS.includes(c)) continue;
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !quoted && CLAUSE_BREAKS.includes(c)) {
+    const kind = CLAUSE_KIND[p.charCodeAt(i)] as number;
+    if (kind === 0 || kind === QUOTE_MARK) continue;
+    if (kind === OPENER) depth++;
+    else if (kind === CLOSER) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      // Inside a quotation a comma does not end the clause: “一处失信，处处受限”. (The spans
+      // are in order and i only grows, so the pointer moves on only where it is read.)
+      while (quote < quotes.length && (quotes[quote] as readonly [number, number])[1] <= i) quote++;
+      const quoted = quote < quotes.length && (quotes[quote] as readonly [number, number])[0] < i;
+      if (quoted) continue;
       push(from, i, sentence);
       from = i + 1;
-      if (SENTENCE_BREAKS.includes(c)) sentence++;
+      if (kind === SENTENCE_BREAK) sentence++;
     }
   }
   push(from, p.length, sentence);
@@ -184,7 +240,7 @@ function peelAdverbs(s: string, end: number): number {
   for (;;) {
     while (i > 0 && /\s/.test(s[i - 1] ?? '')) i--;
     const head = s.slice(0, i);
-    const word = ADVERB_LIST.find((w) => head.endsWith(w));
+    const word = mayEnd(ADVERBS_AT_END, head).find((w) => head.endsWith(w));
     if (!word) return i;
     i -= word.length;
   }
@@ -195,17 +251,18 @@ function comparisonAtEnd(pre: string): Governor | null {
   const end = peelAdverbs(pre, pre.length);
   // 较2020年下降 / 比上年增长: a baseline between the change and the value is skipped later.
   const head = pre.slice(0, end);
-  const comparison = COMPARISONS.find((c) => head.endsWith(c.word) && !COMPARATOR_NOT_AFTER[c.word]?.test(head.slice(0, -c.word.length)));
+  const comparison = mayEnd(COMPARISONS_AT_END, head).find((c) => head.endsWith(c.word) && !COMPARATOR_NOT_AFTER[c.word]?.test(head.slice(0, -c.word.length)));
   if (comparison) {
     // 每年降低不少于1个百分点: a change word before the comparison word wins.
     const before = peelAdverbs(pre, end - comparison.word.length);
-    const change = CHANGES.find((c) => pre.slice(0, before).endsWith(c.word));
+    const beforeComparison = pre.slice(0, before);
+    const change = mayEnd(CHANGES_AT_END, beforeComparison).find((c) => beforeComparison.endsWith(c.word));
     if (change && comparison.comparator !== 'approx' && !/[到至在]$/.test(comparison.word)) {
       return { kind: 'change', comparator: change.comparator, at: before - change.word.length, end };
     }
     return { kind: 'comparator', comparator: comparison.comparator, at: end - comparison.word.length, end };
   }
-  const change = CHANGES.find((c) => head.endsWith(c.word));
+  const change = mayEnd(CHANGES_AT_END, head).find((c) => head.endsWith(c.word));
   if (change) return { kind: 'change', comparator: change.comparator, at: end - change.word.length, end };
   return null;
 }
@@ -216,7 +273,7 @@ function indicatorEnd(pre: string, at: number): number {
   for (;;) {
     const peeled = peelAdverbs(pre, end);
     const head = pre.slice(0, peeled);
-    const word = COMPARISONS.find((c) => head.endsWith(c.word) && c.word.length > 1);
+    const word = mayEnd(COMPARISONS_AT_END, head).find((c) => head.endsWith(c.word) && c.word.length > 1);
     if (!word) return peeled;
     end = peeled - word.word.length;
   }
@@ -235,7 +292,7 @@ function creationVerb(original: string): Governor | null {
   // Directly before the number (adverbs peeled): strong or weak.
   const end = peelAdverbs(pre, pre.length);
   const head = pre.slice(0, end);
-  const direct = [...STRONG, ...WEAK].find((v) => head.endsWith(v));
+  const direct = mayEnd(VERBS_AT_END, head).find((v) => head.endsWith(v));
   if (direct && (STRONG.includes(direct) || weakGoverns(head.slice(0, -direct.length)))) {
     return { kind: 'create', comparator: 'eq', at: end - direct.length, end };
   }
@@ -244,7 +301,7 @@ function creationVerb(original: string): Governor | null {
   // A weak verb at the clause start (建设5个…, 保护…) also governs.
   if (!best) {
     const lead = stripLead(pre);
-    const weak = WEAK.find((v) => lead.text.startsWith(v));
+    const weak = mayStart(WEAK_AT_START, lead.text).find((v) => lead.text.startsWith(v));
     if (weak) best = { kind: 'create', comparator: 'eq', at: lead.offset, end: lead.offset + weak.length };
   }
   return best;
@@ -265,7 +322,7 @@ function firstStrongVerb(pre: string): Governor | null {
 
 function weakGoverns(before: string): boolean {
   const b = before.trimEnd();
-  return b === '' || [...WEAK_VERB_LEADERS, ...STRONG, ...WEAK].some((x) => b.endsWith(x)) || LEADING_DEADLINE.test(b);
+  return b === '' || mayEnd(WEAK_LEADERS_AT_END, b).some((x) => b.endsWith(x)) || LEADING_DEADLINE.test(b);
 }
 
 /** Strips deadlines, aspiration and (unless `keepScope`) scope words from the start of a clause fragment. */
@@ -276,7 +333,7 @@ function stripLead(s: string, keepScope = false): { text: string; offset: number
     text = text.replace(/^[\s、，]+/, '');
     const deadline = LEADING_DEADLINE.exec(text);
     if (deadline?.[0]) text = text.slice(deadline[0].length);
-    const word = SCAFFOLD.find((w) => text.startsWith(w)) ?? ADVERB_LIST.find((w) => w.length > 1 && text.startsWith(w));
+    const word = mayStart(SCAFFOLD_AT_START, text).find((w) => text.startsWith(w)) ?? mayStart(ADVERBS_AT_START, text).find((w) => w.length > 1 && text.startsWith(w));
     if (word) text = text.slice(word.length);
     const scope = keepScope ? null : SCOPE_WORDS.exec(text);
     if (scope?.[0]) text = text.slice(scope[0].length);
@@ -309,7 +366,7 @@ function cleanIndicator(raw: string, keepPredicate = false): string {
     const before = s;
     s = s.replace(/(?:较|比)(?:\d{4}年(?:底|末)?|上年|去年|上一年度?|基期|基准年|“十[一二三四五六七八九]五”(?:末|初))$/, '');
     s = s.replace(/[\s、，：]+$/, '');
-    const w = ADVERB_LIST.find((x) => x.length > 1 && s.endsWith(x) && s.length > x.length);
+    const w = mayEnd(ADVERBS_AT_END, s).find((x) => x.length > 1 && s.endsWith(x) && s.length > x.length);
     if (w) s = s.slice(0, -w.length);
     // 合格率均 / 合格率都: the single-character 均 after a measurable noun.
     else if (/[均都]$/.test(s) && METRIC_SUFFIXES.some((x) => s.slice(0, -1).endsWith(x))) s = s.slice(0, -1);
@@ -656,7 +713,7 @@ function leadingVerb(original: string): string | undefined {
   const text = maskProtected(original);
   const link = /^(?:和|及|并|与|或)/.exec(text)?.[0] ?? '';
   // Stripped only when what is left is nothing or a noun of two characters or more (保护区 stays).
-  const verb = [...STRONG, ...WEAK].find((w) => text.startsWith(w, link.length) && text.length !== link.length + w.length + 1);
+  const verb = mayStart(VERBS_AT_START, text, link.length).find((w) => text.startsWith(w, link.length) && text.length !== link.length + w.length + 1);
   return verb ? link + verb : undefined;
 }
 
@@ -799,11 +856,18 @@ function objection(s: Site, r: Reading): RejectRule | null {
   return null;
 }
 
+/**
+ * A regulation's paragraph with no word of a limit holds no requirement: extractTargets finds
+ * nothing in it and, unless asked why (`explain`), decides nothing, so a caller may skip it.
+ */
+export function setsNoLimit(paragraph: string, regulation: boolean, explain: boolean): boolean {
+  return regulation && !explain && !REGULATION_LIMIT.test(paragraph);
+}
+
 export function extractTargets(paragraph: string, context: TargetContext = {}): Extraction {
   const targets: TargetMatch[] = [];
   const decisions: Decision[] = [];
-  // A regulation's paragraph with no word of a limit holds no requirement (unless asked why).
-  if (context.regulation && !context.explain && !REGULATION_LIMIT.test(paragraph)) return { targets, decisions };
+  if (setsNoLimit(paragraph, context.regulation === true, context.explain === true)) return { targets, decisions };
   const quantities = scanQuantities(paragraph);
   if (quantities.length === 0) return { targets, decisions };
   const documentYear = context.documentYear ?? null;
@@ -837,11 +901,12 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
       decisions.push({ start: q.start, end: q.end, raw: q.raw, value: q.value, unit: q.unit, accepted, rule });
     };
     const text = clause.text;
+    // In a regulation only a limit is a requirement: a clause with no word of one sets none.
+    const limitless = context.regulation === true && !REGULATION_LIMIT.test(text);
     const norm = context.regulation === true || NORM_WORDS.test(sentence.slice(0, clause.end - span.start));
     // A time limit binds when a regulation or an obligation (应当, 须) sets it, not a prohibition's cooling-off.
     const obliged = context.regulation === true || /应当?|须|必须|要求/.test(text.replace(/不应|不得/g, ''));
     let region = 0; // clause offset from which an indicator may still be named
-    const accepted: Array<{ q: Quantity; index: number; reading: Reading }> = [];
 
     for (let k = 0; k < inClause.length; k++) {
       const q = inClause[k] as Quantity;
@@ -855,6 +920,10 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
       if (at < region && state.pending?.at !== q.start) {
         // Inside the noun an earlier number counts: 培育10家[年产值超过100亿元的]龙头企业.
         decide(q, 'qualifier');
+        continue;
+      }
+      if (limitless) {
+        decide(q, 'no-governor');
         continue;
       }
       const rawPre = text.slice(Math.min(region, at), at);
@@ -875,13 +944,11 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         after,
         sentence,
         sentenceBefore: paragraph.slice(span.start, q.start),
-        // Read by few rules, and long in a long paragraph: sliced only when asked for.
-        get paragraphBefore() {
-          return paragraph.slice(0, q.start);
-        },
-        get paragraphAfter() {
-          return paragraph.slice(clause.end, clause.end + 40);
-        },
+        // Sliced here, not in getters: a slice costs the same whatever its length, and an
+        // object literal with getters is kept as a dictionary, so every rule's read of every
+        // field of the site would be a slow look-up.
+        paragraphBefore: paragraph.slice(0, q.start),
+        paragraphAfter: paragraph.slice(clause.end, clause.end + 40),
         context,
         state,
         norm,
@@ -892,11 +959,6 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         deadlines,
         sentenceStart: span.start,
       };
-      // In a regulation only a limit is a requirement: a clause with no word of one sets none.
-      if (context.regulation && !REGULATION_LIMIT.test(text)) {
-        decide(q, 'no-governor');
-        continue;
-      }
       const rejected = state.pending?.at === q.start ? undefined : REJECTIONS.find(([, test]) => test(site));
       if (rejected) {
         decide(q, rejected[0]);
@@ -982,7 +1044,6 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         });
       }
       decide(q, reading.rule, true);
-      accepted.push({ q, index: targets.length - 1, reading });
       state.chain = { comparator: reading.comparator, percent: isPercent(q.unit), nounAfter: reading.nounFollows, indicator: indicators[0] ?? '', money: isMoney(q.unit) };
       region = Math.max(region, reading.consumedTo);
     }

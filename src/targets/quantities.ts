@@ -254,7 +254,14 @@ export function scanQuantities(text: string): Quantity[] {
     });
   }
   // The second number of a range is part of the first; a number inside an earlier one's span is not its own.
-  return out.filter((q, i) => !out.slice(0, i).some((p) => q.numberStart >= p.numberStart && q.numberStart < p.end));
+  // (Numbers are found at rising offsets, so every earlier one starts before this one: it lies
+  // inside one of them exactly when it starts before the furthest end among them.)
+  let reach = -1;
+  return out.filter((q) => {
+    const inside = q.numberStart < reach;
+    reach = Math.max(reach, q.end);
+    return !inside;
+  });
 }
 
 /** 三分之一 as a percentage (33.33), or null when it is no proper fraction. */

@@ -42,7 +42,16 @@ const isProse = (value: string): boolean => {
   const first = value.indexOf('。');
   return first >= 0 && (value.length - first > 20 || value.lastIndexOf('。') >= 60);
 };
-const isFurnitureLine = (value: string): boolean => !isProse(value) && FURNITURE_PATTERNS.some((re) => re.test(value));
+/**
+ * The patterns joined into one alternation per set of flags (two: with and without `i`), so
+ * a line is scanned twice rather than once a pattern; it matches where one of them does.
+ */
+const ANY_FURNITURE: readonly RegExp[] = (() => {
+  const byFlags = new Map<string, string[]>();
+  for (const re of FURNITURE_PATTERNS) byFlags.set(re.flags, [...(byFlags.get(re.flags) ?? []), `(?:${re.source})`]);
+  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+})();
+const isFurnitureLine = (value: string): boolean => !isProse(value) && ANY_FURNITURE.some((re) => re.test(value));
 
 /**
  * A site's own furniture, given by the user (the `furniture` parse option, a config file's

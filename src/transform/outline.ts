@@ -63,7 +63,10 @@ export function buildOutline(lines: readonly LineNode[], file?: VFile, locate?: 
     placeHeading(stack, h.style);
     const parent = stack.at(-1);
     const siblings = parent ? parent.children : roots;
-    if (file && locate) checkNumbering(siblings, line, lastNumber, (reason) => warn(file, { locate }, reason, 'numbering-gap', line.start, line.end));
+    if (file && locate) {
+      const gap = numberingGap(siblings, line, lastNumber);
+      if (gap) warn(file, { locate }, gap, 'numbering-gap', line.start, line.end);
+    }
     const section: SectionNode = {
       type: 'section',
       kind: kindUnder(parent, h.kind),
@@ -139,20 +142,21 @@ function extend(stack: readonly SectionNode[], end: number): void {
   for (const s of stack) if (end > s.end) s.end = end;
 }
 
-function checkNumbering(siblings: readonly SectionNode[], line: LineNode, lastNumber: Map<StyleKey, number>, report: (reason: string) => void): void {
+/** Why a heading's number does not follow its siblings' (a message), or null when it does. */
+function numberingGap(siblings: readonly SectionNode[], line: LineNode, lastNumber: Map<StyleKey, number>): string | null {
   const h = line.heading;
   // 第一百二十条之一 is inserted after 第一百二十条 by an amendment: not a gap, not a repeat.
-  if (!h || h.number === null || isInsertedMarker(h.marker)) return;
+  if (!h || h.number === null || isInsertedMarker(h.marker)) return null;
   const prev = findLast(siblings, (s) => s.style === h.style);
   // Restarting at 1 is a restart, handled by implicit parents; continuing the count of
   // the previous parent (1.–4. under （一）, 5. under （二）; 第五条 in 第二章) is fine.
   const expected = prev?.number != null ? prev.number + 1 : (lastNumber.get(h.style) ?? 0) + 1;
-  if (h.number === expected || h.number === 1) return;
+  if (h.number === expected || h.number === 1) return null;
   // The first of its siblings: a plan's count starts at 1 or carries on (（一） or （五））;
   // a law's articles always carry on.
   const named =
     prev || expected === 1 || isLegal(h.style) ? formatMarker(h.style, expected) : `${formatMarker(h.style, 1)} or ${formatMarker(h.style, expected)}`;
-  report(`Unexpected numbering gap, expected ${named} before ${h.marker}`);
+  return `Unexpected numbering gap, expected ${named} before ${h.marker}`;
 }
 
 /**

@@ -11,7 +11,7 @@
 import { findDeadlines, findPlanPeriods, stageLeadYear, yearsNamed } from '../lexicon/deadlines.js';
 import { isReportOnThePast } from '../lexicon/doc-types.js';
 import { ELIGIBILITY_PART, GOALS_PART, REPORT_REVIEW_PART, REVIEW_PART, reviewYears } from '../lexicon/parts.js';
-import { extractTargets } from '../targets/extract.js';
+import { extractTargets, setsNoLimit } from '../targets/extract.js';
 import { readIndicatorTable } from '../targets/tables.js';
 import type { DecisionDraft, LineNode, PolicyRoot, SectionNode, TargetDraft } from '../tree.js';
 import { sectionText, walkSections } from '../tree.js';
@@ -59,18 +59,22 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
     // Text outside any section (a notice with no headings) is a run of independent paragraphs: a
     // year governs only its own paragraph, unless that paragraph leads a list (到2025年，实现以下目标：).
     let leads = false;
-    for (const paragraph of joinWrapped(lines, options.wrapped === true)) {
+    // Text that is not hard-wrapped joins no line to another: each line is a paragraph.
+    const paragraphs: Iterable<Paragraph> = options.wrapped === true ? joinWrapped(lines) : lines;
+    for (const paragraph of paragraphs) {
       if (section === null && !leads) current = base;
       // 一、1998年工作回顾和1999年工作的总体要求: the part turns to the planned year at a paragraph
       // that opens with it (1999年，我们将… / 今年…).
-      const opening = paragraph.value.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
-      if (state.past && state.review?.plansInPart && paragraph.start !== lines[0]?.start && (opening.includes(`${state.review.planned}年`) || opening.startsWith('今年'))) {
-        state.past = state.past0;
+      if (state.past && state.review?.plansInPart && paragraph.start !== lines[0]?.start) {
+        const opening = paragraph.value.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
+        if (opening.includes(`${state.review.planned}年`) || opening.startsWith('今年')) state.past = state.past0;
       }
       if (quantities >= MAX_QUANTITIES) {
         stoppedAt ??= { start: paragraph.start, end: paragraph.start + paragraph.value.length };
         break;
       }
+      // Nothing to read, and no deadline (below) to carry on: extractTargets is not asked.
+      if (setsNoLimit(paragraph.value, regulation, options.explain === true)) continue;
       // A regulation's limits carry their own year, so no year governs the next paragraph.
       const deadlines = regulation ? undefined : findDeadlines(paragraph.value, documentYear);
       const { targets: found, decisions: why } = extractTargets(paragraph.value, {
@@ -91,11 +95,11 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
           ...t,
           section,
           year: t.year ?? (regulation ? null : (current ?? options.periodEnd)),
-          start: paragraph.toNormalised(t.start),
-          end: paragraph.toNormalised(t.end, true),
+          start: toNormalised(paragraph, t.start),
+          end: toNormalised(paragraph, t.end, true),
         });
       }
-      if (options.explain) for (const d of why) decisions.push({ ...d, section, start: paragraph.toNormalised(d.start), end: paragraph.toNormalised(d.end, true) });
+      if (options.explain) for (const d of why) decisions.push({ ...d, section, start: toNormalised(paragraph, d.start), end: toNormalised(paragraph, d.end, true) });
       const year = deadlines?.at(-1)?.year ?? null;
       if (year !== null) {
         current = year;
@@ -121,10 +125,10 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       const base = inherited ?? titlePeriod;
       // A heading line is read after its marker, so 第四十一条 or （三） never names an indicator.
       const marker = s.heading?.heading?.marker.length ?? 0;
-      const own = (l: LineNode): TextLine => ({ value: l.value, start: l.start });
-      const lines: TextLine[] = s.heading
-        ? [...(s.heading.heading?.cellLines?.map(own) ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs.map(own)]
-        : s.paragraphs.map(own);
+      // (A LineNode is read as a TextLine as it is: its value and start.)
+      const lines: readonly TextLine[] = s.heading
+        ? [...(s.heading.heading?.cellLines ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs]
+        : s.paragraphs;
       // 申报条件: the thresholds an applicant for support must meet.
       const isEligibility = eligibility || (s.kind !== 'bullet' && ELIGIBILITY_PART.test(title) && title.length <= 16);
       const state = { past: isPast, goals: isGoals, review, past0: past, eligibility: isEligibility };
@@ -139,7 +143,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
     }
   };
   // Text before the first heading (and the whole of a document without headings) is read too.
-  read(preamble.map((l) => ({ value: l.value, start: l.start })), null, { past: false, goals: false, review: null, past0: false, eligibility: false }, null);
+  read(preamble, null, { past: false, goals: false, review: null, past0: false, eligibility: false }, null);
   visit(sections, null, 1, false, false, false);
   return { targets, decisions, contexts, stoppedAt };
 }
@@ -151,11 +155,25 @@ interface TextLine {
   alone?: boolean;
 }
 
+/**
+ * What is read for targets: one line as it is, or hard-wrapped lines joined, with where each
+ * joined line starts in `value` (offsets map back through toNormalised()).
+ */
 interface Paragraph {
   value: string;
   start: number;
-  /** The normalised offset of an offset in `value` (an end at a join stays on its own line). */
-  toNormalised: (offset: number, isEnd?: boolean) => number;
+  segments?: ReadonlyArray<{ line: TextLine; at: number }>;
+}
+
+/** The normalised offset of an offset in a paragraph's `value` (an end at a join stays on its own line). */
+function toNormalised(paragraph: Paragraph, offset: number, isEnd = false): number {
+  const { segments } = paragraph;
+  if (!segments) return paragraph.start + Math.min(offset, paragraph.value.length);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i] as (typeof segments)[number];
+    if (offset > s.at || (!isEnd && offset === s.at) || i === 0) return s.line.start + Math.min(offset - s.at, s.line.value.length);
+  }
+  return paragraph.start;
 }
 
 /** A line that ends inside a sentence: on a word, a number or a comma. */
@@ -184,37 +202,31 @@ export function isHardWrapped(lines: readonly LineNode[]): boolean {
  * line is joined to the next when it is at least 20 characters long and ends inside a
  * sentence; page numbers between the halves are skipped.
  */
-function* joinWrapped(lines: readonly TextLine[], wrapped: boolean): Generator<Paragraph> {
-  let parts: TextLine[] = [];
+function* joinWrapped(lines: readonly TextLine[]): Generator<Paragraph> {
+  const parts: TextLine[] = [];
   // Made one at a time, as read: a reading that stops (MAX_QUANTITIES) makes no more.
   const take = (): Paragraph | undefined => {
     if (!parts.length) return undefined;
+    // One line is its own paragraph.
+    if (parts.length === 1) {
+      const line = parts[0] as TextLine;
+      parts.length = 0;
+      return line;
+    }
     const segments = parts.map((p) => ({ line: p, at: 0 }));
     let at = 0;
     for (const s of segments) {
       s.at = at;
       at += s.line.value.length;
     }
-    const value = parts.map((p) => p.value).join('');
-    const first = parts[0] as TextLine;
-    const paragraph: Paragraph = {
-      value,
-      start: first.start,
-      toNormalised: (offset, isEnd = false) => {
-        for (let i = segments.length - 1; i >= 0; i--) {
-          const s = segments[i] as (typeof segments)[number];
-          if (offset > s.at || (!isEnd && offset === s.at) || i === 0) return s.line.start + Math.min(offset - s.at, s.line.value.length);
-        }
-        return first.start;
-      },
-    };
-    parts = [];
+    const paragraph: Paragraph = { value: parts.map((p) => p.value).join(''), start: (parts[0] as TextLine).start, segments };
+    parts.length = 0;
     return paragraph;
   };
   for (const line of lines) {
-    if (PAGE_NUMBER.test(line.value) && parts.length) continue;
+    if (parts.length && PAGE_NUMBER.test(line.value)) continue;
     parts.push(line);
-    if (!wrapped || line.alone || line.value.length < 20 || !WRAPPED.test(line.value)) {
+    if (line.alone || line.value.length < 20 || !WRAPPED.test(line.value)) {
       const paragraph = take();
       if (paragraph) yield paragraph;
     }
@@ -267,9 +279,10 @@ export function policyTargets() {
     }
     const targets = [...placed.targets];
     const decisions = [...placed.decisions];
-    const ordered = [...walkSections(sections)];
+    let ordered: SectionNode[] | undefined; // listed at the first indicator table (most documents have none)
     for (const table of tree.data.tables) {
       if (table.kind !== 'indicator') continue;
+      ordered ??= [...walkSections(sections)];
       const at = (table.headerLines[0] as LineNode).start;
       // The table belongs to the last section that starts before it.
       let section: SectionNode | null = null;

@@ -87,6 +87,7 @@ function firstClause(s: SectionNode): string {
 
 /** A section's own text and that of its 一是 enumerations and —— bullets, where an attribution may close the item. */
 function attributionText(s: SectionNode): string {
+  if (!s.children.some((c) => c.kind === 'enumeration' || c.kind === 'bullet')) return sectionText(s);
   const parts = [sectionText(s)];
   for (const c of s.children) {
     if (c.kind === 'enumeration' || c.kind === 'bullet') parts.push(`${c.heading?.value ?? ''}\n${attributionText(c)}`);

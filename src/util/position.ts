@@ -7,13 +7,11 @@ export type Positioner = (start: number, end: number) => Position;
 
 /** Builds positions for normalised [start, end) ranges, mapped back into `source`. */
 export function createPositioner(source: string, toSource: (offset: number) => number): Positioner {
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    // CR alone and CRLF both end a line; the LF of a CRLF does not start another one.
-    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
-  }
+  // Found on the first position asked for: a positioner replaced before it is used (the
+  // parser's own, until the caller knows the source) never reads the text.
+  let lineStarts: number[] | null = null;
   const point = (offset: number): Point => {
+    lineStarts ??= lineStartsOf(source);
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -27,4 +25,15 @@ export function createPositioner(source: string, toSource: (offset: number) => n
     const s = toSource(start);
     return { start: point(s), end: point(Math.max(s, toSource(end))) };
   };
+}
+
+/** The offset where each line of `source` starts. */
+function lineStartsOf(source: string): number[] {
+  const lineStarts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    // CR alone and CRLF both end a line; the LF of a CRLF does not start another one.
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+  }
+  return lineStarts;
 }
