@@ -113,9 +113,9 @@ function copyFixtures(dir: string): void {
 describe.skipIf(!hasLaws)('--jobs over the laws corpus', () => {
   it('writes byte-identical files, stdout and stderr with -j 1, 2, 3 and the default', async () => {
     const input = tmp();
-    // The 8 largest laws (0.15–0.3 MB each) make the batch big enough for workers to have
-    // work (-j 2, -j 3; the default starts them only above 16 MB); 52 small ones, spread over
-    // the corpus, vary the structure.
+    // The 8 largest laws (0.15–0.3 MB each) give workers long documents to work on (the
+    // tests start workers for any batch: vitest.config.ts); 52 small ones, spread over the
+    // corpus, vary the structure.
     const all = laws();
     const largest = [...all].sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1)).slice(0, 8);
     const chosen = [...largest, ...spread(all.filter((l) => l.size < 8_000), 52)];

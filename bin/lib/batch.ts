@@ -56,11 +56,18 @@ const IN_FLIGHT = 4;
 /** Documents parsed ahead in one thread while the files of earlier ones are written. */
 const WRITES_IN_FLIGHT = 4;
 /**
- * Below this much input, starting workers costs more than it saves: each compiles the whole
- * parser again. Measured on 2 cores (npm run bench, 2026-12-03): 5.6 MB of Traditional text
- * ran 0.94× as fast on two workers as in one thread, the 55 MB laws corpus 1.22× as fast.
+ * Input for each thread beyond the first: a worker must have this much to parse to pay for
+ * its start (a compile of the whole parser, then its first, slow documents). On 2 cores
+ * (2026-12-03, one thread already keeps about 1.4 cores busy with V8's collector and the
+ * writes): the five seeds (0.2 MB) ran 1.35× slower with -j 2 than with -j 1, 5.6 MB of
+ * Traditional text about as fast (1.98 s against 1.93 s), the 55 MB laws corpus 1.05× as fast.
  */
-const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
+const BYTES_PER_THREAD = 16 * 1024 * 1024;
+/**
+ * For the tests (vitest.config.ts): workers for a batch of any size, sent jobs before they are
+ * ready, so that every run with -j 2 or more puts documents through a worker.
+ */
+const TEST_WORKERS = process.env.POLICY_PARSE_TEST_WORKERS === '1';
 /** Output stems the run index takes (run-outputs.ts): index, index.shard-2-of-8. */
 const RUN_INDEX_STEM = /^index(\.shard-\d+-of-\d+)?$/i;
 /** Rows of the summary table for a big run (`--summary full` lists every document). */
@@ -381,7 +388,6 @@ function sizeOf(path: string): number {
   }
 }
 
-/** --jobs, by default the machine's cores; one (this thread) for small batches. */
 /** Why the output folder cannot be written (made if missing), or undefined when it can. */
 function outFolderProblem(outDir: string): string | undefined {
   try {
@@ -400,10 +406,14 @@ function outFolderProblem(outDir: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Threads to parse on: --jobs (by default the machine's cores) at most, never more than the
+ * cores or the documents, and one more than the first only for each BYTES_PER_THREAD of
+ * input, so that -j never makes a run slower than one thread.
+ */
 function workerCount(requested: number | undefined, inputs: number, bytes: number): number {
-  if (requested !== undefined) return Math.min(requested, availableParallelism(), Math.max(inputs, 1));
-  if (bytes < WORKER_THRESHOLD_BYTES) return 1;
-  return Math.min(availableParallelism(), inputs);
+  const paying = TEST_WORKERS ? Number.POSITIVE_INFINITY : 1 + Math.floor(bytes / BYTES_PER_THREAD);
+  return Math.max(1, Math.min(requested ?? availableParallelism(), availableParallelism(), inputs, paying));
 }
 
 /**
@@ -421,7 +431,7 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
   const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
   // A worker is sent jobs once it says it is ready (its parser loaded): until then this thread
   // goes on alone, and no early document waits on a worker that is still compiling.
-  const ready = new Set<Worker>();
+  const ready = new Set<Worker>(TEST_WORKERS ? workers : []);
   const finished = new Map<number, JobResult>();
   // Never run far ahead of what has been reported: the buffer of results stays small.
   const window = count * IN_FLIGHT * 4;
