@@ -2,7 +2,8 @@
 // with what is already written). Runs the same in the main thread and in a worker, and
 // returns only small, cloneable facts: the batch keeps no documents in memory.
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { close, writeFile as writeFileCallback } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { type ParseOptions, parseWithFileAsync } from '../../src/api.js';
 import type { PolicyDocument } from '../../src/schema/policy-document.js';
@@ -181,11 +182,18 @@ export function writeAtomic(path: string, text: string): void {
   }
 }
 
-/** writeAtomic, on libuv's threads: the temporary file never outlives a failure. */
+/**
+ * writeAtomic, its writes on libuv's threads: the temporary file never outlives a failure.
+ * The file is made here, at once: whatever exists was made before a signal's handler runs, so
+ * its sweep finds it (made on libuv's threads, it could appear after the sweep and stay).
+ */
 export async function writeAtomicAsync(path: string, text: string): Promise<void> {
   const temp = tempBeside(path);
+  const fd = openSync(temp, 'wx');
   try {
-    await writeFile(temp, text);
+    const written = await new Promise<Error | null>((done) => writeFileCallback(fd, text, done));
+    const closed = await new Promise<Error | null>((done) => close(fd, done));
+    if (written ?? closed) throw written ?? closed;
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
