@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HEAP_FLAGS } from '../bin/lib/heap.js';
 import { at } from './helpers.js';
@@ -33,9 +33,10 @@ function copyWith(name: string, damage: (cache: Buffer) => Buffer | undefined): 
 
 /** Every file a run writes, with stdout and stderr. */
 function runIn(root: string, out: string): Record<string, string> {
-  const r = spawnSync(process.execPath, [join(root, 'dist/bundle/policy-parse.js'), SEED, '-o', out, '-f', 'json,yaml', '--no-config'], { env, encoding: 'utf8' });
+  // Run from `work`: the summary names the output folder relative to the working folder.
+  const r = spawnSync(process.execPath, [join(root, 'dist/bundle/policy-parse.js'), SEED, '-o', out, '-f', 'json,yaml', '--no-config'], { cwd: work, env, encoding: 'utf8' });
   const files = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
-  return { ...files, status: String(r.status), stdout: r.stdout.replaceAll(out, 'OUT'), stderr: r.stderr };
+  return { ...files, status: String(r.status), stdout: r.stdout.replaceAll(`→ ${relative(work, out)}/`, '→ OUT/'), stderr: r.stderr };
 }
 
 const dataStart = (cache: Buffer) => cache.indexOf(0x0a) + 1;
