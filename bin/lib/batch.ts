@@ -53,8 +53,8 @@ export interface Shard {
 
 /** Jobs in flight per worker: enough to keep it busy, few enough to keep memory flat. */
 const IN_FLIGHT = 4;
-/** Documents parsed ahead in one thread while the files of earlier ones are written. */
-const WRITES_IN_FLIGHT = 4;
+/** Documents started ahead in a thread: a DOCX or PDF is read asynchronously meanwhile. */
+const AHEAD = 4;
 /**
  * Input for each thread beyond the first: a worker must have this much to parse to pay for
  * its start (a compile of the whole parser, then its first, slow documents). On 2 cores
@@ -332,12 +332,11 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
   try {
     if (jobs <= 1) {
       await prepareFormats(fileFormats);
-      if (inputs.length === 1) jobOptions.writeNow = true;
-      // A few jobs in flight: one document's files are written while the next is parsed.
+      // A few jobs in flight: a DOCX or PDF is read asynchronously while the next documents are parsed.
       const pending = new Map<number, Promise<JobResult>>();
       let next = 0;
       for (let reported = 0; reported < inputs.length; reported++) {
-        while (next < inputs.length && next - reported < WRITES_IN_FLIGHT) {
+        while (next < inputs.length && next - reported < AHEAD) {
           pending.set(next, runJob(inputs[next] as JobInput, jobOptions));
           next++;
         }
@@ -437,7 +436,7 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
   const window = count * IN_FLIGHT * 4;
   let next = 0;
   let reported = 0;
-  let here = 0; // this thread's jobs in flight (their files being written)
+  let here = 0; // this thread's jobs in flight (a DOCX or PDF being read)
   let stopped = false;
   try {
     await new Promise<void>((done, fail) => {
@@ -469,7 +468,7 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
         pump();
         schedule();
       };
-      // This thread's turn: one document, parsed now (its files are written on libuv's threads).
+      // This thread's turn: one document, parsed and written now.
       let scheduled = false;
       const schedule = () => {
         if (scheduled || stopped) return;
@@ -478,7 +477,7 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
           scheduled = false;
           if (stopped) return;
           pump();
-          if (!room() || here >= WRITES_IN_FLIGHT) return;
+          if (!room() || here >= AHEAD) return;
           here++;
           runJob(inputs[next++] as JobInput, options).then((result) => {
             here--;
