@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
  * judged by how fast the program allocates. A batch allocates fast and keeps little (a few
  * counters and short strings per document), so over a long run the limit ratchets up and the
  * heap with it. A fixed factor of 1.25 keeps the heap near what is live. Measured on the laws
- * corpus, one thread, once and eight times over: peak RSS 139 and 145 MB (+4.5 %; 123 and 132 MB
+ * corpus, one thread, once and eight times over: peak RSS 139 and 145 MB (+4.5 %; 130 and 135 MB
  * after the parser and start-up work of issue 15), where a
  * full collection forced every 4 MB of input gave 141 and 153 MB for 18 % more CPU time, and
  * V8's own factor 186 and 225 MB.
