@@ -1,9 +1,10 @@
 // Behaviour by behaviour, what the parser must get right on the fixture documents.
 // The goldens in fixtures/ pin the whole output; these assertions say what matters.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type PolicyDocument, parse } from '../src/index.js';
-import { allSections, at, outlineOf } from './helpers.js';
+import { NUMBERING_STYLES } from '../src/parse/numbering.js';
+import { allSections, at, listDir, outlineOf } from './helpers.js';
 
 const fixture = (name: string): PolicyDocument => parse(readFileSync(at(`fixtures/parse/${name}/input.txt`), 'utf8'), { path: name });
 const find = (doc: PolicyDocument, title: string) => [...allSections(doc.sections)].find((s) => s.title === title);
@@ -226,5 +227,30 @@ describe('task tables', () => {
       ['推进标准化建设', ['市市场监管局', '各区政府']],
       ['加强计量基础设施建设', ['市市场监管局']],
     ]);
+  });
+});
+
+describe('the numbering table', () => {
+  // matchMarker tries only the styles whose `starts` holds a line's first character: a pattern
+  // edited to match at another character would silently never run there.
+  it('names in `starts` every first character its pattern matches, on every line of the seeds and fixtures', () => {
+    const texts = [
+      ...listDir('seeds').map((n) => readFileSync(at(`seeds/${n}`), 'utf8')),
+      ...listDir('fixtures/parse')
+        .filter((n) => existsSync(at(`fixtures/parse/${n}/input.txt`)))
+        .map((n) => readFileSync(at(`fixtures/parse/${n}/input.txt`), 'utf8')),
+    ];
+    const lines = texts.flatMap((t) => t.split('\n').map((l) => l.trim())).filter((l) => l !== '');
+    const misses: string[] = [];
+    let matched = 0;
+    for (const line of lines) {
+      for (const style of NUMBERING_STYLES) {
+        if (!style.pattern.test(line)) continue;
+        matched++;
+        if (!style.starts.includes(line[0] as string)) misses.push(`${style.key}: ${line.slice(0, 20)}`);
+      }
+    }
+    expect(matched).toBeGreaterThan(400);
+    expect(misses).toEqual([]);
   });
 });
