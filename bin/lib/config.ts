@@ -117,7 +117,6 @@ async function guard<T>(path: string, cwd: string, load: () => Promise<T>): Prom
   }
 }
 
-
 // ───────────────────────────── loaders ─────────────────────────────
 
 /** JSON, with a syntax error as `file:line:column: not valid JSON: …`. */

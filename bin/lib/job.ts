@@ -178,7 +178,6 @@ export function writeAtomic(path: string, text: string): void {
   }
 }
 
-/** The one-line reason for a failure, as a person would say it. */
 /**
  * A file's bytes, refused above `maxBytes`. A regular file is measured first; anything else
  * named explicitly (a device, a FIFO: /dev/zero never ends) is read only up to the limit.
@@ -208,6 +207,7 @@ export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (r
   }
 }
 
+/** The one-line reason for a failure, as a person would say it. */
 export function reason(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error) {
     const code = (error as NodeJS.ErrnoException).code;
