@@ -51,6 +51,16 @@ describe('decode()', () => {
     refuses([0xef, 0xbb, 0xbf], /^empty file$/);
   });
 
+  it('reads UTF-8 to the same string as Node’s own reader, in every plane', () => {
+    // ASCII, CJK, a CJK Extension B character and an emoji (surrogate pairs), a BOM-less
+    // U+FEFF inside, a Latin-1 letter, and a subarray that starts inside its buffer.
+    const text = 'a第一条 𠀀中文😀\ufeffé\r\n，。';
+    const bytes = Buffer.from(`xx${text}`, 'utf8').subarray(2);
+    expect(decode(bytes)).toEqual({ text, encoding: 'utf-8' });
+    const seed = readFileSync(at(seedPath('001')));
+    expect(decode(seed).text).toBe(seed.toString('utf8'));
+  });
+
   it('takes a forced encoding, and names an unknown one', () => {
     const gb = readFileSync(at('fixtures/encodings/002.gb18030.txt'));
     expect(decode(gb, { encoding: 'GBK' }).encoding).toBe('gb18030');

