@@ -25,6 +25,10 @@ export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千�
 /** Characters of a numeral small enough for a marker or a date (一 … 九十九, 二〇二五). */
 export const CN_SMALL_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
+/** DIGIT and SMALL_UNIT by character code: a lookup that makes no one-character string. */
+const DIGIT_AT = new Map(Object.entries(DIGIT).map(([c, v]) => [c.charCodeAt(0), v]));
+const SMALL_UNIT_AT = new Map(Object.entries(SMALL_UNIT).map(([c, v]) => [c.charCodeAt(0), v]));
+
 const ARABIC = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const FULL_WIDTH_DIGIT = /[０-９．，]/g;
 
@@ -39,6 +43,8 @@ export function readNumeral(text: string): number | null {
   // digit (第三条 → 3), and ASCII digits alone (nothing to trim, widen or ungroup).
   if (text.length === 1 && DIGIT[text] !== undefined) return DIGIT[text] as number;
   if (isAsciiDigits(text)) return Number(text);
+  // Digits and place units below 万 (二十三, 一百零五): what the general path reads as one group.
+  if (isPlainGroup(text)) return readGroup(text);
   let s = text.trim().replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (s === '') return null;
   const arabic = ARABIC.exec(s);
@@ -62,6 +68,17 @@ function isAsciiDigits(text: string): boolean {
     if (code < 0x30 || code > 0x39) return false;
   }
   return true;
+}
+
+/** Whether a text is Chinese digits and at least one place unit below 万 (十 百 千), nothing else. */
+function isPlainGroup(text: string): boolean {
+  let unit = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (SMALL_UNIT_AT.has(code)) unit = true;
+    else if (!DIGIT_AT.has(code)) return false;
+  }
+  return unit;
 }
 
 function readInteger(s: string): number | null {
@@ -104,8 +121,10 @@ function readGroup(s: string): number | null {
   let digit: number | null = null;
   let lastUnit = Number.POSITIVE_INFINITY;
   let afterZero = false;
-  for (const c of s) {
-    const d = DIGIT[c];
+  for (let i = 0; i < s.length; i++) {
+    // Every digit and unit is one UTF-16 unit; anything else (a surrogate too) is no numeral.
+    const code = s.charCodeAt(i);
+    const d = DIGIT_AT.get(code);
     if (d !== undefined) {
       if (d === 0) {
         afterZero = true;
@@ -115,7 +134,7 @@ function readGroup(s: string): number | null {
       digit = d;
       continue;
     }
-    const unit = SMALL_UNIT[c];
+    const unit = SMALL_UNIT_AT.get(code);
     if (unit === undefined || unit >= lastUnit) return null;
     total += (digit ?? 1) * unit;
     lastUnit = unit;
