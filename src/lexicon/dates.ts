@@ -24,22 +24,46 @@ export interface FoundDate {
 export function isoOf(year: number | null, month: number | null, day: number | null): string | null {
   if (year === null || month === null || day === null) return null;
   if (year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
+  // Whole numbers (all a printed date reads as): the calendar by rule, no Date made; the
+  // proleptic Gregorian calendar that Date keeps, so the same days.
+  if (Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day)) {
+    if (day > daysInMonth(year, month)) return null;
+    return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  }
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day > days) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Days in a month (1–12) of a Gregorian year. */
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
+}
+
 /** Every date printed in `text`, in order. */
 export function findDates(text: string): FoundDate[] {
+  // A written date holds 年, a numeric one a - / . between its parts: a text with neither
+  // (most lines) is not searched.
+  const written = text.includes('年') ? datesOf(WRITTEN, text) : [];
+  const numeric = text.includes('-') || text.includes('/') || text.includes('.') ? datesOf(NUMERIC, text) : [];
+  // One form's matches are already in order and apart (a global search resumes after each).
+  if (numeric.length === 0) return written;
+  if (written.length === 0) return numeric;
+  return [...written, ...numeric].sort((a, b) => a.start - b.start).filter((d, i, all) => i === 0 || d.start >= (all[i - 1]?.end ?? 0));
+}
+
+/** The calendar dates among the matches of a global `re` in `text`. */
+function datesOf(re: RegExp, text: string): FoundDate[] {
   const found: FoundDate[] = [];
-  for (const re of [WRITTEN, NUMERIC]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const iso = isoOf(readNumeral(m[1] ?? ''), readNumeral(m[2] ?? ''), readNumeral(m[3] ?? ''));
-      if (iso) found.push({ iso, start: m.index, end: m.index + m[0].length });
-    }
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const iso = isoOf(readNumeral(m[1] ?? ''), readNumeral(m[2] ?? ''), readNumeral(m[3] ?? ''));
+    if (iso) found.push({ iso, start: m.index, end: m.index + m[0].length });
   }
-  return found.sort((a, b) => a.start - b.start).filter((d, i, all) => i === 0 || d.start >= (all[i - 1]?.end ?? 0));
+  return found;
 }
 
 const WRITTEN_AT = new RegExp(WRITTEN.source, 'y');

@@ -203,7 +203,11 @@ export function bodyDates(lines: readonly LineNode[]): BodyDates {
     if (line.role !== 'paragraph' && line.role !== 'heading') continue;
     const value = line.value;
     if (!CLAUSE_WORDS.test(value)) continue;
-    if (!found.effective) {
+    // An effective clause opens with 本 (SELF); every term and validity clause holds 期
+    // (有效期, 试行期…): a line without one of them is not searched for its clauses.
+    const self = value.includes('本');
+    const term = value.includes('期');
+    if (self && !found.effective) {
       const m = EFFECTIVE.exec(value);
       if (m?.[1]) {
         // A year before the People's Republic is an OCR slip (本规范自1913年4月3日起施行), not a date.
@@ -212,17 +216,18 @@ export function bodyDates(lines: readonly LineNode[]): BodyDates {
         if (date || /之日$/.test(m[1])) found.effective = { date, text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length };
       }
     }
+    if (!term) continue;
     if (found.until === null) {
       const until = VALID_UNTIL.exec(value);
       if (until?.[1]) found.until = readDate(until[1]);
     }
-    const term = TERM.exec(value);
-    if (term?.[1] && term[2]) {
+    const span = TERM.exec(value);
+    if (span?.[1] && span[2]) {
       if (!found.effective) {
-        const date = /之日$/.test(term[1]) ? null : readDate(term[1]);
-        found.effective = { date, text: term[0], start: line.start + term.index, end: line.start + term.index + term[0].length };
+        const date = /之日$/.test(span[1]) ? null : readDate(span[1]);
+        found.effective = { date, text: span[0], start: line.start + span.index, end: line.start + span.index + span[0].length };
       }
-      found.until ??= readDate(term[2]) ?? monthEnd(term[2]);
+      found.until ??= readDate(span[2]) ?? monthEnd(span[2]);
     }
     if (found.years === null) {
       const years = VALID_YEARS.exec(value);

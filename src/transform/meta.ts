@@ -123,7 +123,7 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
     if (promulgated) set('title', nameOf(promulgated.line, promulgated.title));
   }
   // A Markdown title (`# 旅行社条例`) is the title, whatever its length.
-  const markdownTitle = lines.find((l, i) => i < headerEnd && l.markdown === 1 && l.role === 'paragraph');
+  const markdownTitle = lines.slice(0, headerEnd).find((l) => l.markdown === 1 && l.role === 'paragraph');
   if (meta.title === null && markdownTitle) {
     meta.title = closeUpTitle(nameOf(markdownTitle));
     markdownTitle.role = 'meta';
@@ -141,7 +141,7 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
     const flat = title.replace(/\s/g, '');
     for (let i = 0; i < (order ? lines.length : headerEnd); i++) {
       const line = lines[i] as LineNode;
-      if (i >= headerEnd && line.value.replace(/\s/g, '') !== flat) continue;
+      if (i >= headerEnd && !sameBarSpaces(line.value, flat)) continue;
       if (line.role === 'paragraph' && line.value.length >= 4 && flat.includes(closeUpTitle(line.value).replace(/\s/g, ''))) {
         line.role = 'meta';
       }
@@ -257,6 +257,22 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   return meta;
 }
 
+const SPACE = /\s/;
+
+/**
+ * Whether `value` without its whitespace (\s) is `flat`, a text with none: value.replace(/\s/g, '')
+ * === flat, read in step without making the string (most lines differ at their first character).
+ */
+function sameBarSpaces(value: string, flat: string): boolean {
+  let j = 0;
+  for (let i = 0; i < value.length; i++) {
+    // `flat` holds no whitespace, so a character that matches it is never skipped.
+    if (j < flat.length && value.charCodeAt(i) === flat.charCodeAt(j)) j++;
+    else if (!SPACE.test(value.charAt(i))) return false;
+  }
+  return j === flat.length;
+}
+
 // An order signed by an official: 总理　李克强 (a person, not the issuing organ).
 const SIGNING_OFFICIAL = /^(?:国务院)?(?:代理?)?(?:总理|主席|部长|主任|署长|局长|厅长|省长|市长|区长|县长|行长|院长|检察长)[\s\u3000]+[\u4e00-\u9fff·]{2,5}$/;
 // Record rows of a law database's header: 法规类别 / 法规网址 / 废止说明 / 生效状态 / 官方链接.
@@ -370,7 +386,8 @@ function joinPieces(lines: readonly LineNode[]): string {
 function orderHeader(lines: readonly LineNode[], headerEnd: number): { docNumber: string; issuer: string; after: number } | null {
   for (let i = 0; i < headerEnd; i++) {
     const line = lines[i] as LineNode;
-    if (line.role !== 'paragraph' && line.role !== 'furniture') continue;
+    // Both forms name the order (…令): a line without 令 is neither.
+    if ((line.role !== 'paragraph' && line.role !== 'furniture') || !line.value.includes('令')) continue;
     const v = line.value.replace(/[\s\u3000]+/g, '');
     const whole = ORDER_NUMBER.exec(v);
     if (whole && whole.index === 0 && whole[0].length === v.length && whole[1] && whole[2]) {
