@@ -43,13 +43,15 @@ export interface EventWord {
 export function lifecycleEventOf(clause: string): EventWord | null {
   let last: EventWord | null = null;
   let lastQuoted: EventWord | null = null;
-  const quoted = quoteSpans(clause);
+  // The quotes matter only around an event word: found at the first one.
+  let quoted: Array<readonly [number, number]> | null = null;
   EVENT_RE.lastIndex = 0;
   for (let m = EVENT_RE.exec(clause); m; m = EVENT_RE.exec(clause)) {
     const at = m.index;
     const event = EVENT_OF.get(m[0]);
     if (!event) continue;
     const word = { event, start: at, end: at + m[0].length };
+    quoted ??= quoteSpans(clause);
     if (quoted.some(([s, e]) => at > s && at < e)) lastQuoted = word;
     else last = word;
   }
@@ -59,6 +61,15 @@ export function lifecycleEventOf(clause: string): EventWord | null {
   }
   // A decision name that swallowed the verb (《关于修改…的决定修正》): the word inside it.
   return last ?? lastQuoted;
+}
+
+/** Whether a clause records any event: lifecycleEventOf(clause) !== null, without reading which. */
+export function hasEventWord(clause: string): boolean {
+  // Every match of EVENT_RE is one of EVENT_WORDS, so lifecycleEventOf returns an event for it.
+  EVENT_RE.lastIndex = 0;
+  const found = EVENT_RE.test(clause);
+  EVENT_RE.lastIndex = 0;
+  return found;
 }
 
 /** The event a header label names (Taiwan's 修正日期, 制定日期, 施行日期 …): its word, read by the same table. */

@@ -9,7 +9,7 @@
 //     有效期至2027年12月31日 / 有效期5年 (validity).
 import type { LineNode } from '../tree.js';
 import { addYears, dateAt, findDates, isDateLine, isoOf, readDate } from '../lexicon/dates.js';
-import { type LifecycleEvent, labelledEvent, lifecycleEventOf } from '../lexicon/lifecycle.js';
+import { type LifecycleEvent, hasEventWord, labelledEvent, lifecycleEventOf } from '../lexicon/lifecycle.js';
 import { CN_SMALL_NUMERAL_CHARS, readNumeral } from '../lexicon/numerals.js';
 import { depthAt } from '../lexicon/brackets.js';
 import { isPlausibleYear } from '../lexicon/deadlines.js';
@@ -37,7 +37,8 @@ function opensHistory(value: string): boolean {
   // A date alone is a signature's (2016年5月13日), not a history line.
   if (dateAt(value, HEADER_LEAD.exec(value)?.[0].length ?? 0) === null || isDateLine(value)) return false;
   // A sentence that introduces what follows (…发布的《…》作如下补充规定：) is body text.
-  return value.length <= 600 && !/[：:]$/.test(value) && !/。/.test(value.replace(/《[^》]*》/g, '').replace(/。[\s　]*(?:根据)?[\s　]*$/, ''));
+  // (Removing the titles and a closing 。 leaves no 。 where there was none: not tried then.)
+  return value.length <= 600 && !/[：:]$/.test(value) && (!value.includes('。') || !/。/.test(value.replace(/《[^》]*》/g, '').replace(/。[\s　]*(?:根据)?[\s　]*$/, '')));
 }
 
 /**
@@ -56,7 +57,7 @@ function endAtFinishedLine(clause: string): string {
 /** A line that carries a wrapped history clause on: an event word, a date or a closing title mark, no sentence. */
 function continuesHistory(value: string): boolean {
   if (value.length > 600 || /。|[：:]$|^<!--/.test(value) || docTypeOf(value) !== null) return false;
-  return (lifecycleEventOf(value) !== null || /[》〉>]/.test(value) || findDates(value).length > 0);
+  return hasEventWord(value) || /[》〉>]/.test(value) || findDates(value).length > 0;
 }
 
 /**
@@ -88,13 +89,19 @@ export function datedClauses(text: string, start: number, end: number): HistoryD
     drafts.push({
       date: date.iso,
       event: word.event,
-      by: actorOf(clause.slice(date.end - date.start, own ? word.start : clause.length).replace(/\s*\n\s*/g, '')),
-      text: clause.slice(0, length).replace(/\s*\n\s*/g, ''),
+      by: actorOf(joinLines(clause.slice(date.end - date.start, own ? word.start : clause.length))),
+      text: joinLines(clause.slice(0, length)),
       start: start + date.start,
       end: start + date.start + length,
     });
   }
   return drafts;
+}
+
+/** A clause wrapped over lines, as one line: its line breaks and the spaces around them removed. */
+function joinLines(clause: string): string {
+  // Most clauses sit on one line: nothing to remove.
+  return clause.includes('\n') ? clause.replace(/\s*\n\s*/g, '') : clause;
 }
 
 // 北京市第十二届人民代表大会常务委员会第二十一次会议 / 国务院 / 中华人民共和国国务院令第360号;
@@ -118,8 +125,8 @@ function continuesActor(waiting: boolean, value: string): boolean {
 /** Whether, after `value` joins a run, its last dated clause still has no event word. */
 function stillWaiting(waiting: boolean, value: string): boolean {
   const lastDate = findDates(value).at(-1);
-  if (lastDate) return lifecycleEventOf(value.slice(lastDate.end)) === null;
-  return waiting && lifecycleEventOf(value) === null;
+  if (lastDate) return !hasEventWord(value.slice(lastDate.end));
+  return waiting && !hasEventWord(value);
 }
 
 /**
@@ -131,6 +138,8 @@ export function headerHistory(header: readonly LineNode[], text: string): Histor
   let run: LineNode[] = [];
   let waiting = false;
   const flush = () => {
+    // No run open (and so none waiting): nothing to read or reset.
+    if (run.length === 0) return;
     const first = run[0];
     const last = run.at(-1);
     const drafts = first && last ? datedClauses(text, first.start, last.end) : [];
