@@ -151,7 +151,8 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   // 4. A line that is only a document number, before the first heading.
   const beforeHeadings = lines.slice(0, firstHeading < 0 ? lines.length : firstHeading);
   for (const line of beforeHeadings) {
-    if (line.role !== 'paragraph' && line.role !== 'furniture') continue;
+    // Both forms end in 号: a line without one is no number (most lines).
+    if ((line.role !== 'paragraph' && line.role !== 'furniture') || !line.value.includes('号')) continue;
     // A number may be printed in brackets of its own: （教师函〔2021〕13号）.
     const value = line.value.replace(/^[（(](.+)[）)]$/, '$1');
     const m = DOC_NUMBER.exec(value) ?? ORDER_NUMBER.exec(value);
@@ -206,7 +207,8 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   // A report's delivery line: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
   // (Its dash may have made it a —— bullet heading.)
   for (const line of lines.slice(0, 16)) {
-    const delivered = /^[—－-]{0,2}\s*(.{8,16}?日)\s*在.{2,60}(?:会议|大会)上$/.exec(line.value);
+    // The line ends in 上: others are not matched.
+    const delivered = line.value.endsWith('上') ? /^[—－-]{0,2}\s*(.{8,16}?日)\s*在.{2,60}(?:会议|大会)上$/.exec(line.value) : null;
     const date = delivered?.[1] ? readDate(delivered[1]) : null;
     if ((line.role === 'paragraph' || line.role === 'heading') && date) {
       set('issuedDate', date);
