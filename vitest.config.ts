@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/setup/temp-root.ts'],
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/corpus/**', 'tests/browser/**', 'tests/scale/**'],
     testTimeout: 30_000,

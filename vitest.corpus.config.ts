@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/setup/temp-root.ts'],
     include: ['tests/corpus/**/*.test.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,

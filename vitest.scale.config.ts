@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/setup/temp-root.ts'],
     include: ['tests/scale/**/*.test.ts'],
     testTimeout: 900_000,
     hookTimeout: 900_000,
