@@ -75,16 +75,28 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
   };
 }
 
+/**
+ * Whether a line starting with this code has no leading space and no Markdown `#`: printable
+ * ASCII but # (white space and line terminators are below U+0021), or Han (white space there is
+ * only U+FEFF). Such a line is its own value, trimmed at the end only.
+ */
+const startsPlain = (code: number): boolean => (code > 0x20 && code < 0x7f && code !== 0x23) || (code >= 0x4e00 && code !== 0xfeff);
+
 function classifyLine(raw: string, offset: number, line: number, headings: boolean): LineNode {
-  let lead = leadingSpace(raw);
-  const hashes = MARKDOWN_HEADING.exec(raw.slice(lead))?.[0];
-  lead += hashes?.length ?? 0;
-  const value = raw.slice(lead).trimEnd();
+  let lead = 0;
+  let hashes: string | undefined;
+  if (!startsPlain(raw.charCodeAt(0))) {
+    lead = leadingSpace(raw);
+    hashes = MARKDOWN_HEADING.exec(raw.slice(lead))?.[0];
+    lead += hashes?.length ?? 0;
+  }
+  const value = (lead === 0 ? raw : raw.slice(lead)).trimEnd();
   const start = offset + lead;
   const node: LineNode = { type: 'line', role: 'paragraph', line, value, start, end: start + value.length };
   if (hashes) node.markdown = hashes.trimEnd().length;
   if (!value) node.role = 'blank';
-  else if (HTML_COMMENT.test(value)) node.role = 'furniture';
+  // An HTML comment starts with <.
+  else if (value.charCodeAt(0) === 0x3c && HTML_COMMENT.test(value)) node.role = 'furniture';
   else if (headings) parseHeading(node);
   return node;
 }
@@ -111,14 +123,15 @@ function demoteArticleReferences(lines: readonly LineNode[]): void {
   }
 }
 
-/** What may stand between a marker and its title: spaces, a colon, a full stop, a 、. */
-const SEPARATOR = /[\s：:.．、]/;
+/** What may stand between a marker and its title: spaces, a colon, a full stop, a 、 (a run of them, from lastIndex). */
+const SEPARATORS = /[\s：:.．、]*/y;
 
 function parseHeading(node: LineNode): void {
   const m = matchMarker(node.value);
   if (!m) return;
-  let restIndex = m.marker.length;
-  while (restIndex < node.value.length && SEPARATOR.test(node.value.charAt(restIndex))) restIndex++;
+  SEPARATORS.lastIndex = m.marker.length;
+  SEPARATORS.exec(node.value);
+  const restIndex = SEPARATORS.lastIndex;
   const rest = node.value.slice(restIndex);
   const { style } = m;
   if (!rest && style.key !== 'tiao') return; // a lone marker is not a heading

@@ -36,19 +36,24 @@ export interface NumberingStyle {
   pattern: RegExp;
   /** Every character a match of `pattern` can start with (its first character class, spelled out). */
   starts: string;
+  /**
+   * For a 第 marker: the characters it ends in after its numeral (章 of 第三章). Between 第
+   * and that character its pattern allows only numerals, digits, white space and -.
+   */
+  keyword?: string;
 }
 
 const CN = `[${CN_SMALL_NUMERAL_CHARS}]`;
 
 export const NUMBERING_STYLES: readonly NumberingStyle[] = [
   { key: 'attachment', kind: 'attachment', rank: -1, legal: false, pattern: /(?!)/, starts: '' },
-  { key: 'bufen', kind: 'part', rank: 9, legal: false, pattern: new RegExp(`^第(${CN}+|\\d+)(?:部分|篇)(?=[\\s：:、]|[\\u4e00-\\u9fff“]|$)`), starts: '第' },
+  { key: 'bufen', kind: 'part', rank: 9, legal: false, pattern: new RegExp(`^第(${CN}+|\\d+)(?:部分|篇)(?=[\\s：:、]|[\\u4e00-\\u9fff“]|$)`), starts: '第', keyword: '部篇' },
   // Taiwan's statutes space their markers (第 一 章, 第 7 条) and insert articles as 第 7-1 条
   // (article 7, suffix 1, like 第七条之一).
   // An amendment inserts 第三章之一 after 第三章, as it inserts 第七条之一 after 第七条.
-  { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*编(?:之${CN}+)?(?![a-z])`), starts: '第' },
-  { key: 'zhang', kind: 'chapter', rank: 1, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*章(?:之${CN}+)?`), starts: '第' },
-  { key: 'jie', kind: 'section', rank: 2, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*节(?:之${CN}+)?`), starts: '第' },
+  { key: 'bian', kind: 'part', rank: 0, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*编(?:之${CN}+)?(?![a-z])`), starts: '第', keyword: '编' },
+  { key: 'zhang', kind: 'chapter', rank: 1, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*章(?:之${CN}+)?`), starts: '第', keyword: '章' },
+  { key: 'jie', kind: 'section', rank: 2, legal: true, pattern: new RegExp(`^第\\s*(${CN}+|\\d+)\\s*节(?:之${CN}+)?`), starts: '第', keyword: '节' },
   {
     key: 'tiao',
     kind: 'article',
@@ -56,6 +61,7 @@ export const NUMBERING_STYLES: readonly NumberingStyle[] = [
     legal: true,
     pattern: new RegExp(`^第\\s*(${CN}+|\\d+)(?:-\\d{1,3})?\\s*条(?:之${CN}+)?(?![的款项第、，,和或及至到中所之])(?!规定)`),
     starts: '第',
+    keyword: '条',
   },
   { key: 'cn-comma', kind: 'part', rank: 10, legal: false, pattern: new RegExp(`^(${CN}{1,4})\\s*(?:、(?![一二三四五六七八九十]{1,2}(?:[、，级类等和或至到及是])|[、，])|[．.](?![\\d一二三四五六七八九十]))`), starts: CN_SMALL_NUMERAL_CHARS },
   { key: 'cn-paren', kind: 'section', rank: 11, legal: false, pattern: new RegExp(`^[（(]\\s*(${CN}{1,4})\\s*[）)]`), starts: '（(' },
@@ -86,21 +92,47 @@ export interface MarkerMatch {
 }
 
 /**
- * The styles a line's first character may start, in table order: a pattern that cannot match
- * at that character is never run, and a line that starts no marker (most lines) runs none.
+ * The styles a line's first character may start, in table order, by character code: a pattern
+ * that cannot match at that character is never run, and a line that starts no marker (most
+ * lines) runs none.
  */
-const STYLES_STARTING = new Map<string, NumberingStyle[]>();
+const STYLES_STARTING = new Map<number, NumberingStyle[]>();
+/** The 第 styles by the character they end in (章 → zhang), in table order. */
+const STYLES_ENDING = new Map<number, NumberingStyle[]>();
 for (const style of NUMBERING_STYLES) {
   for (const c of style.starts) {
-    const styles = STYLES_STARTING.get(c) ?? [];
+    const styles = STYLES_STARTING.get(c.charCodeAt(0)) ?? [];
     styles.push(style);
-    STYLES_STARTING.set(c, styles);
+    STYLES_STARTING.set(c.charCodeAt(0), styles);
   }
+  for (const c of style.keyword ?? '') {
+    const styles = STYLES_ENDING.get(c.charCodeAt(0)) ?? [];
+    styles.push(style);
+    STYLES_ENDING.set(c.charCodeAt(0), styles);
+  }
+}
+const ORDINAL = '第'.charCodeAt(0);
+const NUMERAL_CODES = new Set([...CN_SMALL_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+
+/**
+ * The 第 styles worth trying on a line that starts with 第: those ending in the first character
+ * after 第 that is no numeral and below U+4E00 (digits, white space and - are) or U+FEFF. Each
+ * 第 pattern allows only such characters between 第 and its keyword, and no keyword is one, so
+ * a pattern whose keyword is not that character cannot match.
+ */
+function ordinalStyles(line: string): NumberingStyle[] | undefined {
+  let i = 1;
+  for (; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (!(code < 0x4e00 || code === 0xfeff || NUMERAL_CODES.has(code))) break;
+  }
+  return STYLES_ENDING.get(line.charCodeAt(i));
 }
 
 /** The numbering marker a trimmed line starts with, if any. */
 export function matchMarker(line: string): MarkerMatch | null {
-  const styles = STYLES_STARTING.get(line[0] ?? '');
+  const first = line.charCodeAt(0);
+  const styles = first === ORDINAL ? ordinalStyles(line) : STYLES_STARTING.get(first);
   if (!styles) return null;
   for (const style of styles) {
     const m = style.pattern.exec(line);
