@@ -10,7 +10,7 @@ import {
   toSimplified,
   type Script,
 } from '../src/normalise/index.js';
-import { openccTables, TRADITIONAL_ONLY } from '../src/normalise/opencc-tables.js';
+import { NEUTRAL, openccTables, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../src/normalise/opencc-tables.js';
 import { TW_PHRASE_GUARDS } from '../src/normalise/tw-phrases.js';
 import { TW_CONTEXT_GUARDS, TW_CONTEXT_REWRITES } from '../src/normalise/tw-phrases-generated.js';
 import { mainlandMarkers, phraseClass, phrasesOf, scriptPhrases } from '../src/normalise/tw-vocabulary.js';
@@ -110,6 +110,12 @@ describe('detectScript', () => {
 
   it('does not count characters that are valid Simplified as Traditional', () => {
     expect(detectScript('乾隆年间著名的二噁英研究与毕昇')).toBe('simplified');
+  });
+
+  it('finds evidence only from CJK Extension A up (countScriptCharacters reads charClass unguarded)', () => {
+    const { charClass } = openccTables();
+    expect(charClass.subarray(0, 0x3400).every((cls) => cls === NEUTRAL)).toBe(true);
+    expect(charClass.every((cls) => cls === NEUTRAL || cls === TRADITIONAL_ONLY || cls === SIMPLIFIED_ONLY)).toBe(true);
   });
 });
 

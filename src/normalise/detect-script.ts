@@ -21,13 +21,14 @@ export function countScriptCharacters(text: string): ScriptCounts {
   const { charClass } = openccTables();
   let traditional = 0;
   let simplified = 0;
+  // Counted without a branch (mixed text would keep mispredicting one): TRADITIONAL_ONLY is 1
+  // and SIMPLIFIED_ONLY 2, so a class adds its low bit to one count and its high bit to the other.
+  // Characters below CJK Extension A (ASCII, punctuation, other scripts) are NEUTRAL in
+  // charClass (a test holds the tables to that), so they add nothing.
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Everything below CJK Extension A is ASCII, punctuation or other scripts.
-    if (code < 0x3400) continue;
-    const cls = charClass[code];
-    if (cls === TRADITIONAL_ONLY) traditional++;
-    else if (cls === SIMPLIFIED_ONLY) simplified++;
+    const cls = charClass[text.charCodeAt(i)] as number;
+    traditional += cls & TRADITIONAL_ONLY;
+    simplified += (cls & SIMPLIFIED_ONLY) >> 1;
   }
   return { traditional, simplified };
 }

@@ -14,56 +14,53 @@ export interface Stage {
   map: OffsetMap;
 }
 
-const NEEDS_WORK = /[\r\u00a0\u2000-\u200d\u3000\ufeff\uff05\uff0b\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
+/** The code units this stage replaces or removes; every other one is copied as it is. */
+const NEEDS_WORK = /[\r\u00a0\u2000-\u200d\u3000\ufeff\uff05\uff0b\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 
 export function normaliseCharacters(source: string): Stage {
-  const first = source.search(NEEDS_WORK);
-  if (first < 0) return { text: source, map: OffsetMap.identity(source.length) };
+  NEEDS_WORK.lastIndex = 0;
+  let match = NEEDS_WORK.exec(source);
+  if (!match) return { text: source, map: OffsetMap.identity(source.length) };
 
   const builder = new OffsetMapBuilder();
-  const parts: string[] = [source.slice(0, first)];
-  let outLength = first;
-  // Last output code unit, needed to decide whether ． follows a digit.
-  let previous = first > 0 ? source.charCodeAt(first - 1) : 0;
-  let copiedFrom = first;
+  const parts: string[] = [];
+  let outLength = 0;
+  let copiedFrom = 0;
+  // Last output code unit before `copiedFrom` (0 for none): with the copied run after it, what
+  // decides whether ． follows a digit.
+  let lastOut = 0;
 
   const emit = (i: number, replacement: string, sourceLength: number): void => {
     if (copiedFrom < i) {
       parts.push(source.slice(copiedFrom, i));
       outLength += i - copiedFrom;
+      lastOut = source.charCodeAt(i - 1);
     }
     builder.replace(outLength, i, replacement.length, sourceLength);
     parts.push(replacement);
     outLength += replacement.length;
     copiedFrom = i + sourceLength;
-    if (replacement.length > 0) previous = replacement.charCodeAt(replacement.length - 1);
+    if (replacement.length > 0) lastOut = replacement.charCodeAt(replacement.length - 1);
   };
 
-  for (let i = first; i < source.length; i++) {
+  // From one code unit that needs work to the next; those between are copied unchanged.
+  for (; match; match = NEEDS_WORK.exec(source)) {
+    const i = match.index;
     const code = source.charCodeAt(i);
     if (code === 0x0d) {
-      if (source.charCodeAt(i + 1) === 0x0a) {
-        emit(i, '\n', 2);
-        i++;
-      } else {
-        emit(i, '\n', 1);
-      }
+      // The \n of a CRLF needs no work: the next match is past it.
+      if (source.charCodeAt(i + 1) === 0x0a) emit(i, '\n', 2);
+      else emit(i, '\n', 1);
     } else if (code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) {
       emit(i, ' ', 1);
     } else if ((code >= 0x200b && code <= 0x200d) || code === 0xfeff) {
       emit(i, '', 1);
-    } else if (
-      (code >= 0xff10 && code <= 0xff19) ||
-      (code >= 0xff21 && code <= 0xff3a) ||
-      (code >= 0xff41 && code <= 0xff5a) ||
-      code === 0xff05 ||
-      code === 0xff0b
-    ) {
-      emit(i, String.fromCharCode(code - 0xfee0), 1);
-    } else if (code === 0xff0e && previous >= 0x30 && previous <= 0x39) {
-      emit(i, '.', 1);
+    } else if (code === 0xff0e) {
+      const previous = copiedFrom < i ? source.charCodeAt(i - 1) : lastOut;
+      if (previous >= 0x30 && previous <= 0x39) emit(i, '.', 1);
     } else {
-      previous = code;
+      // Full-width digits, Latin letters, ％ and ＋.
+      emit(i, String.fromCharCode(code - 0xfee0), 1);
     }
   }
   if (copiedFrom < source.length) {

@@ -131,13 +131,36 @@ export function normalisePunctuation(text: string): Stage {
   let outLength = 0;
   const candidate = new RegExp(CANDIDATE.source, 'g');
 
-  for (let match = candidate.exec(text); match; match = candidate.exec(text)) {
+  let match = candidate.exec(text);
+  while (match) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     let lineEnd = text.indexOf('\n', match.index);
     if (lineEnd < 0) lineEnd = text.length;
-    candidate.lastIndex = lineEnd + 1;
 
-    if (onlyKeptSpaces(text, lineStart, lineEnd)) continue;
+    // Fast path, exact: a line whose candidates are all spaces that keep clear of punctuation
+    // (第一条 为了…, the common case in laws) is one editLine() would leave as it is. The line's
+    // candidates are read in order; the search goes on into the next lines.
+    let kept = true;
+    while (match && match.index < lineEnd) {
+      const i = match.index;
+      // A mark to convert.
+      if (text.charCodeAt(i) !== SPACE) {
+        kept = false;
+        break;
+      }
+      let end = i + 1;
+      while (end < lineEnd && text.charCodeAt(end) === SPACE) end++;
+      if ((i > lineStart && isPunctuation(text.charCodeAt(i - 1))) || (end < lineEnd && isPunctuation(text.charCodeAt(end)))) {
+        kept = false;
+        break;
+      }
+      candidate.lastIndex = end;
+      match = candidate.exec(text);
+    }
+    if (kept) continue;
+    candidate.lastIndex = lineEnd + 1;
+    match = candidate.exec(text);
+
     const edit = editLine(text.slice(lineStart, lineEnd));
     if (!edit) continue;
 
@@ -165,23 +188,6 @@ export function normalisePunctuation(text: string): Stage {
   parts.push(text.slice(copiedFrom));
   outLength += text.length - copiedFrom;
   return { text: parts.join(''), map: builder.build(outLength, text.length) };
-}
-
-/** ASCII marks editLine() converts; a line with none of them can only lose spaces. */
-const MARK = /[,;:?!()"\-~\u2013\u2014\u2015\uff0d\uff5e]/;
-
-/**
- * True when editLine() would change nothing: no mark to convert, and every run of spaces
- * keeps clear of punctuation (第一条 为了…, the common case in laws). A fast path only.
- */
-function onlyKeptSpaces(text: string, from: number, to: number): boolean {
-  for (let i = text.indexOf(' ', from); i >= 0 && i < to; ) {
-    let end = i + 1;
-    while (end < to && text.charCodeAt(end) === SPACE) end++;
-    if ((i > from && isPunctuation(text.charCodeAt(i - 1))) || (end < to && isPunctuation(text.charCodeAt(end)))) return false;
-    i = text.indexOf(' ', end);
-  }
-  return !MARK.test(text.slice(from, to));
 }
 
 function substituted(edit: LineEdit, from: number, to: number): string {
