@@ -14,7 +14,7 @@ import { readNumeral, toChineseNumeral } from '../src/lexicon/numerals.js';
 import { isUnitName, splitUnits } from '../src/lexicon/organs.js';
 import { reviewYears } from '../src/lexicon/parts.js';
 import { FIRST_LISTED_LEADS, roleOfLabel } from '../src/lexicon/roles.js';
-import { columnRole, columnYear } from '../src/lexicon/table-columns.js';
+import { columnRole, columnYear, mayOpenRow } from '../src/lexicon/table-columns.js';
 import { matchUnit } from '../src/lexicon/units.js';
 import { parse } from '../src/index.js';
 
@@ -197,6 +197,15 @@ describe('role words, document types, brackets and table headers', () => {
       null,
     ]);
     expect(['目标值（2025年）', '“十五五”目标', '近期规划'].map(columnYear)).toEqual([2025, 2030, null]);
+  });
+
+  it('says a header may open a row whenever it names a row-opening role', () => {
+    const headers = ['序号', '序 号', 'No.', '类别', '领域', '指标', '指标名称', '名称', '项目', '重点任务', '主要工作内容', '工作措施', '牵头单位', '单位', '属性', '目标值', '（2025年）', '备注', '完成时限', '指标值', '任务类型', '事项'];
+    for (const header of headers) {
+      const role = columnRole(header);
+      if (role === 'number' || role === 'group' || role === 'indicator' || role === 'content') expect(mayOpenRow(header), header).toBe(true);
+    }
+    expect(mayOpenRow('牵头单位')).toBe(false);
   });
 });
 

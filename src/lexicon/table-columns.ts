@@ -54,6 +54,16 @@ export function columnRole(header: string): ColumnRole | null {
   return null;
 }
 
+/**
+ * False when columnRole(header) is none of 'number', 'group', 'indicator' and 'content', the
+ * roles of a row's first column: each of them needs its own pattern to match. A quick test
+ * before columnRole, which tries every role.
+ */
+export function mayOpenRow(header: string): boolean {
+  const h = header.replace(/\s+/g, '');
+  return NUMBER.test(h) || GROUP.test(h) || INDICATOR.test(h) || CONTENT.test(h);
+}
+
 /** The year a value column is for: 目标值（2025年） → 2025, “十五五”目标 → 2030, or null. */
 export function columnYear(header: string): number | null {
   const periods = findPlanPeriods(header);

@@ -7,7 +7,7 @@
 // cell fitted to the next column that accepts it, so a merged cell printed once for several
 // rows (a unit, a category) is simply absent from the rows after it.
 // Input: classified lines. Output: tables with their rows; this module does not change lines.
-import { columnRole, columnYear, type ColumnRole } from '../lexicon/table-columns.js';
+import { columnRole, columnYear, mayOpenRow, type ColumnRole } from '../lexicon/table-columns.js';
 import { isUnitName, splitUnits } from '../lexicon/organs.js';
 import type { LineNode } from '../tree.js';
 
@@ -116,7 +116,8 @@ function contentLast(columns: Column[]): Column[] {
 /** A delimited header row at `lines[i]`. */
 function delimitedHeader(lines: readonly LineNode[], i: number): HeaderMatch | null {
   const line = lines[i] as LineNode;
-  if (!/[\t|]| {2,}|\S \S/.test(line.value) || !/序号|指标|单位|任务|措施|内容|牵头|责任|目标/.test(line.value) || /[。；]/.test(line.value)) return null;
+  // The three tests in the order that rejects prose soonest: most of its lines hold 。 or ；.
+  if (/[。；]/.test(line.value) || !/[\t|]| {2,}|\S \S/.test(line.value) || !/序号|指标|单位|任务|措施|内容|牵头|责任|目标/.test(line.value)) return null;
   const cells = delimitedCells(line.value);
   if (cells.length < 3) return null;
   const columns = contentLast(cells.map((text): Column => ({ role: columnRole(text) ?? 'other', year: columnYear(text), header: text })));
@@ -131,7 +132,7 @@ const HEADER_HINT = /[序编类领板维方事任措内指名项目工主具重�
 
 function flattenedHeader(lines: readonly LineNode[], i: number): HeaderMatch | null {
   const first = lines[i] as LineNode;
-  if (first.value.length > HEADERISH_MAX || !HEADER_HINT.test(first.value)) return null;
+  if (first.value.length > HEADERISH_MAX || !HEADER_HINT.test(first.value) || !mayOpenRow(first.value)) return null;
   // A header opens with the row's identity (序号, 类别, 指标名称, 任务), not with a value column or a caption.
   const opening = columnRole(first.value);
   if (first.value.length > HEADERISH_MAX || opening === null || !['number', 'group', 'indicator', 'content'].includes(opening)) return null;
