@@ -21,11 +21,14 @@ import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 const CANDIDATE = /[,;:?!()" \-~\u2013\u2014\u2015\uff0d\uff5e]/g;
 const YEAR_RANGE =
   /(?<![0-9A-Za-z\-\/.] *)((?:19|20)\d\d)( *)[-~\u2013\u2014\u2015\uff0d\uff5e]( *)((?:19|20)\d\d)(?![0-9])/g;
+/** The dashes YEAR_RANGE joins years with. */
+const YEAR_DASH = /[-~\u2013\u2014\u2015\uff0d\uff5e]/;
 const EM_DASH = 0x2014;
 const SPACE = 0x20;
 
-const ASCII_PUNCTUATION = new Set([...'(),;:?!'].map((c) => c.charCodeAt(0)));
-const isAsciiPunctuation = (code: number): boolean => ASCII_PUNCTUATION.has(code);
+/** ( ) , ; : ? ! */
+const isAsciiPunctuation = (code: number): boolean =>
+  code === 0x28 || code === 0x29 || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x3f || code === 0x21;
 const isPunctuation = (code: number): boolean => isAsciiPunctuation(code) || isCjkPunctuation(code);
 
 /** CJK and full-width punctuation: everything isCjkCode accepts except ideographs and kana. */
@@ -207,7 +210,8 @@ function substituted(edit: LineEdit, from: number, to: number): string {
 function editLine(line: string): LineEdit | null {
   const edit = new LineEdit(line);
 
-  for (const m of line.matchAll(YEAR_RANGE)) {
+  // A year range has a dash: a line without one has none (most lines have no dash).
+  for (const m of YEAR_DASH.test(line) ? line.matchAll(YEAR_RANGE) : []) {
     const from = Number(m[1]);
     const to = Number(m[4]);
     if (!(from < to && to - from <= 100)) continue;
