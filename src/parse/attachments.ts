@@ -9,13 +9,15 @@ import { readNumeral } from '../lexicon/numerals.js';
 
 /** 附件, 附件1, 附件 2, 附表一, 附件1：TITLE — a marker that opens an attachment. */
 const MARKER = /^(附件|附表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:([：:])\s*)?(.*)$/;
+const ATTACHED = '附'.charCodeAt(0);
 /** A line of the list after 附件：: 2.公园绿地重点建设计划表. */
 const LIST_ITEM = /^\d{1,2}\s*[.．、]/;
 
 export function markAttachments(lines: LineNode[]): void {
   const markers: Array<{ index: number; numeral: string | undefined; numbered: boolean; colon: boolean; rest: string }> = [];
   lines.forEach((line, index) => {
-    if (line.role === 'blank' || line.value.length > 80) return;
+    // MARKER starts with 附: other lines are not tried.
+    if (line.role === 'blank' || line.value.length > 80 || line.value.charCodeAt(0) !== ATTACHED) return;
     const m = MARKER.exec(line.value);
     if (!m) return;
     const rest = (m[4] ?? '').trim();
