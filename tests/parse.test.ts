@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type PolicyDocument, parse } from '../src/index.js';
-import { NUMBERING_STYLES } from '../src/parse/numbering.js';
+import { NUMBERING_STYLES, matchMarker, numeralValue } from '../src/parse/numbering.js';
 import { allSections, at, listDir, outlineOf } from './helpers.js';
 
 const fixture = (name: string): PolicyDocument => parse(readFileSync(at(`fixtures/parse/${name}/input.txt`), 'utf8'), { path: name });
@@ -252,5 +252,32 @@ describe('the numbering table', () => {
     }
     expect(matched).toBeGreaterThan(400);
     expect(misses).toEqual([]);
+  });
+
+  // On a 第 line matchMarker tries only the styles whose `keyword` is the first character after
+  // the numeral: a 第 style without one, or a pattern allowing more between 第 and its keyword,
+  // would silently stop matching. Its answer must be the whole table's, tried in order.
+  it('finds on 第 lines the marker the whole table finds, tried in order', () => {
+    const everyStyle = (line: string) => {
+      for (const style of NUMBERING_STYLES) {
+        const m = style.pattern.exec(line);
+        if (!m) continue;
+        const number = m[1] === undefined ? null : numeralValue(m[1]);
+        if (m[1] !== undefined && number === null) continue;
+        return { key: style.key, marker: m[0].trim(), number };
+      }
+      return null;
+    };
+    const lines = ['第一条 为了', '第 7-1 条', '第 十 章 附则', '第三章之一 附则', '第一编 总则', '第二节 一般规定', '第一部分 总体要求', '第二篇 发展目标', '第12条', '第三条规定的', '第一批试点', '第二十五 条', '第\u3000三\u3000章'];
+    for (const name of listDir('seeds')) lines.push(...readFileSync(at(`seeds/${name}`), 'utf8').split('\n').map((l) => l.trim()));
+    const ordinal = lines.filter((l) => l.startsWith('第'));
+    let found = 0;
+    for (const line of ordinal) {
+      const m = matchMarker(line);
+      expect(m && { key: m.style.key, marker: m.marker, number: m.number }, line).toEqual(everyStyle(line));
+      if (m) found++;
+    }
+    for (const style of NUMBERING_STYLES) if (style.starts.includes('第')) expect(style.keyword, style.key).toBeTruthy();
+    expect(found).toBeGreaterThan(8);
   });
 });
