@@ -57,12 +57,15 @@ const IN_FLIGHT = 4;
 const AHEAD = 4;
 /**
  * Input for each thread beyond the first: a worker must have this much to parse to pay for
- * its start (a compile of the whole parser, then its first, slow documents). On 2 cores
- * (2026-12-03, one thread already keeps about 1.4 cores busy with V8's collector and the
- * writes): the five seeds (0.2 MB) ran 1.35× slower with -j 2 than with -j 1, 5.6 MB of
- * Traditional text about as fast (1.98 s against 1.93 s), the 55 MB laws corpus 1.05× as fast.
+ * its start (a compile of the whole parser, then its first, slow documents). On 2 cores, where
+ * one thread already keeps about 1.4 cores busy with V8's collector and the writes, measured
+ * with -j 2 against -j 1, alternating, output on tmpfs (2026-12-03; this was 16 MB, when the
+ * laws ran 1.05× as fast on two threads, before the parser's last speed-ups): the 55 MB laws
+ * corpus 0.93× as fast (5.85 s against 5.42 s, medians of 3), twice over (110 MB) 1.25–1.56× (8.1 s against 10.1–12.9 s), three
+ * times over 1.26–1.32×; the five seeds (0.2 MB) 1.35× slower and 5.6 MB of Traditional text
+ * about as fast. The break-even lies between one and two copies of the laws.
  */
-const BYTES_PER_THREAD = 16 * 1024 * 1024;
+const BYTES_PER_THREAD = 64 * 1024 * 1024;
 /**
  * For the tests (vitest.config.ts): workers for a batch of any size, sent jobs before they are
  * ready, so that every run with -j 2 or more puts documents through a worker.
