@@ -85,6 +85,8 @@ export interface TargetContext {
   eligibility?: boolean;
   /** The year an earlier paragraph set for this one (2022年，… before it), if any. */
   governingYear?: number | null;
+  /** The caller has found setsNoLimit() false for this paragraph (with the same regulation and explain): it is not tested again. */
+  limitTested?: boolean;
   /** The paragraph's deadlines, when the caller has already found them (findDeadlines with the document year). */
   deadlines?: readonly Deadline[];
 }
@@ -867,7 +869,7 @@ export function setsNoLimit(paragraph: string, regulation: boolean, explain: boo
 export function extractTargets(paragraph: string, context: TargetContext = {}): Extraction {
   const targets: TargetMatch[] = [];
   const decisions: Decision[] = [];
-  if (setsNoLimit(paragraph, context.regulation === true, context.explain === true)) return { targets, decisions };
+  if (context.limitTested !== true && setsNoLimit(paragraph, context.regulation === true, context.explain === true)) return { targets, decisions };
   const quantities = scanQuantities(paragraph);
   if (quantities.length === 0) return { targets, decisions };
   const documentYear = context.documentYear ?? null;

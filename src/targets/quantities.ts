@@ -91,7 +91,9 @@ const NUMBER_AT = new RegExp(NUMBER.source, 'y');
 const AFTER_CN = /[万亿余多点—–\-～~至到半]/;
 
 /** Each number of a text, as NUMBER matches it, skipping Chinese numerals that cannot be one (一般, 统一, 第三条). */
-function* numbers(text: string): Generator<RegExpExecArray> {
+function numbers(text: string): RegExpExecArray[] {
+  // An array, not a generator: scanQuantities reads every number, and most texts have none.
+  const found: RegExpExecArray[] = [];
   for (let i = 0; i < text.length; i++) {
     const kind = NUMERAL_KIND[text.charCodeAt(i)];
     if (!kind) continue;
@@ -117,9 +119,10 @@ function* numbers(text: string): Generator<RegExpExecArray> {
     NUMBER_AT.lastIndex = i;
     const m = NUMBER_AT.exec(text);
     if (!m) continue;
-    yield m;
+    found.push(m);
     i = Math.max(i, m.index + m[0].length - 1);
   }
+  return found;
 }
 
 export function scanQuantities(text: string): Quantity[] {

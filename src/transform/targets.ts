@@ -80,6 +80,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       const { targets: found, decisions: why } = extractTargets(paragraph.value, {
         deadlines,
         regulation,
+        limitTested: true,
         past: state.past,
         documentYear,
         goals: state.goals,
@@ -114,14 +115,16 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
     let inherited = given;
     for (const s of list) {
       const title = s.title ?? '';
+      // An untitled section (a law's 第N条) is tested on no title below: every test of '' is false or finds nothing.
+      const titled = title !== '';
       // A review part's title, at the top or a level or two down (一、发展基础, （一）主要成效, 1.发展基础).
-      const reviewing = depth <= 3 && s.kind !== 'bullet' && s.kind !== 'enumeration';
+      const reviewing = titled && depth <= 3 && s.kind !== 'bullet' && s.kind !== 'enumeration';
       const review = reviewing ? reviewYears(title) : null;
       const isPast = past || review !== null || (reviewing && title.length <= 24 && REVIEW_PART.test(title) && !/目标|任务|举措|要求/.test(title));
       // A goals or indicators part, or a 专栏 box (it lists a plan's key projects and indicators).
-      const isGoals = goals || GOALS_PART.test(title) || s.kind === 'box';
+      const isGoals = goals || (titled && GOALS_PART.test(title)) || s.kind === 'box';
       // A plan period in the heading governs the part: 四、“十四五”主要任务 → 2025.
-      const titlePeriod = findPlanPeriods(title).at(-1)?.to ?? findDeadlines(title).at(-1)?.year ?? null;
+      const titlePeriod = titled ? (findPlanPeriods(title).at(-1)?.to ?? findDeadlines(title).at(-1)?.year ?? null) : null;
       const base = inherited ?? titlePeriod;
       // A heading line is read after its marker, so 第四十一条 or （三） never names an indicator.
       const marker = s.heading?.heading?.marker.length ?? 0;
@@ -130,7 +133,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
         ? [...(s.heading.heading?.cellLines ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs]
         : s.paragraphs;
       // 申报条件: the thresholds an applicant for support must meet.
-      const isEligibility = eligibility || (s.kind !== 'bullet' && ELIGIBILITY_PART.test(title) && title.length <= 16);
+      const isEligibility = eligibility || (titled && s.kind !== 'bullet' && ELIGIBILITY_PART.test(title) && title.length <= 16);
       const state = { past: isPast, goals: isGoals, review, past0: past, eligibility: isEligibility };
       const { current, governing } = read(lines, s, state, base);
       contexts.set(s, { past: state.past, year: current ?? options.periodEnd });
