@@ -23,22 +23,16 @@ export interface FoundDate {
 /** Y, M, D → YYYY-MM-DD, or null when it is no calendar date. */
 export function isoOf(year: number | null, month: number | null, day: number | null): string | null {
   if (year === null || month === null || day === null) return null;
-  if (year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
-  // Whole numbers (all a printed date reads as): the calendar by rule, no Date made; the
-  // proleptic Gregorian calendar that Date keeps, so the same days.
-  if (Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day)) {
-    if (day > daysInMonth(year, month)) return null;
-    return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
-  }
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > days) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // A printed date reads as whole numbers; a fraction (1.5) is no part of one.
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-/** Days in a month (1–12) of a Gregorian year. */
-function daysInMonth(year: number, month: number): number {
+/** Days in a month (1–12) of a Gregorian year (the proleptic calendar Date keeps too). */
+export function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
 }

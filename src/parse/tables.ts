@@ -135,7 +135,7 @@ function flattenedHeader(lines: readonly LineNode[], i: number): HeaderMatch | n
   if (first.value.length > HEADERISH_MAX || !HEADER_HINT.test(first.value) || !mayOpenRow(first.value)) return null;
   // A header opens with the row's identity (序号, 类别, 指标名称, 任务), not with a value column or a caption.
   const opening = columnRole(first.value);
-  if (first.value.length > HEADERISH_MAX || opening === null || !['number', 'group', 'indicator', 'content'].includes(opening)) return null;
+  if (opening === null || !['number', 'group', 'indicator', 'content'].includes(opening)) return null;
   // Blank lines between the first two header cells: cells are separated by blank lines.
   const blankSeparated = lines[i + 1]?.role === 'blank';
   const cells: string[] = [];

@@ -8,7 +8,7 @@
 //  3. body clauses on this document itself: 本条例自2013年3月15日起施行 (effective),
 //     有效期至2027年12月31日 / 有效期5年 (validity).
 import type { LineNode } from '../tree.js';
-import { addYears, dateAt, findDates, isDateLine, isoOf, readDate } from '../lexicon/dates.js';
+import { addYears, dateAt, daysInMonth, findDates, isDateLine, isoOf, readDate } from '../lexicon/dates.js';
 import { type LifecycleEvent, hasEventWord, labelledEvent, lifecycleEventOf } from '../lexicon/lifecycle.js';
 import { CN_SMALL_NUMERAL_CHARS, readNumeral } from '../lexicon/numerals.js';
 import { depthAt } from '../lexicon/brackets.js';
@@ -251,7 +251,7 @@ function monthEnd(text: string): string | null {
   const m = /(\d{4})年(\d{1,2})月底/.exec(text);
   if (!m) return null;
   const [y, mo] = [Number(m[1]), Number(m[2])];
-  return isoOf(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate());
+  return mo >= 1 && mo <= 12 ? isoOf(y, mo, daysInMonth(y, mo)) : null;
 }
 
 export function validityOf(from: string | null, body: BodyDates): { from: string | null; until: string | null } | null {
