@@ -155,6 +155,45 @@ describe('every failure is one line naming the file and the cause', () => {
   });
 });
 
+describe('a worker thread that stops never stops the batch nor leaves it waiting', () => {
+  // Preloaded into every thread (NODE_OPTIONS reaches workers too): the worker exits at once,
+  // or on its first document once it has said it is ready.
+  const exiting = (script: string) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'preload.cjs'), `const wt = require('node:worker_threads');\nif (!wt.isMainThread) { ${script} }\n`);
+    const out = join(dir, 'out');
+    const r = spawnSync(process.execPath, [bin, 'seeds', '-o', out, '-f', 'json', '-q', '-j', '2'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, POLICY_PARSE_TEST_WORKERS: '1', NODE_OPTIONS: `--require ${join(dir, 'preload.cjs')}` },
+    });
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { documents: unknown[]; failed: unknown[] };
+    return { r, index, out };
+  };
+  const seeds = readdirSync(at('seeds')).filter((f) => f.endsWith('.txt'));
+
+  it('parses, in this thread, the documents of a worker that stopped before it began them', () => {
+    const { r, index, out } = exiting('process.exit(7);');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(index.failed).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'index.json').sort()).toEqual(seeds.map((f) => f.replace(/\.txt$/, '.json')).sort());
+  });
+
+  it('fails the documents a worker held when it stopped, one line each, and parses the rest', () => {
+    const { r, index } = exiting(
+      "const post = wt.parentPort.postMessage.bind(wt.parentPort); wt.parentPort.postMessage = (m) => { post(m); if (m === 'ready') wt.parentPort.on('message', () => process.exit(9)); };",
+    );
+    expect(r.status).toBe(1);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^policy-parse: seeds\/[^:]+\.txt: the worker thread parsing it stopped \(exit code 9\)$/);
+    expect(index.failed).toHaveLength(lines.length);
+    expect(index.documents.length + index.failed.length).toBe(seeds.length);
+  });
+});
+
 describe('inputs as sites publish them', () => {
   it('reads .shtml and .xhtml pages in a folder as pages', () => {
     const dir = tmp();

@@ -424,6 +424,11 @@ function workerCount(requested: number | undefined, inputs: number, bytes: numbe
  * on a machine of two cores two workers beside an idle main thread paid for three compiles
  * to get two parsers. This thread takes one document per turn of the event loop, so the
  * workers' replies (and more work for them) are handled between its documents.
+ *
+ * A worker that stops (an error, or an exit from within, as when it runs out of memory)
+ * never stops the batch nor leaves it waiting: the documents it held fail, each with one
+ * line, unless it stopped before it was ready — then it had begun none of them, and this
+ * thread parses them. The batch goes on with the threads left.
  */
 async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, count: number, report: (r: JobResult) => void): Promise<void> {
   await prepareFormats(options.formats);
@@ -434,7 +439,13 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
   // A worker is sent jobs once it says it is ready (its parser loaded): until then this thread
   // goes on alone, and no early document waits on a worker that is still compiling.
   const ready = new Set<Worker>(TEST_WORKERS ? workers : []);
+  // Workers that said they are ready: from then on a document sent may have begun.
+  const loaded = new Set<Worker>();
   const finished = new Map<number, JobResult>();
+  // Each worker's documents sent and not yet answered, by input index.
+  const held = new Map<Worker, Set<number>>(workers.map((w) => [w, new Set()]));
+  // Documents of a worker that stopped before it began them: this thread parses them first.
+  const orphans: JobInput[] = [];
   // Never run far ahead of what has been reported: the buffer of results stays small.
   const window = count * IN_FLIGHT * 4;
   let next = 0;
@@ -452,7 +463,9 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
       const pump = () => {
         for (const worker of ready) {
           while ((inFlight.get(worker) ?? 0) < IN_FLIGHT && room()) {
-            worker.postMessage(inputs[next++]);
+            const input = inputs[next++] as JobInput;
+            worker.postMessage(input);
+            held.get(worker)?.add(input.index);
             inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
           }
         }
@@ -480,25 +493,45 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
           scheduled = false;
           if (stopped) return;
           pump();
-          if (!room() || here >= AHEAD) return;
+          if ((!orphans.length && !room()) || here >= AHEAD) return;
           here++;
-          runJob(inputs[next++] as JobInput, options).then((result) => {
+          runJob(orphans.shift() ?? (inputs[next++] as JobInput), options).then((result) => {
             here--;
             settle(result);
           }, stop);
           schedule();
         });
       };
+      // A worker stopped: out of the pool, and what it held failed (or, if it never began them, parsed here).
+      const lost = (worker: Worker, cause: string) => {
+        const indexes = held.get(worker);
+        if (stopped || !indexes) return;
+        held.delete(worker);
+        inFlight.delete(worker);
+        ready.delete(worker);
+        const began = loaded.has(worker);
+        for (const index of [...indexes].sort((a, b) => a - b)) {
+          const input = inputs[index] as JobInput;
+          if (began) finished.set(index, { index, ok: false, bytes: sizeOf(input.path), error: `the worker thread parsing it stopped (${cause})` });
+          else orphans.push(input);
+        }
+        flush();
+        pump();
+        schedule();
+      };
       for (const worker of workers) {
         worker.on('message', (message: JobResult | typeof WORKER_READY) => {
           if (message === WORKER_READY) {
             ready.add(worker);
+            loaded.add(worker);
             return pump();
           }
+          held.get(worker)?.delete(message.index);
           inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
           settle(message);
         });
-        worker.on('error', stop);
+        worker.on('error', (error) => lost(worker, reason(error).split('\n')[0] ?? ''));
+        worker.on('exit', (code) => lost(worker, `exit code ${code}`));
       }
       pump();
       schedule();
