@@ -5,7 +5,8 @@
 //     output, default workers: MB/s, documents/s, peak RSS; a Traditional corpus generated
 //     from seed 000, likewise;
 //   - scale and cores side by side: laws 1× and 8× in one thread, one thread against the
-//     default workers, MB/s per core, and the floor script (scripts/bench/floor.mjs);
+//     default workers and against every core's thread forced (POLICY_PARSE_THREAD_MB=0),
+//     MB/s per core, and the floor script (scripts/bench/floor.mjs);
 //   - time per pipeline stage, in one thread;
 //   - an HTML page of 3 MB to text and parsed;
 //   - diff: two seed-sized documents and two 5,000-section versions.
@@ -49,14 +50,14 @@ function bytesIn(paths) {
 }
 
 /** The CLI over `inputs` into a fresh folder, `runs` times: median seconds and peak RSS. */
-function cli(inputs, runs, extra = []) {
+function cli(inputs, runs, extra = [], env = {}) {
   const seconds = [];
   const rss = [];
   for (let i = 0; i < runs; i++) {
     const out = join(work, `out-${i}`);
     rmSync(out, { recursive: true, force: true });
     const start = performance.now();
-    const r = spawnSync(process.execPath, [measure, ...inputs, '--out', out, '-f', 'json', '-q', ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, [measure, ...inputs, '--out', out, '-f', 'json', '-q', ...extra], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
     seconds.push((performance.now() - start) / 1000);
     if (r.status !== 0) throw new Error(`policy-parse exited ${r.status}: ${r.stderr.slice(0, 500)}`);
     rss.push(Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
@@ -133,6 +134,11 @@ console.log();
   const cores = availableParallelism();
   // An explicit --jobs of every core, on the Traditional corpus and on a small batch (the seeds).
   const traditionalAll = cli([traditionalDir], RUNS, ['--jobs', String(cores)]);
+  // The same with every core's thread started whatever the input's size (the default starts
+  // one more only per 64 MB): what a worker costs where it does not pay.
+  const forced = { POLICY_PARSE_THREAD_MB: '0' };
+  const traditionalForced = cli([traditionalDir], RUNS, ['--jobs', String(cores)], forced);
+  const lawsForced = cli([LAWS], RUNS, ['--jobs', String(cores)], forced);
   const seedsDir = join(root, 'seeds');
   const seedsOne = cli([seedsDir], RUNS + 2, ['--jobs', '1']);
   const seedsAll = cli([seedsDir], RUNS + 2, ['--jobs', String(cores)]);
@@ -147,14 +153,17 @@ console.log();
   console.log('scale and cores (bars: 8× ≤ 8.4× the time and ≤ 1.1× the memory of 1×; -j never slower than -j 1)');
   row('laws 1×, --jobs 1', oneThread, lawsMb, 1);
   row(`laws 1×, default (${cores} cores)`, laws, lawsMb, cores);
+  row(`laws 1×, ${cores} threads forced`, lawsForced, lawsMb, cores);
   row('laws 8×, --jobs 1', eightOne, lawsMb * 8, 1);
   row('Traditional, --jobs 1', traditionalOne, mb(bytesIn(files(traditionalDir))), 1);
   row(`Traditional, default (${cores} cores)`, traditionalDefault, mb(bytesIn(files(traditionalDir))), cores);
   row(`Traditional, --jobs ${cores}`, traditionalAll, mb(bytesIn(files(traditionalDir))), cores);
+  row(`Traditional, ${cores} threads forced`, traditionalForced, mb(bytesIn(files(traditionalDir))), cores);
   row('seeds (5 files), --jobs 1', seedsOne, mb(bytesIn(files(seedsDir))), 1);
   row(`seeds (5 files), --jobs ${cores}`, seedsAll, mb(bytesIn(files(seedsDir))), cores);
   console.log(`  8× / 1× (one thread): time ${(eightOne.seconds / oneThread.seconds).toFixed(2)}×, peak RSS ${(eightOne.rss / oneThread.rss).toFixed(2)}×`);
   console.log(`  default / --jobs 1: laws ${(oneThread.seconds / laws.seconds).toFixed(2)}× as fast, Traditional ${(traditionalOne.seconds / traditionalDefault.seconds).toFixed(2)}× as fast; --jobs ${cores} / --jobs 1: Traditional ${(traditionalOne.seconds / traditionalAll.seconds).toFixed(2)}×, seeds ${(seedsOne.seconds / seedsAll.seconds).toFixed(2)}× as fast`);
+  console.log(`  ${cores} threads forced / --jobs 1: laws ${(oneThread.seconds / lawsForced.seconds).toFixed(2)}× as fast, Traditional ${(traditionalOne.seconds / traditionalForced.seconds).toFixed(2)}× as fast`);
   console.log(`  ${floor.stdout.trim() || `floor script failed: ${floor.stderr.slice(0, 200)}`} (read + 12-regex line pass + pretty JSON + write, one thread)\n`);
 }
 

@@ -181,6 +181,23 @@ describe('a worker thread that stops never stops the batch nor leaves it waiting
     expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'index.json').sort()).toEqual(seeds.map((f) => f.replace(/\.txt$/, '.json')).sort());
   });
 
+  it('starts a worker for a small batch only when POLICY_PARSE_THREAD_MB (for measuring) says so', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'preload.cjs'), "if (!require('node:worker_threads').isMainThread) process.stderr.write('worker started\\n');\n");
+    const started = (threadMb: string | undefined) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, POLICY_PARSE_TEST_WORKERS: '', NODE_OPTIONS: `--require ${join(dir, 'preload.cjs')}` };
+      if (threadMb === undefined) delete env.POLICY_PARSE_THREAD_MB;
+      else env.POLICY_PARSE_THREAD_MB = threadMb;
+      const r = spawnSync(process.execPath, [bin, 'seeds', '-o', join(dir, `out-${threadMb}`), '-f', 'json', '-q', '-j', '2'], { cwd: root, encoding: 'utf8', env });
+      expect(r.status).toBe(0);
+      return r.stderr.includes('worker started');
+    };
+    // The seeds are 0.2 MB, far below a thread's share of input.
+    expect(started(undefined)).toBe(false);
+    expect(started('0')).toBe(true);
+    expect(started('not a number')).toBe(false);
+  });
+
   it('fails the documents a worker held when it stopped, one line each, and parses the rest', () => {
     const { r, index } = exiting(
       "const post = wt.parentPort.postMessage.bind(wt.parentPort); wt.parentPort.postMessage = (m) => { post(m); if (m === 'ready') wt.parentPort.on('message', () => process.exit(9)); };",

@@ -57,15 +57,27 @@ const IN_FLIGHT = 4;
 const AHEAD = 4;
 /**
  * Input for each thread beyond the first: a worker must have this much to parse to pay for
- * its start (a compile of the whole parser, then its first, slow documents). On 2 cores, where
- * one thread already keeps about 1.4 cores busy with V8's collector and the writes, measured
+ * its start (a compile of the whole parser, then its first, slow documents). On 2 cores one
+ * thread already keeps about 1.4 cores busy: V8 optimises the hot functions on its own threads,
+ * about 1 s of CPU per isolate (per-thread CPU of a run over 6 MB of Traditional text: the main
+ * thread 1.3–1.5 s, V8's helper threads 0.6–0.8 s, nearly all of it gone with
+ * --no-concurrent-recompilation), and a worker pays that again. Measured
  * with -j 2 against -j 1, alternating, output on tmpfs (2026-12-03; this was 16 MB, when the
  * laws ran 1.05× as fast on two threads, before the parser's last speed-ups): the 55 MB laws
  * corpus 0.93× as fast (5.85 s against 5.42 s, medians of 3), twice over (110 MB) 1.25–1.56× (8.1 s against 10.1–12.9 s), three
  * times over 1.26–1.32×; the five seeds (0.2 MB) 1.35× slower and 5.6 MB of Traditional text
  * about as fast. The break-even lies between one and two copies of the laws.
  */
-const BYTES_PER_THREAD = 64 * 1024 * 1024;
+const BYTES_PER_THREAD = threadShare(process.env.POLICY_PARSE_THREAD_MB) ?? 64 * 1024 * 1024;
+/**
+ * POLICY_PARSE_THREAD_MB, for measuring (npm run bench): the input in MB per thread beyond
+ * the first, instead of BYTES_PER_THREAD; 0 starts every thread --jobs allows. Anything that
+ * is not a number of 0 or more is ignored.
+ */
+function threadShare(value: string | undefined): number | undefined {
+  const mb = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
+  return Number.isFinite(mb) && mb >= 0 ? mb * 1024 * 1024 : undefined;
+}
 /**
  * For the tests (vitest.config.ts): workers for a batch of any size, sent jobs before they are
  * ready, so that every run with -j 2 or more puts documents through a worker.
@@ -414,7 +426,7 @@ function outFolderProblem(outDir: string): string | undefined {
  * input, so that -j never makes a run slower than one thread.
  */
 function workerCount(requested: number | undefined, inputs: number, bytes: number): number {
-  const paying = TEST_WORKERS ? Number.POSITIVE_INFINITY : 1 + Math.floor(bytes / BYTES_PER_THREAD);
+  const paying = TEST_WORKERS || BYTES_PER_THREAD === 0 ? Number.POSITIVE_INFINITY : 1 + Math.floor(bytes / BYTES_PER_THREAD);
   return Math.max(1, Math.min(requested ?? availableParallelism(), availableParallelism(), inputs, paying));
 }
 
