@@ -79,7 +79,11 @@ export interface TargetContext {
   periodStart?: number | null;
   /** A report on the past (发展报告, 白皮书, 统计公报): only what is said of the future is a target. */
   retrospective?: boolean;
-  /** Decisions are wanted for every quantity (the `explain` output): no shortcut may skip one. */
+  /**
+   * Decisions are wanted for every quantity (the `explain` output): no shortcut may skip one.
+   * Without it, every quantity read still gets one decision, but a rejected one may name any
+   * rule that rejects it, not the first (a penalty's clause is not read quantity by quantity).
+   */
   explain?: boolean;
   /** The paragraph lies in a part that says who may apply for support (申报条件): its numbers are thresholds. */
   eligibility?: boolean;
@@ -482,6 +486,8 @@ interface Site {
   quotes: ReadonlyArray<readonly [number, number]>;
   deadlines: readonly Deadline[];
   sentenceStart: number;
+  /** The clause names a fine or a sanction (罚款, 处以): none of its quantities is a target. */
+  penalty: boolean;
 }
 
 interface Reading {
@@ -567,7 +573,7 @@ const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
   ['qualifier', (s) => /^[^，；。]*的$/.test(s.after) && /^[，,]\s*(?:可|可以|由|应|须|给予|予以|按|依法|经|视为|不予|免予)/.test(s.paragraphAfter)],
   // 主要有充电站和充电桩两种, 归纳为26个, 分为三类: an enumeration of what exists.
   ['structural-count', (s) => /(?:分为|归纳为|划分为|分成|包括|主要有|共有|概括为)[^，。；]{0,30}$/.test(s.clausePre) && !creationVerb(s.pre)],
-  ['penalty', (s) => PENALTY_WORDS.some((w) => s.text.includes(w))],
+  ['penalty', (s) => s.penalty],
   ['subsidy-amount', (s) => isMoney(s.q.unit) && FUNDING_WORDS.some((w) => s.sentence.includes(w))],
   ['past-result', (s) => s.context.past === true || pastBefore(s.sentenceBefore, s.clausePre) || earlierPeriod(s) || (s.context.retrospective === true && !speaksOfFuture(s))],
   ['status-quo', (s) => statusQuo(s.sentence, s.deadlines, s.sentenceStart, s.context.documentYear ?? null) || stateBefore(s.clausePre)],
@@ -882,6 +888,9 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
     sentences.set(c.sentence, { start: s?.start ?? c.start, end: c.end });
   }
 
+  const decide = (q: Quantity, rule: TargetRule, accepted = false): void => {
+    decisions.push({ start: q.start, end: q.end, raw: q.raw, value: q.value, unit: q.unit, accepted, rule });
+  };
   let state: SentenceState = { chain: null, queue: [], pending: null };
   let sentenceNo = -1;
   let cursor = 0;
@@ -897,12 +906,16 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
     const inClause = quantities.slice(cursor, last);
     cursor = last;
     if (inClause.length === 0) continue;
+    const text = clause.text;
+    const penalty = PENALTY_WORDS.some((w) => text.includes(w));
+    // Unless asked why: in a penalty's clause every quantity is rejected (by the penalty rule
+    // or one before it), nothing is carried on to the next, so its quantities are not read.
+    if (penalty && context.explain !== true) {
+      for (const q of inClause) decide(q, 'penalty');
+      continue;
+    }
     const span = sentences.get(clause.sentence) as { start: number; end: number };
     const sentence = paragraph.slice(span.start, span.end);
-    const decide = (q: Quantity, rule: TargetRule, accepted = false): void => {
-      decisions.push({ start: q.start, end: q.end, raw: q.raw, value: q.value, unit: q.unit, accepted, rule });
-    };
-    const text = clause.text;
     // In a regulation only a limit is a requirement: a clause with no word of one sets none.
     const limitless = context.regulation === true && !REGULATION_LIMIT.test(text);
     const norm = context.regulation === true || NORM_WORDS.test(sentence.slice(0, clause.end - span.start));
@@ -960,6 +973,7 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
         quotes,
         deadlines,
         sentenceStart: span.start,
+        penalty,
       };
       const rejected = state.pending?.at === q.start ? undefined : REJECTIONS.find(([, test]) => test(site));
       if (rejected) {
