@@ -32,6 +32,18 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Deadline['kind']]> = [
   [new RegExp(`(?:(?:到|至|在|于)\\s*)?(?:${PERIOD_NAME})(?:规划)?(?:期末|时期末|末期|末|期间|时期|规划期|期内|内)`, 'g'), 'period'],
 ];
 
+/**
+ * Whether a text can hold a match of any of `patterns`: one pass of their union instead of one
+ * pass of each (most texts hold none). The union is made of the patterns themselves, so it
+ * cannot say no where one of them would match.
+ */
+function anyOf(patterns: readonly RegExp[]): RegExp {
+  const flags = new Set(patterns.map((re) => re.flags.replace(/[gy]/g, '')));
+  if (flags.size !== 1) throw new Error('Patterns read with different flags have no one union');
+  return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), [...flags][0]);
+}
+const ANY_BY = anyOf(PATTERNS.filter(([, kind]) => kind === 'by').map(([re]) => re));
+
 /** Years of a five-year plan period: 十四 → 2021–2025 (the 3rd began in 1966 after a pause). */
 export function planPeriod(ordinal: number): { from: number; to: number } | null {
   if (!Number.isInteger(ordinal) || ordinal < 1 || ordinal > 30) return null;
@@ -59,6 +71,8 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
   // 去年居民消费价格上涨2.6%: the year before (比去年 / 较去年 is a baseline, not a year of its own).
   [/(?<![比较同在])去年(?!同期|基础|水平|的基础|底)/g, -1],
 ];
+
+const ANY_RELATIVE = anyOf(RELATIVE.map(([re]) => re));
 
 /** A year within reason: not a count, not a date from another age of the text. */
 export const isPlausibleYear = (year: number): boolean => year >= 1949 && year <= 2100;
@@ -93,16 +107,18 @@ export function stageLeadYear(text: string): number | null {
 export function findDeadlines(text: string, documentYear: number | null = null): Deadline[] {
   // Every `by` pattern and every relative one names 年; the `period` pattern names 五 (十四五,
   // 第十四个五年): a text without the character cannot match the pattern, so it is not run.
+  // Nor are the `by` or relative patterns where their union finds nothing.
   const hasYear = text.includes('年');
   const hasFive = text.includes('五');
   if (!hasYear && !hasFive) return [];
+  const hasBy = hasYear && ANY_BY.test(text);
   const found = new Map<number, Deadline>();
   const add = (d: Deadline) => {
     const existing = found.get(d.start);
     if (!existing || d.end - d.start > existing.end - existing.start) found.set(d.start, d);
   };
   for (const [re, kind] of PATTERNS) {
-    if (!(kind === 'period' ? hasFive : hasYear)) continue;
+    if (!(kind === 'period' ? hasFive : hasBy)) continue;
     for (const m of text.matchAll(re)) {
       const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length) + (/^[，；：。\n]/.test(m[0]) ? 1 : 0);
       let year: number | null;
@@ -113,7 +129,7 @@ export function findDeadlines(text: string, documentYear: number | null = null):
       if (year !== null && plausible(year)) add({ start, end: (m.index ?? 0) + m[0].length, year, kind });
     }
   }
-  if (documentYear !== null && hasYear) {
+  if (documentYear !== null && hasYear && ANY_RELATIVE.test(text)) {
     for (const [re, offset] of RELATIVE) {
       for (const m of text.matchAll(re)) add({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, year: documentYear + offset, kind: 'relative' });
     }
