@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractTargets as extractAll, type Comparator, type TargetMatch } from '../src/targets/extract.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { extractTargets as extractAll, setsNoLimit, type Comparator, type TargetMatch } from '../src/targets/extract.js';
+import { mayHoldQuantity, scanQuantities } from '../src/targets/quantities.js';
+import { at, listDir } from './helpers.js';
 
 const extractTargets = (paragraph: string): TargetMatch[] => extractAll(paragraph).targets;
 
@@ -442,5 +445,44 @@ describe('prohibitions and penalties', () => {
 
   it('takes no target from a penalty clause', () => {
     expect(extractTargets('违反本条例规定的，由市场监督管理部门责令改正，处1万元以上5万元以下罚款。')).toEqual([]);
+  });
+});
+
+describe('shortcuts taken unless asked why', () => {
+  // Every line of the seeds and of the parse fixtures, and a few of a law's.
+  const lines = [
+    ...listDir('seeds').filter((n) => n.endsWith('.txt')).flatMap((n) => readFileSync(at(`seeds/${n}`), 'utf8').split('\n')),
+    ...listDir('fixtures/parse')
+      .map((n) => at(`fixtures/parse/${n}/input.txt`))
+      .filter((path) => existsSync(path))
+      .flatMap((path) => readFileSync(path, 'utf8').split('\n')),
+    '违反本条例第十二条规定，逾期不改正的，处2000元以上1万元以下罚款；情节严重的，处1万元以上5万元以下罚款。',
+    '当事人应当在收到通知之日起15日内提出申请，行政机关应当在5个工作日内作出决定。',
+    '第三十条　本条例自2021年1月1日起施行。',
+  ].map((l) => l.trim());
+
+  it('scanQuantities finds nothing in a text that mayHoldQuantity says holds no numeral', () => {
+    for (const line of lines) if (!mayHoldQuantity(line)) expect(scanQuantities(line)).toEqual([]);
+    expect(mayHoldQuantity('本条例所称管理人，是指物业服务企业。')).toBe(false);
+    expect(['第三条', '一半', '百分之五', '3%', '三分之一'].every(mayHoldQuantity)).toBe(true);
+  });
+
+  it('finds the same targets, and decides as many quantities the same way, as when asked why', () => {
+    for (const line of lines) {
+      for (const regulation of [false, true]) {
+        const full = extractAll(line, { regulation, explain: true });
+        const quick = extractAll(line, { regulation });
+        expect(quick.targets).toEqual(full.targets);
+        if (!setsNoLimit(line, regulation, false)) expect(quick.decisions.map((d) => [d.start, d.end, d.accepted])).toEqual(full.decisions.map((d) => [d.start, d.end, d.accepted]));
+      }
+    }
+  });
+
+  it('still names the penalty rule when asked why', () => {
+    const { decisions } = extractAll('违反本条例规定的，处1万元以上5万元以下罚款。', { regulation: true, explain: true });
+    expect(decisions.map((d) => [d.raw, d.rule, d.accepted])).toEqual([
+      ['1万元以上', 'penalty', false],
+      ['5万元以下', 'penalty', false],
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import { type Deadline, findDeadlines, findPlanPeriods, LEADING_DEADLINE } from 
 import { CLOSERS, OPENERS, QUOTE_MARKS, ROUND_CLOSE, ROUND_OPEN, depthAt, indexOutside, quoteSpans } from '../lexicon/brackets.js';
 import { COUNT_UNITS, MONEY_UNITS, PERCENT_UNITS, TIME_UNITS } from '../lexicon/units.js';
 import { ORGAN_WITH_VERB, isUnitName } from '../lexicon/organs.js';
-import { scanQuantities, type Quantity } from './quantities.js';
+import { mayHoldQuantity, scanQuantities, type Quantity } from './quantities.js';
 import type { AcceptRule, RejectRule, TargetRule } from './rules.js';
 import {
   ADVERBS,
@@ -865,11 +865,12 @@ function objection(s: Site, r: Reading): RejectRule | null {
 }
 
 /**
- * A regulation's paragraph with no word of a limit holds no requirement: extractTargets finds
- * nothing in it and, unless asked why (`explain`), decides nothing, so a caller may skip it.
+ * A regulation's paragraph with no word of a limit, or with no numeral, holds no requirement:
+ * extractTargets finds nothing in it and, unless asked why (`explain`), decides nothing, so a
+ * caller may skip it. (Most have no numeral, which is the quicker test: it is made first.)
  */
 export function setsNoLimit(paragraph: string, regulation: boolean, explain: boolean): boolean {
-  return regulation && !explain && !REGULATION_LIMIT.test(paragraph);
+  return regulation && !explain && (!mayHoldQuantity(paragraph) || !REGULATION_LIMIT.test(paragraph));
 }
 
 export function extractTargets(paragraph: string, context: TargetContext = {}): Extraction {

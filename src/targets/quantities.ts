@@ -75,6 +75,11 @@ const BOUNDS: ReadonlyArray<readonly [string, 'gte' | 'lte' | 'approx']> = [
   ['左右', 'approx'],
   ['上下', 'approx'],
 ];
+/** First UTF-16 units of the bound words: where none starts, no bound word is tried. */
+const BOUND_FIRST = new Set(BOUNDS.map(([w]) => w.charCodeAt(0)));
+/** The bound word printed at `pos`, if any. */
+const boundAt = (text: string, pos: number): (typeof BOUNDS)[number] | undefined =>
+  BOUND_FIRST.has(text.charCodeAt(pos)) ? BOUNDS.find(([w]) => text.startsWith(w, pos)) : undefined;
 const RANGE_DASH = /^\s*(?:—{1,2}|–|-|～|~|－|至|到)\s*/;
 /** Before a Chinese numeral, these make it part of a word: 统一, 唯一, 之一, 第一, 数十, 几百. */
 const CN_WORD_BEFORE = /[统唯之第初同单专逐数几成上近整划]$/;
@@ -89,6 +94,15 @@ for (const c of CN) NUMERAL_KIND[c.charCodeAt(0)] = 2;
 const NUMBER_AT = new RegExp(NUMBER.source, 'y');
 /** After a Chinese numeral, what may follow for it to be a number: a unit, 万/亿, 余/多, 点, a range dash. */
 const AFTER_CN = /[万亿余多点—–\-～~至到半]/;
+
+/**
+ * Whether a text has a character a number starts with (a digit or a Chinese numeral's): every
+ * number numbers() finds starts at one, so scanQuantities finds none in a text without one.
+ */
+export function mayHoldQuantity(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (NUMERAL_KIND[text.charCodeAt(i)] !== 0) return true;
+  return false;
+}
 
 /** Each number of a text, as NUMBER matches it, skipping Chinese numerals that cannot be one (一般, 统一, 第三条). */
 function numbers(text: string): RegExpExecArray[] {
@@ -187,7 +201,7 @@ export function scanQuantities(text: string): Quantity[] {
       } else if (multiplier && !/^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24)) ) {
         // A bare 万/亿 is the unit (2300万以内, 过千亿).
         unit = multiplier;
-      } else if (multiplier && BOUNDS.some(([w]) => text.startsWith(w, pos))) {
+      } else if (multiplier && boundAt(text, pos)) {
         unit = multiplier;
       } else if (multiplier && /^[元]/.test(text.slice(pos, pos + 24))) {
         unit = multiplier;
@@ -200,7 +214,7 @@ export function scanQuantities(text: string): Quantity[] {
     if (chinese && unit === '次' && /^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24))) continue;
     if (chinese && digits === '一' && /^(?:起|道|体|批|度|级)$/.test(unit ?? '')) continue;
     // 万家以上, 千人左右: a bare round number with a measure word counts when a bound follows it.
-    if (bare && unit !== multiplier && unit !== `${multiplier}个` && !BOUNDS.some(([w]) => text.startsWith(w, pos))) continue;
+    if (bare && unit !== multiplier && unit !== `${multiplier}个` && !boundAt(text, pos)) continue;
 
     let valueHigh: number | null = null;
     // A range: 3—5个, 6%-6.5%, 30-40个, 2016—2020年.
@@ -228,7 +242,7 @@ export function scanQuantities(text: string): Quantity[] {
     // 五百万元人民币: the currency's name after a money unit belongs to it.
     if (unit !== null && unit.endsWith('元') && text.startsWith('人民币', pos)) pos += 3;
     let bound: Quantity['bound'] = null;
-    const boundWord = BOUNDS.find(([w]) => text.startsWith(w, pos));
+    const boundWord = boundAt(text, pos);
     if (boundWord) {
       bound = boundWord[1];
       pos += boundWord[0].length;
