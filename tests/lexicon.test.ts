@@ -12,7 +12,7 @@ import { findDeadlines, planPeriod } from '../src/lexicon/deadlines.js';
 import { docTypeOf } from '../src/lexicon/doc-types.js';
 import { readNumeral, toChineseNumeral } from '../src/lexicon/numerals.js';
 import { isUnitName, splitUnits } from '../src/lexicon/organs.js';
-import { reviewYears } from '../src/lexicon/parts.js';
+import { REVIEW_PART, reviewYears } from '../src/lexicon/parts.js';
 import { FIRST_LISTED_LEADS, roleOfLabel } from '../src/lexicon/roles.js';
 import { columnRole, columnYear, mayOpenRow } from '../src/lexicon/table-columns.js';
 import { matchUnit } from '../src/lexicon/units.js';
@@ -113,6 +113,12 @@ describe('deadlines and plan periods', () => {
     expect(reviewYears('主要任务')).toBeNull();
     expect(reviewYears('2022年数字经济发展取得显著成效')).toEqual({ reviewed: 2022, planned: 2023, plansInPart: false });
     expect(reviewYears('到2025年数字化转型取得显著成效')).toBeNull();
+  });
+
+  it('finds review years only in a review part’s title (the targets stage tests REVIEW_PART first and asks reviewYears only then)', () => {
+    const titles = ['2013年工作回顾', '2015年上半年工作总结', '一、2020年基本情况和2021年工作安排', '2019年及2020年', '2021年主要任务', '过去一年（2022年）主要进展', '2023年目标'];
+    for (const title of titles) if (reviewYears(title) !== null) expect(REVIEW_PART.test(title)).toBe(true);
+    expect(titles.filter((t) => reviewYears(t) !== null).length).toBeGreaterThan(2);
   });
 });
 

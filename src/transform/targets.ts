@@ -119,8 +119,10 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
       const titled = title !== '';
       // A review part's title, at the top or a level or two down (一、发展基础, （一）主要成效, 1.发展基础).
       const reviewing = titled && depth <= 3 && s.kind !== 'bullet' && s.kind !== 'enumeration';
-      const review = reviewing ? reviewYears(title) : null;
-      const isPast = past || review !== null || (reviewing && title.length <= 24 && REVIEW_PART.test(title) && !/目标|任务|举措|要求/.test(title));
+      // (Tested once: reviewYears finds no years in a title that is no review part's.)
+      const reviewPart = reviewing && REVIEW_PART.test(title);
+      const review = reviewPart ? reviewYears(title) : null;
+      const isPast = past || review !== null || (reviewPart && title.length <= 24 && !/目标|任务|举措|要求/.test(title));
       // A goals or indicators part, or a 专栏 box (it lists a plan's key projects and indicators).
       const isGoals = goals || (titled && GOALS_PART.test(title)) || s.kind === 'box';
       // A plan period in the heading governs the part: 四、“十四五”主要任务 → 2025.
@@ -133,7 +135,7 @@ export function placeTargets(sections: readonly SectionNode[], options: TargetOp
         ? [...(s.heading.heading?.cellLines ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs]
         : s.paragraphs;
       // 申报条件: the thresholds an applicant for support must meet.
-      const isEligibility = eligibility || (titled && s.kind !== 'bullet' && ELIGIBILITY_PART.test(title) && title.length <= 16);
+      const isEligibility = eligibility || (titled && s.kind !== 'bullet' && title.length <= 16 && ELIGIBILITY_PART.test(title));
       const state = { past: isPast, goals: isGoals, review, past0: past, eligibility: isEligibility };
       const { current, governing } = read(lines, s, state, base);
       contexts.set(s, { past: state.past, year: current ?? options.periodEnd });
