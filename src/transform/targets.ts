@@ -181,10 +181,8 @@ function toNormalised(paragraph: Paragraph, offset: number, isEnd = false): numb
   return paragraph.start;
 }
 
-/** What a line that ends inside a sentence ends on: a word, a number or a comma. */
-const INSIDE_SENTENCE = /[\u4e00-\u9fff0-9A-Za-z，、]/;
-/** A line that ends inside a sentence (its last character is tested, not the line searched for an end). */
-const endsInsideSentence = (line: string): boolean => line !== '' && INSIDE_SENTENCE.test(line[line.length - 1] as string);
+/** A line that ends inside a sentence: on a word, a number or a comma. */
+const WRAPPED = /[\u4e00-\u9fff0-9A-Za-z，、]$/;
 /** A page number printed between the halves of a wrapped sentence: — 6 —. */
 const PAGE_NUMBER = /^[—\-－]\s*\d{1,4}\s*[—\-－]$/;
 
@@ -198,7 +196,7 @@ export function isHardWrapped(lines: readonly LineNode[]): boolean {
   for (const l of lines) {
     if ((l.role !== 'paragraph' && l.role !== 'heading') || l.value.length < 20) continue;
     long++;
-    if (endsInsideSentence(l.value)) open++;
+    if (WRAPPED.test(l.value)) open++;
   }
   return long >= 10 && open / long >= 0.65;
 }
@@ -233,7 +231,7 @@ function* joinWrapped(lines: readonly TextLine[]): Generator<Paragraph> {
   for (const line of lines) {
     if (parts.length && PAGE_NUMBER.test(line.value)) continue;
     parts.push(line);
-    if (line.alone || line.value.length < 20 || !endsInsideSentence(line.value)) {
+    if (line.alone || line.value.length < 20 || !WRAPPED.test(line.value)) {
       const paragraph = take();
       if (paragraph) yield paragraph;
     }
