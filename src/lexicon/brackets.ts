@@ -30,6 +30,8 @@ export const QUOTE_MARKS = '“”‘’「」『』《》〈〉"';
 const KIND = new Uint8Array(0x10000);
 for (const c of OPENERS) KIND[c.charCodeAt(0)] = 1;
 for (const c of CLOSERS) KIND[c.charCodeAt(0)] = 2;
+/** KIND for a scan that keeps its own depth (and looks for several things in one pass). */
+export const BRACKET_KIND: Readonly<Uint8Array> = KIND;
 
 /** Whether `chars` holds the UTF-16 unit `code`. */
 function includesUnit(chars: string, code: number): boolean {
