@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  countScriptCharacters,
   detectScript,
   normalise,
+  normaliseCharacters,
   OffsetMap,
   OffsetMapBuilder,
   toSimplified,
   type Script,
 } from '../src/normalise/index.js';
 import { NEUTRAL, openccTables, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../src/normalise/opencc-tables.js';
+import { readSource } from '../src/normalise/detect-script.js';
+import { firstWork, NEEDS_WORK } from '../src/normalise/normalise-characters.js';
 import { TW_PHRASE_GUARDS } from '../src/normalise/tw-phrases.js';
 import { TW_CONTEXT_GUARDS, TW_CONTEXT_REWRITES } from '../src/normalise/tw-phrases-generated.js';
 import { mainlandMarkers, phraseClass, phrasesOf, scriptPhrases } from '../src/normalise/tw-vocabulary.js';
@@ -110,6 +114,16 @@ describe('detectScript', () => {
 
   it('does not count characters that are valid Simplified as Traditional', () => {
     expect(detectScript('乾隆年间著名的二噁英研究与毕昇')).toBe('simplified');
+  });
+
+  it('reads a source once for normalise(): the same counts as countScriptCharacters, and firstWork', () => {
+    const work = [...Array(0x10000).keys()].filter((code) => NEEDS_WORK[code] === 1);
+    // NEEDS_WORK marks exactly the code units normaliseCharacters changes (． after a digit).
+    const changes = (code: number): boolean => normaliseCharacters(`1${String.fromCharCode(code)}`).text !== `1${String.fromCharCode(code)}`;
+    expect([...Array(0x10000).keys()].filter((code) => (code < 0xd800 || code > 0xdfff) && changes(code) !== (NEEDS_WORK[code] === 1))).toEqual([]);
+    for (const text of ['', '發展质量', '第一条\r\n为了', '１２３', `后${String.fromCharCode(work.at(-1) as number)}`, '\ufeff國']) {
+      expect(readSource(text)).toEqual({ ...countScriptCharacters(text), firstWork: firstWork(text) });
+    }
   });
 
   it('finds evidence only from CJK Extension A up (countScriptCharacters reads charClass unguarded)', () => {

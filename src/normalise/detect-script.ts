@@ -6,6 +6,7 @@
  * characters (人, 民, 后, 著 …) and non-Han text count for neither. No Han evidence
  * at all means `simplified`, the project's canonical script.
  */
+import { NEEDS_WORK } from './normalise-characters.js';
 import { openccTables, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './opencc-tables.js';
 
 export type Script = 'simplified' | 'traditional' | 'mixed';
@@ -18,19 +19,41 @@ export interface ScriptCounts {
 }
 
 export function countScriptCharacters(text: string): ScriptCounts {
-  const { charClass } = openccTables();
+  const { traditional, simplified } = readSource(text);
+  return { traditional, simplified };
+}
+
+/** ScriptCounts, and where normaliseCharacters has its first work (firstWork): what normalise() reads a source for. */
+export interface SourceReading extends ScriptCounts {
+  firstWork: number;
+}
+
+/** charClass with NEEDS_WORK as a third bit: one read per code unit serves both. */
+const WORK = 4;
+let classAndWork: Uint8Array | undefined;
+
+/** countScriptCharacters and firstWork in one pass over the text. */
+export function readSource(text: string): SourceReading {
+  if (!classAndWork) {
+    classAndWork = openccTables().charClass.slice();
+    for (let code = 0; code < classAndWork.length; code++) if (NEEDS_WORK[code] === 1) classAndWork[code] = (classAndWork[code] as number) | WORK;
+  }
+  const table = classAndWork;
   let traditional = 0;
   let simplified = 0;
+  let firstWork = text.length;
   // Counted without a branch (mixed text would keep mispredicting one): TRADITIONAL_ONLY is 1
   // and SIMPLIFIED_ONLY 2, so a class adds its low bit to one count and its high bit to the other.
   // Characters below CJK Extension A (ASCII, punctuation, other scripts) are NEUTRAL in
-  // charClass (a test holds the tables to that), so they add nothing.
+  // charClass (a test holds the tables to that), so they add nothing. Work is rare: its
+  // branch is seldom taken.
   for (let i = 0; i < text.length; i++) {
-    const cls = charClass[text.charCodeAt(i)] as number;
+    const cls = table[text.charCodeAt(i)] as number;
     traditional += cls & TRADITIONAL_ONLY;
     simplified += (cls & SIMPLIFIED_ONLY) >> 1;
+    if (cls >= WORK && firstWork === text.length) firstWork = i;
   }
-  return { traditional, simplified };
+  return { traditional, simplified, firstWork };
 }
 
 export function scriptFromCounts({ traditional, simplified }: ScriptCounts): Script {

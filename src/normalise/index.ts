@@ -12,8 +12,8 @@
  *  - normalise(normalise(x).text).text === normalise(x).text.
  * No I/O; opencc dictionaries are turned into tables on the first call.
  */
-import { countScriptCharacters, scriptFromCounts, type Script } from './detect-script.js';
-import { normaliseCharacters } from './normalise-characters.js';
+import { readSource, scriptFromCounts, type Script } from './detect-script.js';
+import { firstWork, normaliseCharactersFrom } from './normalise-characters.js';
 import { OffsetMap } from './offset-map.js';
 import { normalisePunctuation } from './punctuation.js';
 import { type Phrasing, toSimplified } from './to-simplified.js';
@@ -53,11 +53,12 @@ export interface NormaliseOptions {
 }
 
 export function normalise(source: string, options: NormaliseOptions = {}): Normalised {
-  const counts = options.script === undefined ? countScriptCharacters(source) : null;
+  // The script's evidence and the first character normaliseCharacters changes, in one pass.
+  const counts = options.script === undefined ? readSource(source) : null;
   const script = counts === null ? (options.script as Script) : scriptFromCounts(counts);
   // Widths and line breaks first: the later stages then see one kind of space,
   // one kind of line break and ASCII digits.
-  const characters = normaliseCharacters(source);
+  const characters = normaliseCharactersFrom(source, counts === null ? firstWork(source) : counts.firstWork);
   // normaliseCharacters adds no Han character, so a source with no Traditional-only one
   // gives a text with none either: toSimplified need not look for them again.
   const simplified = toSimplified(characters.text, script, {

@@ -14,13 +14,28 @@ export interface Stage {
   map: OffsetMap;
 }
 
-/** The code units this stage replaces or removes; every other one is copied as it is. */
-const NEEDS_WORK = /[\r\u00a0\u2000-\u200d\u3000\ufeff\uff05\uff0b\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+/** The code units this stage replaces or removes (1 here); every other one is copied as it is. */
+export const NEEDS_WORK: Readonly<Uint8Array> = (() => {
+  const table = new Uint8Array(0x10000);
+  // \r, NBSP, U+2000–U+200D, the ideographic space, U+FEFF, ％ ＋ ． and full-width digits and Latin letters.
+  const ranges = [[0x0d], [0xa0], [0x2000, 0x200d], [0x3000], [0xfeff], [0xff05], [0xff0b], [0xff0e], [0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]];
+  for (const [from, to = from] of ranges) table.fill(1, from, (to as number) + 1);
+  return table;
+})();
+
+/** Index of the first code unit from `from` on that NEEDS_WORK, or text.length when there is none. */
+export function firstWork(text: string, from = 0): number {
+  for (let i = from; i < text.length; i++) if (NEEDS_WORK[text.charCodeAt(i)] === 1) return i;
+  return text.length;
+}
 
 export function normaliseCharacters(source: string): Stage {
-  NEEDS_WORK.lastIndex = 0;
-  let match = NEEDS_WORK.exec(source);
-  if (!match) return { text: source, map: OffsetMap.identity(source.length) };
+  return normaliseCharactersFrom(source, firstWork(source));
+}
+
+/** normaliseCharacters, for a caller that has found the first code unit needing work already (firstWork(source)). */
+export function normaliseCharactersFrom(source: string, first: number): Stage {
+  if (first >= source.length) return { text: source, map: OffsetMap.identity(source.length) };
 
   const builder = new OffsetMapBuilder();
   const parts: string[] = [];
@@ -44,11 +59,10 @@ export function normaliseCharacters(source: string): Stage {
   };
 
   // From one code unit that needs work to the next; those between are copied unchanged.
-  for (; match; match = NEEDS_WORK.exec(source)) {
-    const i = match.index;
+  for (let i = first; i < source.length; i = firstWork(source, i + 1)) {
     const code = source.charCodeAt(i);
     if (code === 0x0d) {
-      // The \n of a CRLF needs no work: the next match is past it.
+      // The \n of a CRLF needs no work: the next search passes it.
       if (source.charCodeAt(i + 1) === 0x0a) emit(i, '\n', 2);
       else emit(i, '\n', 1);
     } else if (code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) {
