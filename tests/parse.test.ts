@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type PolicyDocument, parse } from '../src/index.js';
 import { NUMBERING_STYLES, matchMarker, numeralValue } from '../src/parse/numbering.js';
+import { FURNITURE_PATTERNS, matchesFurniturePattern } from '../src/transform/furniture.js';
+import { startCondition } from '../src/util/regex-start.js';
 import { allSections, at, listDir, outlineOf } from './helpers.js';
 
 const fixture = (name: string): PolicyDocument => parse(readFileSync(at(`fixtures/parse/${name}/input.txt`), 'utf8'), { path: name });
@@ -279,5 +281,66 @@ describe('the numbering table', () => {
     }
     for (const style of NUMBERING_STYLES) if (style.starts.includes('第')) expect(style.keyword, style.key).toBeTruthy();
     expect(found).toBeGreaterThan(8);
+  });
+});
+
+describe('page furniture patterns', () => {
+  // matchesFurniturePattern tries an alternative of FURNITURE_PATTERNS only on a line holding
+  // one of the starts regex-start.ts reads from it: a misread would silently skip furniture.
+  it('matches exactly where one of FURNITURE_PATTERNS does, on the seeds, the fixtures and furniture of every kind', () => {
+    const furniture = [
+      '扫一扫在手机打开当前页', '请扫码关注', '微信公众号', '分享到：', '字体：【大 中 小】', '字号：大', '浏览次数：1024', '阅读量：3',
+      '点击数：5', '访问次数：9', '打印本页', '【打印】【关闭】', '加入收藏', '返回顶部', '我要纠错', 'Copyright © 2020 某某网', 'copyright 2020',
+      'ALL RIGHTS RESERVED', '©某某', '京ICP备12345号', 'icp备', '网站标识码：1100000088', '公网安备 11010202000001号', '技术支持：某某公司', '网站地图',
+      '主办单位：某某市人民政府办公厅 承办单位：某某信息中心', '承办：某某网', 'Processed in 0.0123 second(s)', 'seo seo', 'SEO', '当前位置：首页 > 政策文件',
+      '您现在的位置：首页', '首页 》 法规', '首页/政策', '上一篇：关于……', '下一篇', '更多>>', '相关文章', '法规中心', '联系我们', '隐私政策',
+      '邮政编码：100000', '电话：010-12345678', 'E-mail：a@b.cn', 'email: a@b.cn', 'QQ：12345', 'qq: 1', '网址：www.gov.cn', '【字体：大 中 小】【打印】',
+      '声明', '免责声明：', '核心提示：本条例', '责任编辑：张三', '来源：新华网', '稿源：某报', '关键词：条例', '主题分类：综合', '基本信息', '搜索', '正文',
+      '中国甘肃网 2017-07-12 17:17', '2017-07-12', '发布时间：2020-1-2 09:03:18', '• 首页', '· 更多', '* 返回',
+    ];
+    const texts = [
+      ...listDir('seeds').map((n) => readFileSync(at(`seeds/${n}`), 'utf8')),
+      ...listDir('fixtures/parse')
+        .filter((n) => existsSync(at(`fixtures/parse/${n}/input.txt`)))
+        .map((n) => readFileSync(at(`fixtures/parse/${n}/input.txt`), 'utf8')),
+    ];
+    const lines = [...texts.flatMap((t) => t.split('\n').map((l) => l.trim())), ...furniture, ...furniture.map((l) => `第一条 ${l}`), ...furniture.map((l) => `${l}。`)];
+    const anyPattern = (line: string) => FURNITURE_PATTERNS.some((re) => re.test(line));
+    expect(lines.filter((line) => matchesFurniturePattern(line) !== anyPattern(line))).toEqual([]);
+    expect(furniture.filter((line) => !anyPattern(line))).toEqual([]);
+    expect(lines.filter(anyPattern).length).toBeGreaterThan(furniture.length * 2);
+  });
+
+  it('reads what every match of a pattern starts with (regex-start.ts)', () => {
+    const starts = (source: string, flags = '') => {
+      const c = startCondition(source, flags);
+      return { anchored: c.anchored, prefixes: c.prefixes && [...c.prefixes].sort(), ...(c.contains ? { contains: c.contains } : {}) };
+    };
+    expect(starts('abc')).toEqual({ anchored: false, prefixes: ['ab'], contains: 'a' });
+    expect(starts('^ab|c')).toEqual({ anchored: false, prefixes: ['ab', 'c'] });
+    expect(starts('^(?:ab|c)d')).toEqual({ anchored: true, prefixes: ['ab', 'cd'], contains: 'd' });
+    expect(starts('a?b')).toEqual({ anchored: false, prefixes: ['ab', 'b'], contains: 'b' });
+    expect(starts('(?:ab)*c')).toEqual({ anchored: false, prefixes: ['ab', 'c'], contains: 'c' });
+    expect(starts('x(?=y)\\bz{0,2}$')).toEqual({ anchored: false, prefixes: ['x', 'xz'], contains: 'x' });
+    // Starts unknown, but a character required: a date's -.
+    expect(starts('^\\S{0,20}\\s*\\d{4}-\\d{1,2}')).toEqual({ anchored: true, prefixes: null, contains: '-' });
+    expect(starts('[a-c\\]]\\.', '')).toEqual({ anchored: false, prefixes: ['].', 'a.', 'b.', 'c.'], contains: '.' });
+    expect(starts('Ab', 'i')).toEqual({ anchored: false, prefixes: ['AB', 'Ab', 'aB', 'ab'] });
+    expect(starts('[^a]b', 'i')).toEqual({ anchored: false, prefixes: null });
+    expect(starts('\\u4e00\\d')!.prefixes).toHaveLength(10);
+    // No condition where a match may start with anything, or where the source is not read.
+    for (const [source, flags] of [['[^a]b', ''], ['.b', ''], ['\\Sb', ''], ['a*', ''], ['(a)\\1', ''], ['ab', 'm'], ['ab', 'u'], ['ǅ', 'i'], ['[\\u4e00-\\u9fff]', '']]) {
+      expect(startCondition(source as string, flags).prefixes, source).toBeNull();
+    }
+    // Every match found in text starts with one of the prefixes, and holds the character required.
+    const text = 'ab abc  x1 Copyright 2020 seo SEO xz 首页 > 第12条 a-b 2017-07-12';
+    for (const source of ['ab+c?', '[a-z]\\d|x\\d', 'c[Oo]py', 'seo(\\s+seo)*', '首页\\s*(>|》)', '第\\s*\\d+条', 'a-?b', '\\d{2}条', '\\S{0,4}\\d{4}-\\d']) {
+      const { prefixes, contains } = startCondition(source, 'i');
+      expect(prefixes !== null || contains !== null, source).toBe(true);
+      for (const m of text.matchAll(new RegExp(source, 'gi'))) {
+        if (prefixes) expect(prefixes.some((p) => text.startsWith(p, m.index)), `${source} at ${m.index}`).toBe(true);
+        if (contains) expect(m[0].includes(contains), `${source} at ${m.index}`).toBe(true);
+      }
+    }
   });
 });

@@ -12,6 +12,7 @@ import { docTypeOf } from '../lexicon/doc-types.js';
 import { isDateLine } from '../lexicon/dates.js';
 import { DOC_NUMBER, ORDER_NUMBER_LINE } from '../lexicon/doc-numbers.js';
 import { warn } from '../util/report.js';
+import { PrefixSet, startCondition, topAlternatives } from '../util/regex-start.js';
 
 /** One pattern per kind of furniture; extend here when a site adds a new one (one site's own: the `furniture` option). */
 export const FURNITURE_PATTERNS: readonly RegExp[] = [
@@ -43,15 +44,54 @@ const isProse = (value: string): boolean => {
   return first >= 0 && (value.length - first > 20 || value.lastIndexOf('。') >= 60);
 };
 /**
- * The patterns joined into one alternation per set of flags (two: with and without `i`), so
- * a line is scanned twice rather than once a pattern; it matches where one of them does.
+ * One test of the furniture patterns: its expressions (one per set of flags), tried only on a
+ * line that holds one of `starts` (at its start when `anchored`), or failing those, `contains`.
  */
-const ANY_FURNITURE: readonly RegExp[] = (() => {
-  const byFlags = new Map<string, string[]>();
-  for (const re of FURNITURE_PATTERNS) byFlags.set(re.flags, [...(byFlags.get(re.flags) ?? []), `(?:${re.source})`]);
-  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+interface FurnitureTest {
+  res: RegExp[];
+  starts: PrefixSet | null;
+  anchored: boolean;
+  contains: string | null;
+}
+
+/**
+ * The patterns' alternatives joined into a few alternations, by what a line must hold for them
+ * to match (read from the patterns themselves, regex-start.ts) and by flags: those that start
+ * with ^ and known characters are tried on a line starting with one of them, the others with
+ * known starts on a line holding one, those with a character they require on a line holding
+ * it, and the rest on every line. Most lines are prose and hold none, so most lines run no
+ * pattern at all. Together they match where one of FURNITURE_PATTERNS does (a test holds
+ * them to that).
+ */
+const FURNITURE_TESTS: readonly FurnitureTest[] = (() => {
+  const groups = new Map<string, { anchored: boolean; prefixes: string[] | null; contains: string | null; sources: Map<string, string[]> }>();
+  for (const re of FURNITURE_PATTERNS) {
+    for (const source of topAlternatives(re.source)) {
+      const { anchored, prefixes, contains } = startCondition(source, re.flags);
+      const key = prefixes !== null ? (anchored ? 'start' : 'anywhere') : contains !== null ? `contains ${contains}` : 'always';
+      const group = groups.get(key) ?? { anchored: prefixes !== null && anchored, prefixes: prefixes && ([] as string[]), contains: prefixes === null ? contains : null, sources: new Map() };
+      group.sources.set(re.flags, [...(group.sources.get(re.flags) ?? []), `(?:${source})`]);
+      if (prefixes && group.prefixes) group.prefixes.push(...prefixes);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].map(({ anchored, prefixes, contains, sources }) => ({
+    res: [...sources].map(([flags, alternatives]) => new RegExp(alternatives.join('|'), flags)),
+    starts: prefixes && new PrefixSet(prefixes),
+    anchored,
+    contains,
+  }));
 })();
-const isFurnitureLine = (value: string): boolean => !isProse(value) && ANY_FURNITURE.some((re) => re.test(value));
+
+/** Whether a line matches one of FURNITURE_PATTERNS. */
+export function matchesFurniturePattern(value: string): boolean {
+  for (const { res, starts, anchored, contains } of FURNITURE_TESTS) {
+    if (starts !== null ? !(anchored ? starts.at(value, 0) : starts.in(value)) : contains !== null && !value.includes(contains)) continue;
+    for (const re of res) if (re.test(value)) return true;
+  }
+  return false;
+}
+const isFurnitureLine = (value: string): boolean => !isProse(value) && matchesFurniturePattern(value);
 
 /**
  * A site's own furniture, given by the user (the `furniture` parse option, a config file's
