@@ -18,7 +18,15 @@
 import type { Stage } from './normalise-characters.js';
 import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 
-const CANDIDATE = /[,;:?!()" \-~\u2013\u2014\u2015\uff0d\uff5e]/g;
+/** Per UTF-16 unit: 1 where a line may need work, the marks converted and the spaces and dashes this stage reads. */
+const CANDIDATE = new Uint8Array(0x10000);
+for (const c of ',;:?!()" -~\u2013\u2014\u2015\uff0d\uff5e') CANDIDATE[c.charCodeAt(0)] = 1;
+
+/** Index of the first CANDIDATE at or after `from`, or -1 (a table look-up a code unit: no match objects). */
+function nextCandidate(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (CANDIDATE[text.charCodeAt(i)] === 1) return i;
+  return -1;
+}
 const YEAR_RANGE =
   /(?<![0-9A-Za-z\-\/.] *)((?:19|20)\d\d)( *)[-~\u2013\u2014\u2015\uff0d\uff5e]( *)((?:19|20)\d\d)(?![0-9])/g;
 /** The dashes YEAR_RANGE joins years with. */
@@ -132,37 +140,25 @@ export function normalisePunctuation(text: string): Stage {
   const parts: string[] = [];
   let copiedFrom = 0;
   let outLength = 0;
-  const candidate = new RegExp(CANDIDATE.source, 'g');
-
-  let match = candidate.exec(text);
-  while (match) {
-    const lineStart = text.lastIndexOf('\n', match.index) + 1;
-    let lineEnd = text.indexOf('\n', match.index);
-    if (lineEnd < 0) lineEnd = text.length;
-
-    // Fast path, exact: a line whose candidates are all spaces that keep clear of punctuation
-    // (第一条 为了…, the common case in laws) is one editLine() would leave as it is. The line's
-    // candidates are read in order; the search goes on into the next lines.
-    let kept = true;
-    while (match && match.index < lineEnd) {
-      const i = match.index;
-      // A mark to convert.
-      if (text.charCodeAt(i) !== SPACE) {
-        kept = false;
-        break;
+  let at = nextCandidate(text, 0);
+  while (at >= 0) {
+    // Fast path, exact: a space that keeps clear of punctuation (第一条 为了…, the common case
+    // in laws) is one editLine() would leave as it is, so a line whose candidates are all such
+    // spaces is not read again. The test needs no line bounds: a line break next to a space is
+    // neither a space nor punctuation. The search goes on from the end of the run of spaces.
+    if (text.charCodeAt(at) === SPACE) {
+      let end = at + 1;
+      while (end < text.length && text.charCodeAt(end) === SPACE) end++;
+      if (!(at > 0 && isPunctuation(text.charCodeAt(at - 1))) && !(end < text.length && isPunctuation(text.charCodeAt(end)))) {
+        at = nextCandidate(text, end);
+        continue;
       }
-      let end = i + 1;
-      while (end < lineEnd && text.charCodeAt(end) === SPACE) end++;
-      if ((i > lineStart && isPunctuation(text.charCodeAt(i - 1))) || (end < lineEnd && isPunctuation(text.charCodeAt(end)))) {
-        kept = false;
-        break;
-      }
-      candidate.lastIndex = end;
-      match = candidate.exec(text);
     }
-    if (kept) continue;
-    candidate.lastIndex = lineEnd + 1;
-    match = candidate.exec(text);
+    // A mark to convert, or a space by punctuation: the line is edited whole.
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = text.length;
+    at = nextCandidate(text, lineEnd + 1);
 
     const edit = editLine(text.slice(lineStart, lineEnd));
     if (!edit) continue;
