@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type PolicyDocument, parse } from '../src/index.js';
 import { NUMBERING_STYLES, matchMarker, numeralValue } from '../src/parse/numbering.js';
 import { FURNITURE_PATTERNS, matchesFurniturePattern } from '../src/transform/furniture.js';
+import { SEPARATORS, titleStart } from '../src/parse/from-policy-text.js';
 import { startCondition } from '../src/util/regex-start.js';
 import { allSections, at, listDir, outlineOf } from './helpers.js';
 
@@ -233,6 +234,23 @@ describe('task tables', () => {
 });
 
 describe('the numbering table', () => {
+  // titleStart skips the pattern where a Han character follows the marker or one space.
+  it('finds where a title starts as SEPARATORS does, which matches no code unit from U+4E00 to U+FEFE', () => {
+    const separator = new RegExp(`^[${SEPARATORS.source.slice(1, -2)}]$`);
+    expect(separator.test(' ') && separator.test('：') && separator.test('\u3000') && !separator.test('第')).toBe(true);
+    const inRange = [...Array(0xfeff - 0x4e00).keys()].map((k) => String.fromCharCode(0x4e00 + k));
+    expect(inRange.filter((c) => separator.test(c))).toEqual([]);
+    const bySeparators = (value: string, from: number) => {
+      SEPARATORS.lastIndex = from;
+      SEPARATORS.exec(value);
+      return SEPARATORS.lastIndex;
+    };
+    for (const value of ['第三条本办法', '第三条 本办法', '第三条  本办法', '第三条：本办法', '第三条\u3000本办法', '一、 总则', '1. 目标', '1.', '第三条 ', '第三条 \ufeff本', '第三条 ．本', '（一）　加强']) {
+      const from = matchMarker(value)?.marker.length ?? 0;
+      expect(titleStart(value, from), value).toBe(bySeparators(value, from));
+    }
+  });
+
   // matchMarker tries only the styles whose `starts` holds a line's first character: a pattern
   // edited to match at another character would silently never run there.
   it('names in `starts` every first character its pattern matches, on every line of the seeds and fixtures', () => {

@@ -26,6 +26,8 @@ const LEGAL_TOC_NEXT = /\s第[一二三四五六七八九十百\d]+[编章节]/;
 export function fromPolicyText(normalised: Normalised): PolicyRoot {
   const { text } = normalised;
   const children: LineNode[] = [];
+  /** The 第X条 headings, in order (for demoteArticleReferences). */
+  const articles: LineNode[] = [];
   let lineStart = 0;
   let lineNo = 1;
   let headings = 0;
@@ -35,12 +37,15 @@ export function fromPolicyText(normalised: Normalised): PolicyRoot {
     // Far past the outline's cap (MAX_SECTIONS: later headings are body text there, with a
     // message), lines are not read for headings at all: memory and time stay bounded.
     const node = classifyLine(text.slice(lineStart, lineEnd), lineStart, lineNo, headings < 2 * MAX_SECTIONS);
-    if (node.role === 'heading') headings++;
+    if (node.role === 'heading') {
+      headings++;
+      if (node.heading?.style === 'tiao') articles.push(node);
+    }
     children.push(node);
     lineStart = lineEnd + 1;
     lineNo++;
   }
-  demoteArticleReferences(children);
+  demoteArticleReferences(articles);
   markAttachments(children);
   const tables = markTables(children);
   markContents(children);
@@ -106,8 +111,7 @@ function classifyLine(raw: string, offset: number, line: number, headings: boole
  * below), a line that runs straight on from 第X条 into words (第二條所定事項…, 第四條停車場作業基金
  * 用途如左) cites an article: it is a paragraph, not a heading.
  */
-function demoteArticleReferences(lines: readonly LineNode[]): void {
-  const articles = lines.filter((l) => l.heading?.style === 'tiao');
+function demoteArticleReferences(articles: readonly LineNode[]): void {
   const bare = articles.filter((l) => l.heading?.body === '').length;
   if (bare < 3 || bare * 2 < articles.length) return;
   // Their numerals are of one kind (第 8 条); a citation may use the other (第八条  第十一条至…).
@@ -124,14 +128,27 @@ function demoteArticleReferences(lines: readonly LineNode[]): void {
 }
 
 /** What may stand between a marker and its title: spaces, a colon, a full stop, a 、 (a run of them, from lastIndex). */
-const SEPARATORS = /[\s：:.．、]*/y;
+export const SEPARATORS = /[\s：:.．、]*/y;
+
+/**
+ * Where a marker's title starts: after the run of SEPARATORS from `from` (the marker's end).
+ * The common shapes are read without the pattern: a Han character straight after the marker
+ * (第三条本办法…) or after one space (第三条 本办法…), since no separator is a code unit from
+ * U+4E00 to U+FEFE (a test holds SEPARATORS to that).
+ */
+export function titleStart(value: string, from: number): number {
+  const i = value.charCodeAt(from) === 0x20 ? from + 1 : from;
+  const code = value.charCodeAt(i);
+  if (code >= 0x4e00 && code < 0xfeff) return i;
+  SEPARATORS.lastIndex = from;
+  SEPARATORS.exec(value);
+  return SEPARATORS.lastIndex;
+}
 
 function parseHeading(node: LineNode): void {
   const m = matchMarker(node.value);
   if (!m) return;
-  SEPARATORS.lastIndex = m.marker.length;
-  SEPARATORS.exec(node.value);
-  const restIndex = SEPARATORS.lastIndex;
+  const restIndex = titleStart(node.value, m.marker.length);
   const rest = node.value.slice(restIndex);
   const { style } = m;
   if (!rest && style.key !== 'tiao') return; // a lone marker is not a heading
