@@ -130,7 +130,8 @@ const isHeaderFact = (value: string): boolean =>
  * would look for it), so the stage can say so in `messages`.
  */
 export function markFurniture(lines: readonly LineNode[], dropped?: (line: LineNode) => void, extra: readonly RegExp[] = []): void {
-  const headingsBefore = new Set(lines.filter((l) => l.role === 'heading' && l.heading?.style !== 'table-row'));
+  // (An array: a line is in it once, and a Set would hash every heading of a law.)
+  const headingsBefore = dropped ? lines.filter((l) => l.role === 'heading' && l.heading?.style !== 'table-row') : [];
   for (const line of lines) {
     if (line.role !== 'blank' && !isLegalHeading(line) && isFurnitureLine(line.value)) line.role = 'furniture';
     // The user's patterns name whole lines: they apply to prose and to 第…条 lines too.
@@ -148,9 +149,11 @@ export function markFurniture(lines: readonly LineNode[], dropped?: (line: LineN
   // own numbering (a site disclaimer may number its clauses ① ②: a style new to the page).
   const stylesBefore = new Set<string>();
   const lastUse = new Map<string, number>();
-  lines.forEach((line, i) => {
-    if (line.heading) lastUse.set(line.heading.style, i);
-  });
+  // From the end, each style once: its last use is where it is first met.
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const style = (lines[i] as LineNode).heading?.style;
+    if (style !== undefined && !lastUse.has(style)) lastUse.set(style, i);
+  }
   let footer = -1;
   for (let i = Math.max(bodyStart, 0) + 1; i < lines.length && footer < 0; i++) {
     const line = lines[i] as LineNode;
