@@ -56,7 +56,8 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
     },
     meta: {
       ...data.meta,
-      history: data.meta.history.map(({ start, end, ...entry }) => ({ ...entry, position: locate(start, end) })),
+      // Every draft has these keys in this order (history.ts, meta.ts): built whole, not by rest and spread.
+      history: data.meta.history.map((h) => ({ date: h.date, event: h.event, by: h.by, text: h.text, position: locate(h.start, h.end) })),
     },
     preamble: data.preamble.map((l: LineNode) => l.value).join('\n'),
     sections,
