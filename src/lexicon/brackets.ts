@@ -73,6 +73,12 @@ export interface BracketGroup {
   end: number;
 }
 
+/** Whether `text` holds one of `open`: without one, bracketGroups finds no group. */
+export function opensBracket(text: string, open = ROUND_OPEN): boolean {
+  for (let k = 0; k < open.length; k++) if (text.includes(open.charAt(k))) return true;
+  return false;
+}
+
 /**
  * Top-level groups opened by one of `open` and closed by one of `close`, nested brackets
  * balanced: （牵头单位：市商务局（牵头）、市财政局） is one group. A group left open at the
@@ -81,7 +87,7 @@ export interface BracketGroup {
 export function bracketGroups(text: string, open = ROUND_OPEN, close = ROUND_CLOSE): BracketGroup[] {
   const groups: BracketGroup[] = [];
   // Most lines hold no bracket at all.
-  if (![...open].some((c) => text.includes(c))) return groups;
+  if (!opensBracket(text, open)) return groups;
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {

@@ -6,7 +6,7 @@
 //  - prose: 由X牵头，Y、Z配合 / 组成, X会同Y等部门…, X牵头Y…, X为牵头单位，Y为成员单位, 请X负责.
 // Units are kept whole as printed and split on 、 ， ；, on 和/及 between two unit names, but a
 // collective with an inner 、 (各区、县级市) stays one unit. The role words are in lexicon/roles.ts.
-import { bracketGroups } from '../lexicon/brackets.js';
+import { bracketGroups, opensBracket } from '../lexicon/brackets.js';
 import { isGenericUnit, isUnitName, splitOutside, splitUnits } from '../lexicon/organs.js';
 import { FIRST_LISTED_CLAUSE, FIRST_LISTED_LEADS, ROLE_OR_PARTNER, ROLE_LABEL_ALTERNATION, ROLE_VERBS, type Role, roleOfLabel } from '../lexicon/roles.js';
 
@@ -39,6 +39,8 @@ export function statesFirstListedLeads(text: string): boolean {
 
 /** The attribution of a task's text, or null: every bracket that names units, merged in order; else prose. */
 export function parseAttribution(text: string, options: AttributionOptions = {}): Attribution | null {
+  // Without prose, only a bracket group can hold one (bracketGroups): most texts open no bracket.
+  if (!options.prose && !opensBracket(text)) return null;
   // Every attribution names a role (牵头, 配合, 负责, 责任单位 …) or a partner (会同): most texts name none.
   if (!ROLE_OR_PARTNER.test(text)) return null;
   const merged = empty();
