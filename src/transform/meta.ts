@@ -79,34 +79,12 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
     return at < 0 ? part : normalised.asName(line.start + at, line.start + at + part.length);
   };
   const meta = emptyMeta();
-  const set = <K extends keyof MetaDraft>(key: K, value: MetaDraft[K] | null) => {
-    if (meta[key] === null && value !== null) meta[key] = value;
-  };
-  const setField = (key: Key, value: string) => {
-    if (key === 'title') set('title', closeUpTitle(value));
-    else if (key === 'issuer') set('issuer', value);
-    else if (key === 'docNumber') set('docNumber', canonicalDocNumber(value));
-    else set(key, readDate(value));
-  };
 
   // 0. Front matter: a YAML block between --- lines at the top.
-  for (const [key, value] of frontMatter(lines, text)) setField(key, value);
+  for (const [key, value] of frontMatter(lines, text)) setField(meta, key, value);
 
   // 1. Labelled rows (infoboxes, page metadata), anywhere; dates also inside furniture.
-  for (const line of lines) {
-    if (line.role === 'blank' || line.role === 'meta' || line.value.length > 200) continue;
-    // Every label ends in a colon: most lines are skipped on that.
-    if (!line.value.includes('：') && !line.value.includes(':')) continue;
-    const row = stripBullet(line.value);
-    for (const [key, re] of LABELS) {
-      const m = re.exec(row);
-      if (!m?.[1]) continue;
-      setField(key, key === 'title' ? nameOf(line, m[1].trim()) : m[1].trim());
-      if (line.role === 'paragraph' || line.role === 'heading') line.role = 'meta';
-    }
-    const inline = INLINE_DATE_LABEL.exec(line.value);
-    if (inline?.[2]) set(inline[1] === '成文日期' ? 'issuedDate' : 'publishedDate', readDate(inline[2]));
-  }
+  labelledRows(meta, lines, nameOf);
 
   // 2. History: dated lines under the title, labelled dates (修正日期：20150617).
   const firstHeading = lines.findIndex((l) => l.role === 'heading');
@@ -116,11 +94,75 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
 
   // 3. The header: lines before the body starts. An order (国务院令 / 第707号) first.
   const order = orderHeader(lines, headerEnd);
+  headerTitle(meta, lines, headerEnd, order, nameOf);
+  const title = meta.title;
+  // A title repeated, or split over several lines, in the header; an order's statute title line.
+  if (title) markTitleLines(lines, title, order ? lines.length : headerEnd, headerEnd);
+
+  // 4. A line that is only a document number, before the first heading.
+  const beforeHeadings = lines.slice(0, firstHeading < 0 ? lines.length : firstHeading);
+  docNumberLine(meta, beforeHeadings);
+  // 5. Addressees (主送机关): 各市、自治州人民政府，兰州新区管委会，省政府各部门：
+  addresseeLine(meta, beforeHeadings);
+  // 6. Signature block, imprint, delivery line; lines that only describe the record.
+  signatureBlock(meta, lines);
+  imprintLine(meta, lines);
+  deliveryLine(meta, lines);
+  recordLines(lines, beforeHeadings);
+
+  // 7. History: this document's effective clause adds to the dated lines under the title.
+  historyFacts(meta, lines);
+
+  // 8. What the title tells: issuer (X关于…), docType, period, the attached document's title.
+  if (title) titleFacts(meta, title, lines, nameOf);
+  // Last, the issuer a 文号's code names (国办发 → 国务院办公厅), where no text said it.
+  if (meta.issuer === null && meta.docNumber) meta.issuer = issuerOfDocNumber(meta.docNumber);
+  if (meta.attachedTitle === null) meta.attachedTitle = issuedInBody(lines.slice(0, firstHeading < 0 ? lines.length : firstHeading), nameOf);
+  return meta;
+}
+
+// Each step below is a function of its own: a step that meets a new kind of line
+// deoptimises only itself, and V8 compiles small functions far faster than one large one.
+
+type NameOf = (line: LineNode, part?: string) => string;
+
+/** Sets a field no earlier (more specific) source has set. */
+function setOnce<K extends keyof MetaDraft>(meta: MetaDraft, key: K, value: MetaDraft[K] | null): void {
+  if (meta[key] === null && value !== null) meta[key] = value;
+}
+
+function setField(meta: MetaDraft, key: Key, value: string): void {
+  if (key === 'title') setOnce(meta, 'title', closeUpTitle(value));
+  else if (key === 'issuer') setOnce(meta, 'issuer', value);
+  else if (key === 'docNumber') setOnce(meta, 'docNumber', canonicalDocNumber(value));
+  else setOnce(meta, key, readDate(value));
+}
+
+/** Labelled rows (中文名: / 发文字号: / 发布日期:), anywhere; dates also inside furniture. */
+function labelledRows(meta: MetaDraft, lines: readonly LineNode[], nameOf: NameOf): void {
+  for (const line of lines) {
+    if (line.role === 'blank' || line.role === 'meta' || line.value.length > 200) continue;
+    // Every label ends in a colon: most lines are skipped on that.
+    if (!line.value.includes('：') && !line.value.includes(':')) continue;
+    const row = stripBullet(line.value);
+    for (const [key, re] of LABELS) {
+      const m = re.exec(row);
+      if (!m?.[1]) continue;
+      setField(meta, key, key === 'title' ? nameOf(line, m[1].trim()) : m[1].trim());
+      if (line.role === 'paragraph' || line.role === 'heading') line.role = 'meta';
+    }
+    const inline = INLINE_DATE_LABEL.exec(line.value);
+    if (inline?.[2]) setOnce(meta, inline[1] === '成文日期' ? 'issuedDate' : 'publishedDate', readDate(inline[2]));
+  }
+}
+
+/** The title from the header: an order's statute, a Markdown title, or the title block. */
+function headerTitle(meta: MetaDraft, lines: readonly LineNode[], headerEnd: number, order: ReturnType<typeof orderHeader>, nameOf: NameOf): void {
   if (order) {
-    set('docNumber', order.docNumber);
-    set('issuer', order.issuer);
+    setOnce(meta, 'docNumber', order.docNumber);
+    setOnce(meta, 'issuer', order.issuer);
     const promulgated = promulgatedTitle(lines, order.after);
-    if (promulgated) set('title', nameOf(promulgated.line, promulgated.title));
+    if (promulgated) setOnce(meta, 'title', nameOf(promulgated.line, promulgated.title));
   }
   // A Markdown title (`# 旅行社条例`) is the title, whatever its length.
   const markdownTitle = lines.slice(0, headerEnd).find((l) => l.markdown === 1 && l.role === 'paragraph');
@@ -135,21 +177,22 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
       for (const line of title.lines) line.role = 'meta';
     }
   }
-  const title = meta.title;
-  if (title) {
-    // A title repeated, or split over several lines, in the header; an order's statute title line.
-    const flat = title.replace(/\s/g, '');
-    for (let i = 0; i < (order ? lines.length : headerEnd); i++) {
-      const line = lines[i] as LineNode;
-      if (i >= headerEnd && !sameBarSpaces(line.value, flat)) continue;
-      if (line.role === 'paragraph' && line.value.length >= 4 && flat.includes(closeUpTitle(line.value).replace(/\s/g, ''))) {
-        line.role = 'meta';
-      }
+}
+
+/** A title repeated, or split over several lines, among lines [0, end); past the header only a line that is the whole title. */
+function markTitleLines(lines: readonly LineNode[], title: string, end: number, headerEnd: number): void {
+  const flat = title.replace(/\s/g, '');
+  for (let i = 0; i < end; i++) {
+    const line = lines[i] as LineNode;
+    if (i >= headerEnd && !sameBarSpaces(line.value, flat)) continue;
+    if (line.role === 'paragraph' && line.value.length >= 4 && flat.includes(closeUpTitle(line.value).replace(/\s/g, ''))) {
+      line.role = 'meta';
     }
   }
+}
 
-  // 4. A line that is only a document number, before the first heading.
-  const beforeHeadings = lines.slice(0, firstHeading < 0 ? lines.length : firstHeading);
+/** A line that is only a document number, before the first heading. */
+function docNumberLine(meta: MetaDraft, beforeHeadings: readonly LineNode[]): void {
   for (const line of beforeHeadings) {
     // Both forms end in 号: a line without one is no number (most lines).
     if ((line.role !== 'paragraph' && line.role !== 'furniture') || !line.value.includes('号')) continue;
@@ -157,12 +200,14 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
     const value = line.value.replace(/^[（(](.+)[）)]$/, '$1');
     const m = DOC_NUMBER.exec(value) ?? ORDER_NUMBER.exec(value);
     if (m && m.index === 0 && m[0].length >= value.length - 1) {
-      set('docNumber', canonicalDocNumber(value));
+      setOnce(meta, 'docNumber', canonicalDocNumber(value));
       line.role = 'meta';
     }
   }
+}
 
-  // 5. Addressees (主送机关): 各市、自治州人民政府，兰州新区管委会，省政府各部门：
+/** Addressees (主送机关): 各市、自治州人民政府，兰州新区管委会，省政府各部门： */
+function addresseeLine(meta: MetaDraft, beforeHeadings: readonly LineNode[]): void {
   for (const line of beforeHeadings) {
     if (line.role !== 'paragraph') continue;
     const units = addresseesOf(line.value);
@@ -172,8 +217,10 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
       break;
     }
   }
+}
 
-  // 6. Signature block: an issuer line (co-signers spaced apart) followed by a date line.
+/** Signature block: an issuer line (co-signers spaced apart) followed by a date line. */
+function signatureBlock(meta: MetaDraft, lines: readonly LineNode[]): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.role !== 'paragraph' || !isDateLine(line.value)) continue;
@@ -187,44 +234,60 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
       signers.unshift(names);
       above.role = 'meta';
     }
-    if (signers.length > 0) set('issuer', joinSigners(signers));
-    set('issuedDate', readDate(line.value));
+    if (signers.length > 0) setOnce(meta, 'issuer', joinSigners(signers));
+    setOnce(meta, 'issuedDate', readDate(line.value));
     line.role = 'meta';
     break;
   }
-  // The imprint (版记) at the foot: 国家标准化管理委员会 2020年8月4日印发. Its date is the issue
-  // date where no signature gave one; its organ the issuer unless it is only the printing office.
+}
+
+/**
+ * The imprint (版记) at the foot: 国家标准化管理委员会 2020年8月4日印发. Its date is the issue
+ * date where no signature gave one; its organ the issuer unless it is only the printing office.
+ */
+function imprintLine(meta: MetaDraft, lines: readonly LineNode[]): void {
   for (const line of lines) {
     if ((line.role !== 'paragraph' && line.role !== 'furniture') || line.value.length > 60 || !line.value.endsWith('印发')) continue;
     const m = /^(.{2,30}?)[\s\u3000]+(.{8,20}日)\s*印发$/.exec(line.value);
     const date = m?.[2] ? readDate(m[2]) : null;
     if (!m?.[1] || !date) continue;
     const organ = m[1].replace(/[\s\u3000]+/g, '');
-    set('issuedDate', date);
-    if (ORG_SUFFIX.test(organ) && !/办公[厅室]$/.test(organ)) set('issuer', organ);
+    setOnce(meta, 'issuedDate', date);
+    if (ORG_SUFFIX.test(organ) && !/办公[厅室]$/.test(organ)) setOnce(meta, 'issuer', organ);
     line.role = 'meta';
   }
-  // A report's delivery line: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
-  // (Its dash may have made it a —— bullet heading.)
+}
+
+/**
+ * A report's delivery line: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
+ * (Its dash may have made it a —— bullet heading.)
+ */
+function deliveryLine(meta: MetaDraft, lines: readonly LineNode[]): void {
   for (const line of lines.slice(0, 16)) {
     // The line ends in 上: others are not matched.
     const delivered = line.value.endsWith('上') ? /^[—－-]{0,2}\s*(.{8,16}?日)\s*在.{2,60}(?:会议|大会)上$/.exec(line.value) : null;
     const date = delivered?.[1] ? readDate(delivered[1]) : null;
     if ((line.role === 'paragraph' || line.role === 'heading') && date) {
-      set('issuedDate', date);
+      setOnce(meta, 'issuedDate', date);
       line.role = 'meta';
       delete line.heading;
       break;
     }
   }
+}
+
+/** Lines about the record, not the text: (此件公开发布), an order's signing official, header rows (法规类别：…). */
+function recordLines(lines: readonly LineNode[], beforeHeadings: readonly LineNode[]): void {
   for (const line of lines) {
     if (line.role !== 'paragraph' || line.value.length > 16) continue;
     if (/^[（(]此件(公开发布|不公开|主动公开|依申请公开)[）)]$/.test(line.value) || SIGNING_OFFICIAL.test(line.value)) line.role = 'meta';
   }
   // Header rows that describe the record, not the text (法规类别：…, 法规网址：…).
   for (const line of beforeHeadings) if (line.role === 'paragraph' && RECORD_ROW.test(line.value)) line.role = 'meta';
+}
 
-  // 7. History: this document's effective clause adds to the dated lines under the title.
+/** The effective clause joins the history; the version in hand, its issuer and order number; validity. */
+function historyFacts(meta: MetaDraft, lines: readonly LineNode[]): void {
   const body = bodyDates(lines);
   const effective = body.effective;
   if (effective?.date && !meta.history.some((h) => h.event === 'effective' && h.date === effective.date)) {
@@ -234,29 +297,25 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   if (enacted.length > 0) {
     // The version in hand: the latest non-effective event.
     meta.issuedDate = enacted.map((h) => h.date).reduce((a, b) => (b > a ? b : a));
-    set('issuer', issuerOfHistory(enacted));
+    setOnce(meta, 'issuer', issuerOfHistory(enacted));
     const promulgation = enacted.find((h) => h.event === 'promulgated' && ORDER_NUMBER.test(h.text));
-    if (promulgation) set('docNumber', canonicalDocNumber(promulgation.text));
+    if (promulgation) setOnce(meta, 'docNumber', canonicalDocNumber(promulgation.text));
   }
   const from = effective ? (effective.date ?? meta.issuedDate) : null;
   meta.validity = validityOf(from, body);
+}
 
-  // 8. What the title tells: issuer (X关于…), docType, period, the attached document's title.
-  if (title) {
-    // X关于…, or a reply X对…的答复 / 的复函.
-    const about = title.indexOf('关于');
-    const reply = /^([^对“《]{2,30})对/.exec(title)?.[1] ?? '';
-    const prefix = about > 0 ? title.slice(0, about).replace(/[、，]$/, '') : reply;
-    // The title names the issuer in full where a label gave only its short form (区政府).
-    if (prefix && ORG_SUFFIX.test(prefix) && (meta.issuer === null || RELATIVE_ORGAN.test(meta.issuer))) meta.issuer = prefix;
-    meta.docType = docTypeOf(title);
-    meta.period = periodOf(title);
-    meta.attachedTitle = attachedTitleOf(title, lines, nameOf);
-  }
-  // Last, the issuer a 文号's code names (国办发 → 国务院办公厅), where no text said it.
-  if (meta.issuer === null && meta.docNumber) meta.issuer = issuerOfDocNumber(meta.docNumber);
-  if (meta.attachedTitle === null) meta.attachedTitle = issuedInBody(lines.slice(0, firstHeading < 0 ? lines.length : firstHeading), nameOf);
-  return meta;
+/** What the title tells: issuer (X关于…), docType, period, the attached document's title. */
+function titleFacts(meta: MetaDraft, title: string, lines: readonly LineNode[], nameOf: NameOf): void {
+  // X关于…, or a reply X对…的答复 / 的复函.
+  const about = title.indexOf('关于');
+  const reply = /^([^对“《]{2,30})对/.exec(title)?.[1] ?? '';
+  const prefix = about > 0 ? title.slice(0, about).replace(/[、，]$/, '') : reply;
+  // The title names the issuer in full where a label gave only its short form (区政府).
+  if (prefix && ORG_SUFFIX.test(prefix) && (meta.issuer === null || RELATIVE_ORGAN.test(meta.issuer))) meta.issuer = prefix;
+  meta.docType = docTypeOf(title);
+  meta.period = periodOf(title);
+  meta.attachedTitle = attachedTitleOf(title, lines, nameOf);
 }
 
 const SPACE = /\s/;
