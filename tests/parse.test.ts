@@ -123,6 +123,14 @@ describe('tasks and departments', () => {
       ['强化质量监管', [], [], ['各区政府']],
     ]);
   });
+
+  it('reads the first-listed-leads convention wherever the text states it, and only there', () => {
+    // The tasks stage reads lines for the convention only where the whole text holds its closing word (FIRST_LISTED_WORD).
+    const plan = (note: string) =>
+      parse(`某区质量提升行动方案\n\n一、主要任务\n（一）开展质量提升专项行动。加强质量监管。（区市场监管局、区发展改革委、区商务委负责${note}）\n`).tasks.map((t) => [t.lead, t.support, t.responsible]);
+    expect(plan('，列第一位者为牵头部门，下同')).toEqual([[['区市场监管局'], ['区发展改革委', '区商务委'], []]]);
+    expect(plan('')).toEqual([[[], [], ['区市场监管局', '区发展改革委', '区商务委']]]);
+  });
 });
 
 describe('targets', () => {

@@ -46,7 +46,9 @@ export const ROLE_VERBS: ReadonlyArray<readonly [RegExp, Role]> = [
 /** Whether a text mentions a role or a partner at all: a cheap first test before parsing. */
 export const ROLE_OR_PARTNER = /牵头|配合|负责|责任|参与|参加|协办|承办|主办|主责|会同|落实|指导|实施单位|推进单位|工作单位|完成单位|协同|协助|支持单位/;
 
+/** The word every statement of the first-listed-leads convention ends in: a text without it states none. */
+export const FIRST_LISTED_WORD = '牵头';
 /** The first-listed-leads convention, stated once: 列第一位者为牵头部门, 排在首位的为牵头单位. */
-export const FIRST_LISTED_LEADS = /(?:列|排|排列|位列)(?:在)?(?:第一位|第一|首位)(?:的|者)?(?:部门|单位)?(?:为|是|作为)牵头/;
+export const FIRST_LISTED_LEADS = new RegExp(`(?:列|排|排列|位列)(?:在)?(?:第一位|第一|首位)(?:的|者)?(?:部门|单位)?(?:为|是|作为)${FIRST_LISTED_WORD}`);
 /** The convention as the closing clause of a bracket (…负责，列第一位者为牵头部门，下同), to cut before reading units. */
 export const FIRST_LISTED_CLAUSE = new RegExp(`[，,。；;]?\\s*${FIRST_LISTED_LEADS.source}.*$`);

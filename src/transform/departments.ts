@@ -8,7 +8,7 @@
 // collective with an inner 、 (各区、县级市) stays one unit. The role words are in lexicon/roles.ts.
 import { bracketGroups, opensBracket } from '../lexicon/brackets.js';
 import { isGenericUnit, isUnitName, splitOutside, splitUnits } from '../lexicon/organs.js';
-import { FIRST_LISTED_CLAUSE, FIRST_LISTED_LEADS, ROLE_OR_PARTNER, ROLE_LABEL_ALTERNATION, ROLE_VERBS, type Role, roleOfLabel } from '../lexicon/roles.js';
+import { FIRST_LISTED_CLAUSE, FIRST_LISTED_LEADS, FIRST_LISTED_WORD, ROLE_OR_PARTNER, ROLE_LABEL_ALTERNATION, ROLE_VERBS, type Role, roleOfLabel } from '../lexicon/roles.js';
 
 export interface Attribution {
   lead: string[];
@@ -35,6 +35,11 @@ const count = (r: Roles): number => r.lead.length + r.support.length + r.respons
 /** Whether the document states the first-listed-leads convention anywhere. */
 export function statesFirstListedLeads(text: string): boolean {
   return FIRST_LISTED_LEADS.test(text);
+}
+
+/** Whether `text` may state the convention at all: every statement holds FIRST_LISTED_WORD (most documents hold none). */
+export function mayStateFirstListedLeads(text: string): boolean {
+  return text.includes(FIRST_LISTED_WORD);
 }
 
 /** The attribution of a task's text, or null: every bracket that names units, merged in order; else prose. */

@@ -10,7 +10,7 @@ import { NO_TASK_TYPES, REGULATION_TYPES } from '../lexicon/doc-types.js';
 import { CLOSING_PART, DUTY_PART, GENERAL_PART, TASK_PART } from '../lexicon/parts.js';
 import type { PolicyRoot, SectionNode, TaskDraft } from '../tree.js';
 import { sectionText, walkSections } from '../tree.js';
-import { type Attribution, hasUnreadAttribution, isUnitName, parseAttribution, statesFirstListedLeads } from './departments.js';
+import { type Attribution, hasUnreadAttribution, isUnitName, mayStateFirstListedLeads, parseAttribution, statesFirstListedLeads } from './departments.js';
 import type { Positioner } from '../util/position.js';
 import { warn } from '../util/report.js';
 
@@ -98,7 +98,7 @@ function attributionText(s: SectionNode): string {
 /** 1.强化规划管控（责任单位：市规划资源局）: an attribution printed after the title. */
 function titleAttribution(s: SectionNode, options: TaskOptions): Attribution | null {
   const title = s.title ?? '';
-  if (!/[）)]$/.test(title)) return null;
+  if (!title.endsWith('）') && !title.endsWith(')')) return null;
   const found = parseAttribution(title, { firstListedLeads: options.firstListedLeads });
   if (!found || found.end !== title.length) return null;
   s.title = title.slice(0, found.start).trim() || title;
@@ -157,7 +157,9 @@ function partLabel(part: SectionNode): PartLabel {
 
 export function policyTasks() {
   return (tree: PolicyRoot, file: VFile): void => {
-    const firstListedLeads = tree.children.some((l) => (l.role === 'paragraph' || l.role === 'heading') && statesFirstListedLeads(l.value));
+    // Every line is a piece of the normalised text: where the text cannot state the convention, no line is read for it.
+    const firstListedLeads =
+      mayStateFirstListedLeads(tree.data.normalised.text) && tree.children.some((l) => (l.role === 'paragraph' || l.role === 'heading') && statesFirstListedLeads(l.value));
     tree.data.tasks = extractTasks(tree.data.sections, tree.data.meta.docType, file, tree.data.locate, { firstListedLeads });
   };
 }
