@@ -59,7 +59,7 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
       // Every draft has these keys in this order (history.ts, meta.ts): built whole, not by rest and spread.
       history: data.meta.history.map((h) => ({ date: h.date, event: h.event, by: h.by, text: h.text, position: locate(h.start, h.end) })),
     },
-    preamble: data.preamble.map((l: LineNode) => l.value).join('\n'),
+    preamble: joinValues(data.preamble),
     sections,
     attachments,
     tasks: data.tasks.map((t, i) => ({
@@ -102,6 +102,11 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
     }));
   }
   return doc;
+}
+
+/** Lines' values, one a line (a function of its own: an empty preamble's array has another map). */
+function joinValues(lines: readonly LineNode[]): string {
+  return lines.map((l) => l.value).join('\n');
 }
 
 function toMessage(m: VFile['messages'][number]): Message {
