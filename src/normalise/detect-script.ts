@@ -6,7 +6,7 @@
  * characters (人, 民, 后, 著 …) and non-Han text count for neither. No Han evidence
  * at all means `simplified`, the project's canonical script.
  */
-import { NEEDS_WORK } from './normalise-characters.js';
+import { NEEDS_WORK_RANGES } from './normalise-characters.js';
 import { openccTables, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './opencc-tables.js';
 
 export type Script = 'simplified' | 'traditional' | 'mixed';
@@ -28,7 +28,7 @@ export interface SourceReading extends ScriptCounts {
   firstWork: number;
 }
 
-/** charClass with NEEDS_WORK as a third bit: one read per code unit serves both. */
+/** charClass with NEEDS_WORK (its ranges) as a third bit: one read per code unit serves both. */
 const WORK = 4;
 let classAndWork: Uint8Array | undefined;
 
@@ -36,7 +36,8 @@ let classAndWork: Uint8Array | undefined;
 export function readSource(text: string): SourceReading {
   if (!classAndWork) {
     classAndWork = openccTables().charClass.slice();
-    for (let code = 0; code < classAndWork.length; code++) if (NEEDS_WORK[code] === 1) classAndWork[code] = (classAndWork[code] as number) | WORK;
+    // Over the ranges, not the whole table: a one-document run makes it in its first, slow moments.
+    for (const [from, to] of NEEDS_WORK_RANGES) for (let code = from; code <= to; code++) classAndWork[code] = (classAndWork[code] as number) | WORK;
   }
   const table = classAndWork;
   let traditional = 0;
