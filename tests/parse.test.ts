@@ -6,7 +6,11 @@ import { type PolicyDocument, parse } from '../src/index.js';
 import { NUMBERING_STYLES, matchMarker, numeralValue } from '../src/parse/numbering.js';
 import { FURNITURE_PATTERNS, matchesFurniturePattern } from '../src/transform/furniture.js';
 import { SEPARATORS, titleStart } from '../src/parse/from-policy-text.js';
-import { startCondition } from '../src/util/regex-start.js';
+import { everyMatchHolds, holdsOneOf, startCondition } from '../src/util/regex-start.js';
+import { DATE_PRE_CHECKS } from '../src/lexicon/dates.js';
+import { DEADLINE_PRE_CHECKS } from '../src/lexicon/deadlines.js';
+import { HISTORY_PRE_CHECKS } from '../src/transform/history.js';
+import { META_PRE_CHECKS } from '../src/transform/meta.js';
 import { allSections, at, listDir, outlineOf } from './helpers.js';
 
 const fixture = (name: string): PolicyDocument => parse(readFileSync(at(`fixtures/parse/${name}/input.txt`), 'utf8'), { path: name });
@@ -367,6 +371,47 @@ describe('page furniture patterns', () => {
         if (prefixes) expect(prefixes.some((p) => text.startsWith(p, m.index)), `${source} at ${m.index}`).toBe(true);
         if (contains) expect(m[0].includes(contains), `${source} at ${m.index}`).toBe(true);
       }
+    }
+  });
+
+  it('reads whether every match of a pattern holds a mark, which the pre-checks of dates, deadlines, numbers and clauses rely on', () => {
+    const holds: Array<[RegExp, string]> = [
+      [/a号b/, '号'],
+      [/(?:x号|y号)/, '号'],
+      [/(号)+/, '号'],
+      [/[号令]/, '号令'],
+      [/(\d{4})[-/.](\d{1,2})/g, '-/.'],
+      [/(?<![比较])去年(?!同期)/g, '年'],
+      [/有效期(?:限)?(?:为)?(\d{1,3})年/, '期'],
+    ];
+    for (const [re, marks] of holds) expect(everyMatchHolds(re, marks), re.source).toBe(true);
+    // An optional mark, an alternative without one, a mark only looked at, a class wider than the marks,
+    // case folding, a source not read: no promise.
+    const loose: Array<[RegExp, string]> = [
+      [/a号?b/, '号'],
+      [/号*/, '号'],
+      [/x|号/, '号'],
+      [/(?:x号|y)/, '号'],
+      [/a(?=号)/, '号'],
+      [/[号令]/, '号'],
+      [/号/i, '号'],
+      [/(号)\1/, '号'],
+      [/\p{Script=Han}号/u, '号'],
+    ];
+    for (const [re, marks] of loose) expect(everyMatchHolds(re, marks), re.source).toBe(false);
+    // What it says holds is true of every match found in text.
+    const text = '到2025年底，有效期为5年，2017-07-12印发，国务院令第707号，去年同期，今年';
+    for (const [re, marks] of holds) for (const m of text.matchAll(new RegExp(re.source, 'g'))) expect(holdsOneOf(m[0], marks), `${re.source}: ${m[0]}`).toBe(true);
+    expect(holdsOneOf('2017.07', '-/.')).toBe(true);
+    expect(holdsOneOf('二〇一七年', '-/.')).toBe(false);
+  });
+
+  it('holds every pre-check of dates, deadlines, numbers and clauses to the patterns it skips', () => {
+    const preChecks = [...DATE_PRE_CHECKS, ...DEADLINE_PRE_CHECKS, ...HISTORY_PRE_CHECKS, ...META_PRE_CHECKS];
+    expect(preChecks.length).toBe(8);
+    for (const { patterns, marks } of preChecks) {
+      expect(patterns.length).toBeGreaterThan(0);
+      for (const re of patterns) expect(everyMatchHolds(re, marks), `/${re.source}/ without one of ${marks}`).toBe(true);
     }
   });
 });

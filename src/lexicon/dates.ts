@@ -2,6 +2,7 @@
 // 2019-02-13, 2019.2.13, and the compact 20150617 of Taiwan's statute headers.
 // The one home of date reading; meta, history and validity import it.
 import { CN_SMALL_NUMERAL_CHARS, readNumeral } from './numerals.js';
+import { type PreCheck, holdsOneOf } from '../util/regex-start.js';
 
 // 2017年7月7日 / 二〇二四年十月三十一日 / 二○○四年 (spaces allowed between the parts, as OCR
 // leaves them); every part is read by readNumeral.
@@ -37,12 +38,20 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
 }
 
+/** A written date holds 年, a numeric one a - / . between its parts. */
+const WRITTEN_MARK = '年';
+const NUMERIC_MARKS = '-/.';
+/** This module's pre-checks (a test holds them to their patterns). */
+export const DATE_PRE_CHECKS: readonly PreCheck[] = [
+  { patterns: [WRITTEN], marks: WRITTEN_MARK },
+  { patterns: [NUMERIC], marks: NUMERIC_MARKS },
+];
+
 /** Every date printed in `text`, in order. */
 export function findDates(text: string): FoundDate[] {
-  // A written date holds 年, a numeric one a - / . between its parts: a text with neither
-  // (most lines) is not searched.
-  const written = text.includes('年') ? datesOf(WRITTEN, text) : [];
-  const numeric = text.includes('-') || text.includes('/') || text.includes('.') ? datesOf(NUMERIC, text) : [];
+  // A text with neither form's marks (most lines) is not searched.
+  const written = text.includes(WRITTEN_MARK) ? datesOf(WRITTEN, text) : [];
+  const numeric = holdsOneOf(text, NUMERIC_MARKS) ? datesOf(NUMERIC, text) : [];
   // One form's matches are already in order and apart (a global search resumes after each).
   if (numeric.length === 0) return written;
   if (written.length === 0) return numeric;

@@ -3,6 +3,7 @@
 // 时期 (the plan period's last year), 今年 / 年内 / 明年 (the document's own year). One
 // home for the phrasing, so targets, task deadlines and goal parts read years alike.
 import { readNumeral } from './numerals.js';
+import type { PreCheck } from '../util/regex-start.js';
 
 export interface Deadline {
   /** Offset of the phrase in the text searched. */
@@ -56,7 +57,7 @@ const PERIOD_ANYWHERE = new RegExp(PERIOD_NAME, 'g');
 /** Plan periods named in a text (“十四五” → 2021–2025), in order. */
 export function findPlanPeriods(text: string): Array<{ start: number; end: number; from: number; to: number }> {
   const out: Array<{ start: number; end: number; from: number; to: number }> = [];
-  if (!text.includes('五')) return out;
+  if (!text.includes(FIVE_MARK)) return out;
   for (const m of text.matchAll(PERIOD_ANYWHERE)) {
     const digit = readNumeral(m[1] ?? m[2] ?? '');
     const period = digit === null ? null : planPeriod(10 + digit);
@@ -73,6 +74,14 @@ const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 
 const ANY_RELATIVE = anyOf(RELATIVE.map(([re]) => re));
+/** Every `by` pattern and every relative one names 年; the period patterns name 五 (十四五, 第十四个五年). */
+const YEAR_MARK = '年';
+const FIVE_MARK = '五';
+/** This module's pre-checks (a test holds them to their patterns). */
+export const DEADLINE_PRE_CHECKS: readonly PreCheck[] = [
+  { patterns: [...PATTERNS.filter(([, kind]) => kind !== 'period').map(([re]) => re), ...RELATIVE.map(([re]) => re)], marks: YEAR_MARK },
+  { patterns: [...PATTERNS.filter(([, kind]) => kind === 'period').map(([re]) => re), PERIOD_ANYWHERE], marks: FIVE_MARK },
+];
 
 /** A year within reason: not a count, not a date from another age of the text. */
 export const isPlausibleYear = (year: number): boolean => year >= 1949 && year <= 2100;
@@ -105,11 +114,10 @@ export function stageLeadYear(text: string): number | null {
  * 明年; without it they are not deadlines.
  */
 export function findDeadlines(text: string, documentYear: number | null = null): Deadline[] {
-  // Every `by` pattern and every relative one names 年; the `period` pattern names 五 (十四五,
-  // 第十四个五年): a text without the character cannot match the pattern, so it is not run.
-  // Nor are the `by` or relative patterns where their union finds nothing.
-  const hasYear = text.includes('年');
-  const hasFive = text.includes('五');
+  // A text without a pattern's mark (YEAR_MARK, FIVE_MARK) cannot match it, so it is not run;
+  // nor are the `by` or relative patterns where their union finds nothing.
+  const hasYear = text.includes(YEAR_MARK);
+  const hasFive = text.includes(FIVE_MARK);
   if (!hasYear && !hasFive) return [];
   const hasBy = hasYear && ANY_BY.test(text);
   const found = new Map<number, Deadline>();

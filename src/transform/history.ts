@@ -15,6 +15,7 @@ import { depthAt } from '../lexicon/brackets.js';
 import { isPlausibleYear } from '../lexicon/deadlines.js';
 import { docTypeOf } from '../lexicon/doc-types.js';
 import { ORDER_NUMBER } from '../lexicon/doc-numbers.js';
+import type { PreCheck } from '../util/regex-start.js';
 
 export interface HistoryDraft {
   date: string;
@@ -194,6 +195,14 @@ const EFFECTIVE = new RegExp(`${SELF}[^。；]{0,120}?(?:自|从|于)(\\d{4}年\
 const TERM = /(?:有效期|执行期|实施期|试行期)(?:限)?(?:为)?自(\d{4}年\d{1,2}月\d{1,2}日|(?:公布|发布|印发)之日)(?:起)?至(\d{4}年\d{1,2}月(?:\d{1,2}日|底))/;
 const VALID_UNTIL = /有效期(?:至|到|截至)([^，。；）)]{6,20}?日)/;
 const VALID_YEARS = new RegExp(`有效期(?:限)?(?:为)?([\\d${CN_SMALL_NUMERAL_CHARS}]{1,3})年`);
+/** An effective clause opens with 本 (SELF); every term and validity clause holds 期 (有效期, 试行期…). */
+const SELF_MARK = '本';
+const TERM_MARK = '期';
+/** This module's pre-checks (a test holds them to their patterns). */
+export const HISTORY_PRE_CHECKS: readonly PreCheck[] = [
+  { patterns: [EFFECTIVE], marks: SELF_MARK },
+  { patterns: [TERM, VALID_UNTIL, VALID_YEARS], marks: TERM_MARK },
+];
 
 // Every effective or validity clause holds one of these: most lines are skipped on them.
 const CLAUSE_WORDS = /施行|实施|生效|执行|有效期/;
@@ -212,10 +221,9 @@ export function bodyDates(lines: readonly LineNode[]): BodyDates {
     if (line.role !== 'paragraph' && line.role !== 'heading') continue;
     const value = line.value;
     if (!CLAUSE_WORDS.test(value)) continue;
-    // An effective clause opens with 本 (SELF); every term and validity clause holds 期
-    // (有效期, 试行期…): a line without one of them is not searched for its clauses.
-    const self = value.includes('本');
-    const term = value.includes('期');
+    // A line without SELF_MARK or TERM_MARK is not searched for the clauses that need it.
+    const self = value.includes(SELF_MARK);
+    const term = value.includes(TERM_MARK);
     if (self && !found.effective) {
       const m = EFFECTIVE.exec(value);
       if (m?.[1]) {

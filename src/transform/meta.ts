@@ -17,6 +17,7 @@ import { DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_LINE, canonicalDocNumber, issuer
 import { ISSUING_ORGAN_SUFFIX as ORG_SUFFIX } from '../lexicon/organs.js';
 import { CN_SMALL_NUMERAL_CHARS } from '../lexicon/numerals.js';
 import { startsBody } from './furniture.js';
+import type { PreCheck } from '../util/regex-start.js';
 import { type HistoryDraft, bodyDates, headerHistory, validityOf } from './history.js';
 
 export { DOC_TYPES, docTypeOf } from '../lexicon/doc-types.js';
@@ -195,7 +196,7 @@ function markTitleLines(lines: readonly LineNode[], title: string, end: number, 
 function docNumberLine(meta: MetaDraft, beforeHeadings: readonly LineNode[]): void {
   for (const line of beforeHeadings) {
     // Both forms end in 号: a line without one is no number (most lines).
-    if ((line.role !== 'paragraph' && line.role !== 'furniture') || !line.value.includes('号')) continue;
+    if ((line.role !== 'paragraph' && line.role !== 'furniture') || !line.value.includes(NUMBER_MARK)) continue;
     // A number may be printed in brackets of its own: （教师函〔2021〕13号）.
     const value = line.value.replace(/^[（(](.+)[）)]$/, '$1');
     const m = DOC_NUMBER.exec(value) ?? ORDER_NUMBER.exec(value);
@@ -443,19 +444,31 @@ function joinPieces(lines: readonly LineNode[]): string {
   return closeUpTitle(lines.map((l) => l.value.trim()).join(''));
 }
 
+/** A document number, and an order's number, each hold 号. */
+const NUMBER_MARK = '号';
+/** An order's name on a line of its own, its number on the next: 中华人民共和国国务院令 / 第707号. */
+const ORDER_NAME = /^((?:中华人民共和国)?[\u4e00-\u9fff]{1,20}?)令$/;
+/** An order's header, on one line or two, names the order (…令). */
+const ORDER_MARK = '令';
+/** This module's pre-checks (a test holds them to their patterns). */
+export const META_PRE_CHECKS: readonly PreCheck[] = [
+  { patterns: [DOC_NUMBER, ORDER_NUMBER], marks: NUMBER_MARK },
+  { patterns: [ORDER_NUMBER, ORDER_NAME], marks: ORDER_MARK },
+];
+
 // An order's header: 中华人民共和国国务院令 / 第707号 (or on one line), before the body.
 function orderHeader(lines: readonly LineNode[], headerEnd: number): { docNumber: string; issuer: string; after: number } | null {
   for (let i = 0; i < headerEnd; i++) {
     const line = lines[i] as LineNode;
     // Both forms name the order (…令): a line without 令 is neither.
-    if ((line.role !== 'paragraph' && line.role !== 'furniture') || !line.value.includes('令')) continue;
+    if ((line.role !== 'paragraph' && line.role !== 'furniture') || !line.value.includes(ORDER_MARK)) continue;
     const v = line.value.replace(/[\s\u3000]+/g, '');
     const whole = ORDER_NUMBER.exec(v);
     if (whole && whole.index === 0 && whole[0].length === v.length && whole[1] && whole[2]) {
       line.role = 'meta';
       return { docNumber: canonicalDocNumber(v) as string, issuer: orderIssuer(whole[1]), after: i + 1 };
     }
-    const name = /^((?:中华人民共和国)?[\u4e00-\u9fff]{1,20}?)令$/.exec(v);
+    const name = ORDER_NAME.exec(v);
     let j = i + 1;
     while (lines[j]?.role === 'blank') j++;
     const numberLine = lines[j];

@@ -296,3 +296,43 @@ export class PrefixSet {
     return false;
   }
 }
+
+/**
+ * Whether every match of `re` holds one of the characters of `marks`, read from its source:
+ * a sequence holds one when one of its terms that must occur does, a group when each of its
+ * alternatives does, a character or class when it can be nothing else. False whenever the
+ * source is not understood, or the flags fold case or read the source otherwise: a caller
+ * that tests for a mark before running the pattern may rely on a true answer only.
+ */
+export function everyMatchHolds(re: RegExp, marks: string): boolean {
+  if (/[iuvy]/.test(re.flags)) return false;
+  let alternatives: Term[][];
+  try {
+    const parser = new Parser(re.source);
+    alternatives = parser.disjunction();
+    if (parser.i !== re.source.length) return false;
+  } catch {
+    return false;
+  }
+  const sequenceHolds = (terms: readonly Term[]): boolean => terms.some((t) => t.min >= 1 && atomHolds(t.atom));
+  const atomHolds = (a: Atom): boolean =>
+    a.kind === 'chars' ? a.chars !== null && a.chars.length > 0 && a.chars.every((c) => marks.includes(c)) : a.kind === 'group' && a.alternatives.every(sequenceHolds);
+  return alternatives.every(sequenceHolds);
+}
+
+/**
+ * A pre-check: text holding none of `marks` is not searched with `patterns`, as every match of
+ * each holds one. A module lists its pre-checks (…_PRE_CHECKS) and a test holds each to its
+ * patterns with everyMatchHolds, so that a pattern edited to match without a mark fails there
+ * instead of being skipped silently. (Not checked at load: reading the sources costs start-up.)
+ */
+export interface PreCheck {
+  patterns: readonly RegExp[];
+  marks: string;
+}
+
+/** Whether `text` holds one of the characters of `marks` (requiredMarks' pre-check). */
+export function holdsOneOf(text: string, marks: string): boolean {
+  for (let k = 0; k < marks.length; k++) if (text.includes(marks.charAt(k))) return true;
+  return false;
+}
