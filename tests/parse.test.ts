@@ -11,6 +11,7 @@ import { DATE_PRE_CHECKS } from '../src/lexicon/dates.js';
 import { DEADLINE_PRE_CHECKS } from '../src/lexicon/deadlines.js';
 import { HISTORY_PRE_CHECKS } from '../src/transform/history.js';
 import { META_PRE_CHECKS } from '../src/transform/meta.js';
+import { ATTACHMENT_MARKER_START } from '../src/parse/attachments.js';
 import { allSections, at, listDir, outlineOf } from './helpers.js';
 
 const fixture = (name: string): PolicyDocument => parse(readFileSync(at(`fixtures/parse/${name}/input.txt`), 'utf8'), { path: name });
@@ -413,5 +414,11 @@ describe('page furniture patterns', () => {
       expect(patterns.length).toBeGreaterThan(0);
       for (const re of patterns) expect(everyMatchHolds(re, marks), `/${re.source}/ without one of ${marks}`).toBe(true);
     }
+    // An attachment's marker is tried only on a line starting with its first character.
+    const { pattern, first } = ATTACHMENT_MARKER_START;
+    const start = startCondition(pattern.source, pattern.flags);
+    expect(start.anchored).toBe(true);
+    expect(start.prefixes?.length).toBeGreaterThan(0);
+    for (const prefix of start.prefixes ?? []) expect(prefix.startsWith(first), prefix).toBe(true);
   });
 });

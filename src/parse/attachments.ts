@@ -9,14 +9,18 @@ import { readNumeral } from '../lexicon/numerals.js';
 
 /** 附件, 附件1, 附件 2, 附表一, 附件1：TITLE — a marker that opens an attachment. */
 const MARKER = /^(附件|附表)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:([：:])\s*)?(.*)$/;
-const ATTACHED = '附'.charCodeAt(0);
+/** Every marker starts with 附: other lines are not tried (a test holds MARKER to that). */
+const MARKER_FIRST = '附';
+const ATTACHED = MARKER_FIRST.charCodeAt(0);
+/** The marker's pattern and the character its every match starts with, for that test. */
+export const ATTACHMENT_MARKER_START = { pattern: MARKER, first: MARKER_FIRST } as const;
 /** A line of the list after 附件：: 2.公园绿地重点建设计划表. */
 const LIST_ITEM = /^\d{1,2}\s*[.．、]/;
 
 export function markAttachments(lines: LineNode[]): void {
   const markers: Array<{ index: number; numeral: string | undefined; numbered: boolean; colon: boolean; rest: string }> = [];
   lines.forEach((line, index) => {
-    // MARKER starts with 附: other lines are not tried.
+    // MARKER starts with MARKER_FIRST: other lines are not tried.
     if (line.role === 'blank' || line.value.length > 80 || line.value.charCodeAt(0) !== ATTACHED) return;
     const m = MARKER.exec(line.value);
     if (!m) return;
