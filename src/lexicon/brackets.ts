@@ -1,6 +1,7 @@
 // Brackets and quotes of Chinese documents, full- and half-width, as one table.
 // Stages that must look past bracketed or quoted text (a heading's title, a clause, an
 // attribution group, a quoted name such as “十四五”) use these helpers instead of their own lists.
+import { holdsOneOf } from '../util/regex-start.js';
 
 /** Opening → closing, for every pair a document may print. */
 export const BRACKET_PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -30,8 +31,6 @@ export const QUOTE_MARKS = '“”‘’「」『』《》〈〉"';
 const KIND = new Uint8Array(0x10000);
 for (const c of OPENERS) KIND[c.charCodeAt(0)] = 1;
 for (const c of CLOSERS) KIND[c.charCodeAt(0)] = 2;
-/** KIND for a scan that keeps its own depth (and looks for several things in one pass). */
-export const BRACKET_KIND: Readonly<Uint8Array> = KIND;
 
 /** Whether `chars` holds the UTF-16 unit `code`. */
 function includesUnit(chars: string, code: number): boolean {
@@ -39,14 +38,30 @@ function includesUnit(chars: string, code: number): boolean {
   return false;
 }
 
+/** Per set of characters indexOutside is asked for (a few constant sets): 1 for each of its UTF-16 units. */
+const MEMBERS = new Map<string, Uint8Array>();
+/** Sets kept at most; beyond them a set is tested character by character. */
+const MAX_MEMBER_SETS = 32;
+
+function membersOf(chars: string): Uint8Array | undefined {
+  let table = MEMBERS.get(chars);
+  if (table === undefined && MEMBERS.size < MAX_MEMBER_SETS) {
+    table = new Uint8Array(0x10000);
+    for (let k = 0; k < chars.length; k++) table[chars.charCodeAt(k)] = 1;
+    MEMBERS.set(chars, table);
+  }
+  return table;
+}
+
 /** Index of the first char of `chars` at bracket/quote depth 0, in [from, to), or -1. */
 export function indexOutside(text: string, chars: string, from = 0, to = text.length): number {
   let depth = 0;
   const end = Math.min(to, text.length);
+  const members = membersOf(chars);
   for (let i = from; i < end; i++) {
     const code = text.charCodeAt(i);
-    // (chars.includes(text[i]), without making a one-character string per character)
-    if (depth === 0 && includesUnit(chars, code)) return i;
+    // (chars.includes(text[i]), by table look-up, without making a one-character string per character)
+    if (depth === 0 && (members ? members[code] === 1 : includesUnit(chars, code))) return i;
     const kind = KIND[code];
     if (kind === 1) depth++;
     else if (kind === 2 && depth > 0) depth--;
@@ -75,8 +90,7 @@ export interface BracketGroup {
 
 /** Whether `text` holds one of `open`: without one, bracketGroups finds no group. */
 export function opensBracket(text: string, open = ROUND_OPEN): boolean {
-  for (let k = 0; k < open.length; k++) if (text.includes(open.charAt(k))) return true;
-  return false;
+  return holdsOneOf(text, open);
 }
 
 /**
