@@ -14,12 +14,12 @@ export interface Stage {
   map: OffsetMap;
 }
 
-/** The code units this stage replaces or removes (1 here); every other one is copied as it is. */
 /** \r, NBSP, U+2000–U+200D, the ideographic space, U+FEFF, ％ ＋ ． and full-width digits and Latin letters: [first, last] code units. */
 export const NEEDS_WORK_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x0d, 0x0d], [0xa0, 0xa0], [0x2000, 0x200d], [0x3000, 0x3000], [0xfeff, 0xfeff], [0xff05, 0xff05],
   [0xff0b, 0xff0b], [0xff0e, 0xff0e], [0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a],
 ];
+/** The code units this stage replaces or removes (1 here); every other one is copied as it is. */
 export const NEEDS_WORK: Readonly<Uint8Array> = (() => {
   const table = new Uint8Array(0x10000);
   for (const [from, to] of NEEDS_WORK_RANGES) table.fill(1, from, to + 1);

@@ -27,10 +27,9 @@ function nextCandidate(text: string, from: number): number {
   for (let i = from; i < text.length; i++) if (CANDIDATE[text.charCodeAt(i)] === 1) return i;
   return -1;
 }
-const YEAR_RANGE =
-  /(?<![0-9A-Za-z\-\/.] *)((?:19|20)\d\d)( *)[-~\u2013\u2014\u2015\uff0d\uff5e]( *)((?:19|20)\d\d)(?![0-9])/g;
-/** The dashes YEAR_RANGE joins years with. */
+/** The dashes a year range joins its years with (2021-2025, 2021～2025). */
 const YEAR_DASH = /[-~\u2013\u2014\u2015\uff0d\uff5e]/;
+const YEAR_RANGE = new RegExp(String.raw`(?<![0-9A-Za-z\-\/.] *)((?:19|20)\d\d)( *)${YEAR_DASH.source}( *)((?:19|20)\d\d)(?![0-9])`, 'g');
 const EM_DASH = 0x2014;
 const SPACE = 0x20;
 
