@@ -118,7 +118,7 @@ export function extractMeta(lines: readonly LineNode[], normalised: MetaText): M
   if (title) titleFacts(meta, title, lines, nameOf);
   // Last, the issuer a 文号's code names (国办发 → 国务院办公厅), where no text said it.
   if (meta.issuer === null && meta.docNumber) meta.issuer = issuerOfDocNumber(meta.docNumber);
-  if (meta.attachedTitle === null) meta.attachedTitle = issuedInBody(lines.slice(0, firstHeading < 0 ? lines.length : firstHeading), nameOf);
+  if (meta.attachedTitle === null) meta.attachedTitle = issuedInBody(beforeHeadings, nameOf);
   return meta;
 }
 
