@@ -6,7 +6,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { shardOf } from '../bin/lib/batch.js';
+import { collectInputs, shardOf } from '../bin/lib/batch.js';
+import { InputListBuilder } from '../bin/lib/inputs.js';
 import { parse } from '../src/index.js';
 import { at, listDir, root } from './helpers.js';
 
@@ -163,6 +164,48 @@ describe.skipIf(!hasLaws)('--jobs over the laws corpus', () => {
       expectSameTree(other.out, first.out);
     }
   }, 120_000);
+});
+
+describe('the input list', () => {
+  // Kept for the whole run, so it is compact (bin/lib/inputs.ts); each input must come back exactly.
+  const cases: Array<{ path: string; stem: string; raw?: Uint8Array }> = [
+    { path: join('laws', '宪法', '中华人民共和国宪法.md'), stem: join('宪法', '中华人民共和国宪法') },
+    { path: join('laws', '宪法', '国旗法.md'), stem: join('宪法', '国旗法') },
+    // Published twice: the stem keeps the extension, and is the whole of the path's end.
+    { path: join('docs', 'plan.docx'), stem: join('docs', 'plan.docx') },
+    // A stem whose end is not a start of its path's end, and one in no folder.
+    { path: join('a', 'b', 'x.txt'), stem: join('other', 'y') },
+    { path: 'single.txt', stem: 'single' },
+    { path: join('odd', 'bad\uFFFDname.txt'), stem: join('odd', 'bad\uFFFDname'), raw: Uint8Array.from([0x6f, 0x64, 0x64, 0x2f, 0x62, 0x61, 0x64, 0xff]) },
+    { path: '', stem: '' },
+  ];
+
+  it('gives back every path, stem and raw name as added, numbered in order', () => {
+    const builder = new InputListBuilder();
+    for (const c of cases) builder.add(c.path, c.stem, c.raw);
+    const list = builder.done();
+    expect(list.length).toBe(cases.length);
+    expect([...list]).toEqual(cases.map((c, index) => ({ index, path: c.path, stem: c.stem, ...(c.raw ? { raw: c.raw } : {}) })));
+    // A raw name is copied for each job: a job that changes it changes no other.
+    const raw = list.at(5).raw as Uint8Array;
+    raw[0] = 0;
+    expect(list.at(5).raw?.[0]).toBe(0x6f);
+  });
+
+  it('filters, numbering what it keeps again from 0', () => {
+    const builder = new InputListBuilder();
+    for (const c of cases) builder.add(c.path, c.stem, c.raw);
+    const kept = builder.done().filter((input) => input.index % 2 === 1);
+    expect([...kept]).toEqual(cases.filter((_, i) => i % 2 === 1).map((c, index) => ({ index, path: c.path, stem: c.stem, ...(c.raw ? { raw: c.raw } : {}) })));
+  });
+
+  it.skipIf(!hasLaws)('holds the laws corpus as the folder walk found it', () => {
+    const problems: string[] = [];
+    const list = collectInputs([lawsDir], problems);
+    expect(problems).toEqual([]);
+    const expected = laws().map(({ path }) => ({ path: join(lawsDir, path), stem: path.slice(0, -'.md'.length) }));
+    expect([...list].map(({ path, stem }) => ({ path, stem }))).toEqual(expected);
+  });
 });
 
 describe('--check', () => {

@@ -11,6 +11,7 @@ import { parseWithFileAsync } from '../../src/api.js';
 import { importModule } from '../../src/read/import-module.js';
 import { type JobInput, type JobOptions, type JobResult, WORKER_READY, formatMessage, parseSettings, readBounded, reason, runJob } from './job.js';
 import { type FileFormat, type Format, isFileFormat, prepareFormats, serialise } from './output.js';
+import { InputList, InputListBuilder } from './inputs.js';
 import { RunOutputs } from './run-outputs.js';
 import { guardSignals, isAlive, orphanedTemps, register, release, sweepOnSignal } from './cleanup.js';
 import { Progress } from './progress.js';
@@ -95,7 +96,7 @@ const LOCK = '.policy-parse.lock';
  * outputs mirror it (seeds/a.txt → out/a.json); with several, each folder's outputs go under
  * its own name (out/seeds/a.json), so two folders' a.txt never meet.
  */
-export function collectInputs(args: readonly string[], problems: string[], extraExtensions: readonly string[] = []): JobInput[] {
+export function collectInputs(args: readonly string[], problems: string[], extraExtensions: readonly string[] = []): InputList {
   const extensions = new Set([...INPUT_EXTENSIONS, ...extraExtensions]);
   const found: Array<{ path: string; stem: string }> = [];
   for (const arg of args) {
@@ -119,7 +120,7 @@ export function collectInputs(args: readonly string[], problems: string[], extra
   // keeps its extension in its output's name (plan.docx.json, plan.pdf.json).
   const extensionsOf = new Map<string, Set<string>>();
   for (const { path, stem } of found) extensionsOf.set(stem, (extensionsOf.get(stem) ?? new Set()).add(extname(path)));
-  const inputs: JobInput[] = [];
+  const inputs = new InputListBuilder();
   const seen = new Map<string, string>();
   for (const { path, stem: plain } of found) {
     let stem = (extensionsOf.get(plain)?.size ?? 0) > 1 ? `${plain}${extname(path)}` : plain;
@@ -132,10 +133,9 @@ export function collectInputs(args: readonly string[], problems: string[], extra
       continue;
     }
     seen.set(stem, path);
-    const raw = RAW_PATHS.get(path);
-    inputs.push({ index: inputs.length, path, stem: sharedStem(path, stem), ...(raw ? { raw: new Uint8Array(raw) } : {}) });
+    inputs.add(path, stem, RAW_PATHS.get(path));
   }
-  return inputs;
+  return inputs.done();
 }
 
 /**
@@ -191,15 +191,6 @@ function walkRaw(dir: Buffer, shown: string, problem: (message: string) => void,
   });
 }
 
-/**
- * The stem as a slice of the path's own characters when it is the end of it (V8 keeps a slice
- * as a view of its parent string): a batch of 100,000 files keeps each name once, not twice.
- */
-function sharedStem(path: string, stem: string): string {
-  const end = path.length - extname(path).length;
-  return end >= stem.length && path.endsWith(stem, end) ? path.slice(end - stem.length, end) : stem;
-}
-
 function stripExtension(path: string): string {
   return path.slice(0, path.length - extname(path).length);
 }
@@ -221,7 +212,7 @@ export async function runBatch(args: string[], options: BatchOptions): Promise<n
   let inputs = collectInputs(args, problems, options.extensions);
   if (options.shard) {
     const { index, count } = options.shard;
-    inputs = inputs.filter((input) => shardOf(input.stem, count) === index - 1).map((input, i) => ({ ...input, index: i }));
+    inputs = inputs.filter((input) => shardOf(input.stem, count) === index - 1);
   }
   for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
 
@@ -286,7 +277,7 @@ function staleLock(outDir: string): string[] {
   return Number.isInteger(holder) && isAlive(holder) ? [] : [path];
 }
 
-async function runIn(inputs: JobInput[], problems: string[], outDir: string, options: BatchOptions, leftovers: number): Promise<number> {
+async function runIn(inputs: InputList, problems: string[], outDir: string, options: BatchOptions, leftovers: number): Promise<number> {
   const fileFormats = options.format.filter(isFileFormat);
   const jobOptions: JobOptions = {
     outDir,
@@ -299,9 +290,10 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
     maxBytes: options.maxSize * 1024 * 1024,
     check: options.check,
     // Only an input named like an output (.json, .yaml) could be overwritten by one.
-    inputPaths: inputs.filter((i) => fileFormats.some((f) => i.path.toLowerCase().endsWith(`.${f}`))).map((i) => resolve(i.path)),
+    inputPaths: [...inputs].filter((i) => fileFormats.some((f) => i.path.toLowerCase().endsWith(`.${f}`))).map((i) => resolve(i.path)),
   };
-  const totalBytes = inputs.reduce((n, i) => n + sizeOf(i.path), 0);
+  let totalBytes = 0;
+  for (const input of inputs) totalBytes += sizeOf(input.path);
   const progress = !options.quiet && process.stderr.isTTY && inputs.length > 1 ? new Progress(inputs.length, totalBytes) : undefined;
 
   const runOutputs = new RunOutputs({
@@ -333,8 +325,9 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
       if (showWarnings(options)) for (const m of result.messages) process.stderr.write(`${m}\n`);
     } else {
       failed++;
-      runOutputs.fail(inputs[result.index]?.path ?? '', result.error);
-      process.stderr.write(`policy-parse: ${inputs[result.index]?.path}: ${result.error}\n`);
+      const { path } = inputs.at(result.index);
+      runOutputs.fail(path, result.error);
+      process.stderr.write(`policy-parse: ${path}: ${result.error}\n`);
     }
     progress?.advance(result.bytes);
   };
@@ -352,7 +345,7 @@ async function runIn(inputs: JobInput[], problems: string[], outDir: string, opt
       let next = 0;
       for (let reported = 0; reported < inputs.length; reported++) {
         while (next < inputs.length && next - reported < AHEAD) {
-          pending.set(next, runJob(inputs[next] as JobInput, jobOptions));
+          pending.set(next, runJob(inputs.at(next), jobOptions));
           next++;
         }
         const result = await pending.get(reported);
@@ -442,7 +435,7 @@ function workerCount(requested: number | undefined, inputs: number, bytes: numbe
  * line, unless it stopped before it was ready — then it had begun none of them, and this
  * thread parses them. The batch goes on with the threads left.
  */
-async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, count: number, report: (r: JobResult) => void): Promise<void> {
+async function runOnWorkers(inputs: InputList, options: JobOptions, count: number, report: (r: JobResult) => void): Promise<void> {
   await prepareFormats(options.formats);
   // Loaded here: a run in one thread never needs it.
   const { Worker } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
@@ -475,7 +468,7 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
       const pump = () => {
         for (const worker of ready) {
           while ((inFlight.get(worker) ?? 0) < IN_FLIGHT && room()) {
-            const input = inputs[next++] as JobInput;
+            const input = inputs.at(next++);
             worker.postMessage(input);
             held.get(worker)?.add(input.index);
             inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
@@ -507,7 +500,7 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
           pump();
           if ((!orphans.length && !room()) || here >= AHEAD) return;
           here++;
-          runJob(orphans.shift() ?? (inputs[next++] as JobInput), options).then((result) => {
+          runJob(orphans.shift() ?? inputs.at(next++), options).then((result) => {
             here--;
             settle(result);
           }, stop);
@@ -523,7 +516,7 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
         ready.delete(worker);
         const began = loaded.has(worker);
         for (const index of [...indexes].sort((a, b) => a - b)) {
-          const input = inputs[index] as JobInput;
+          const input = inputs.at(index);
           if (began) finished.set(index, { index, ok: false, bytes: sizeOf(input.path), error: `the worker thread parsing it stopped (${cause})` });
           else orphans.push(input);
         }
@@ -557,7 +550,7 @@ async function runOnWorkers(inputs: readonly JobInput[], options: JobOptions, co
 /** --check: stale, missing and extra outputs, listed; nothing is written. */
 function reportCheck(
   outDir: string,
-  inputs: readonly JobInput[],
+  inputs: InputList,
   formats: readonly FileFormat[],
   runFiles: readonly string[],
   stale: string[],
@@ -565,7 +558,7 @@ function reportCheck(
   failed: number,
   shard: Shard | undefined,
 ): number {
-  const expected = new Set([...inputs.flatMap((i) => formats.map((f) => join(outDir, `${i.stem}.${f}`))), ...runFiles.map((f) => join(outDir, f))]);
+  const expected = new Set([...[...inputs].flatMap((i) => formats.map((f) => join(outDir, `${i.stem}.${f}`))), ...runFiles.map((f) => join(outDir, f))]);
   let existing: string[] = [];
   try {
     existing = walk(outDir);
