@@ -199,6 +199,23 @@ describe('the input list', () => {
     expect([...kept]).toEqual(cases.filter((_, i) => i % 2 === 1).map((c, index) => ({ index, path: c.path, stem: c.stem, ...(c.raw ? { raw: c.raw } : {}) })));
   });
 
+  it('reads a folder given as dir/ by the paths it shows, keeping no bytes per file', () => {
+    const dir = tmp();
+    for (const name of ['a.txt', join('sub', 'b.md')]) copy(at(`seeds/${SEED_NAMES[0]}`), join(dir, name));
+    const listed = (arg: string) => [...collectInputs([arg], [])];
+    const plain = listed(dir);
+    expect(plain.map(({ path, stem, raw }) => ({ path, stem, raw }))).toEqual([
+      { path: join(dir, 'a.txt'), stem: 'a', raw: undefined },
+      { path: join(dir, 'sub', 'b.md'), stem: join('sub', 'b'), raw: undefined },
+    ]);
+    expect(listed(`${dir}/`)).toEqual(plain);
+    expect(listed(`${dir}//`)).toEqual(plain);
+    // Through a `..`, a link could lead elsewhere than the shown path: each file is opened by its bytes.
+    const through = listed(join(dir, 'sub') + '/../');
+    expect(through.map(({ path, stem }) => ({ path, stem }))).toEqual(plain.map(({ path, stem }) => ({ path, stem })));
+    expect(through.map(({ raw }) => Buffer.from(raw ?? []).toString())).toEqual([`${dir}/sub/..//a.txt`, `${dir}/sub/..//sub/b.md`]);
+  });
+
   it.skipIf(!hasLaws)('holds the laws corpus as the folder walk found it', () => {
     const problems: string[] = [];
     const list = collectInputs([lawsDir], problems);

@@ -4,6 +4,7 @@
 // for any --jobs. At most a few jobs per worker are in flight: memory stays flat however
 // large the corpus.
 import { accessSync, constants, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -114,7 +115,12 @@ export function collectInputs(args: readonly string[], problems: string[], extra
     const paths = walk(arg, (message) => problems.push(message)).filter((p) => extensions.has(extname(p).toLowerCase()));
     if (!paths.length) problems.push(`${arg}: folder holds no documents (${[...extensions].join(', ')})`);
     const prefix = args.length > 1 ? basename(resolve(arg)) : '';
-    for (const path of paths) found.push({ path, stem: join(prefix, stripExtension(relative(arg, path))) });
+    // The walk's paths begin with the folder as join writes it (seeds/ → seeds/a.txt): what
+    // follows is the path relative to it, without relative()'s resolving of both per file.
+    const folder = join(arg, '.').replace(/^\.$/, '');
+    const start = folder === '' || folder.endsWith(sep) ? folder : `${folder}${sep}`;
+    const within = (path: string) => (path.startsWith(start) ? path.slice(start.length) : relative(arg, path));
+    for (const path of paths) found.push({ path, stem: join(prefix, stripExtension(within(path))) });
   }
   // One document published twice (plan.docx and plan.pdf, plan.html and plan.pdf): each
   // keeps its extension in its output's name (plan.docx.json, plan.pdf.json).
@@ -151,7 +157,7 @@ export const RAW_PATHS = new Map<string, Buffer>();
  * skipped without a word. Names that are not UTF-8 are read too (RAW_PATHS).
  */
 export function walk(dir: string, problem: (message: string) => void = () => {}): string[] {
-  return walkRaw(Buffer.from(dir), dir, problem, new Set([realKey(Buffer.from(dir))]));
+  return walkRaw(Buffer.from(dir), dir, dir.split(sep).includes('..'), problem, new Set([realKey(Buffer.from(dir))]));
 }
 
 /** A folder's real path, as a key that keeps every byte. */
@@ -159,13 +165,23 @@ function realKey(path: Buffer): string {
   return realpathSync.native(path, { encoding: 'buffer' }).toString('latin1');
 }
 
-function walkRaw(dir: Buffer, shown: string, problem: (message: string) => void, ancestors: ReadonlySet<string>): string[] {
+/**
+ * `shown` is the folder's path as shown (joined, so normalised: seeds/ → seeds), `dir` its
+ * bytes as given. Paths below are opened by their bytes (RAW_PATHS) only where the shown
+ * path would not open the same file: below a name that is not UTF-8, or below a folder
+ * given with a `..` (a link before it makes `a/..` lead elsewhere than `join` says). A
+ * folder given as `seeds/` or `./seeds` is read by the shown paths: a batch of 100,000
+ * files keeps no bytes per file.
+ */
+function walkRaw(dir: Buffer, shown: string, byBytes: boolean, problem: (message: string) => void, ancestors: ReadonlySet<string>): string[] {
   const entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).sort((a, b) => Buffer.compare(a.name, b.name));
   return entries.flatMap((e) => {
-    const raw = Buffer.concat([dir, Buffer.from(sep), e.name]);
     const path = join(shown, e.name.toString('utf8'));
-    if (!raw.equals(Buffer.from(path))) RAW_PATHS.set(path, raw);
-    if (e.isDirectory()) return walkRaw(raw, path, problem, new Set([...ancestors, realKey(raw)]));
+    const below = byBytes || !isUtf8(e.name);
+    if (e.isFile() && !below) return [path];
+    const raw = Buffer.concat([dir, Buffer.from(sep), e.name]);
+    if (below) RAW_PATHS.set(path, raw);
+    if (e.isDirectory()) return walkRaw(raw, path, below, problem, new Set([...ancestors, realKey(raw)]));
     if (e.isFile()) return [path];
     if (e.isSymbolicLink()) {
       let target: Buffer;
@@ -183,7 +199,7 @@ function walkRaw(dir: Buffer, shown: string, problem: (message: string) => void,
           problem(`${path}: link back to a folder it is in, skipped`);
           return [];
         }
-        return walkRaw(raw, path, problem, new Set([...ancestors, key]));
+        return walkRaw(raw, path, below, problem, new Set([...ancestors, key]));
       }
     }
     problem(`${path}: not a regular file, skipped`);
