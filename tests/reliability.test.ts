@@ -192,9 +192,12 @@ describe('a worker thread that stops never stops the batch nor leaves it waiting
       expect(r.status).toBe(0);
       return r.stderr.includes('worker started');
     };
-    // The seeds are 0.2 MB, far below a thread's share of input.
+    // The seeds are 0.1 MB, far below a thread's share of input.
     expect(started(undefined)).toBe(false);
     expect(started('0')).toBe(true);
+    // Their size is summed only until it reaches a thread's share: 0.05 MB is passed, 1 MB never.
+    expect(started('0.05')).toBe(true);
+    expect(started('1')).toBe(false);
     expect(started('not a number')).toBe(false);
   });
 

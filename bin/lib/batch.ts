@@ -308,9 +308,9 @@ async function runIn(inputs: InputList, problems: string[], outDir: string, opti
     // Only an input named like an output (.json, .yaml) could be overwritten by one.
     inputPaths: [...inputs].filter((i) => fileFormats.some((f) => i.path.toLowerCase().endsWith(`.${f}`))).map((i) => resolve(i.path)),
   };
-  let totalBytes = 0;
-  for (const input of inputs) totalBytes += sizeOf(input.path);
-  const progress = !options.quiet && process.stderr.isTTY && inputs.length > 1 ? new Progress(inputs.length, totalBytes) : undefined;
+  // The input's size, for the progress bar's MB/s and ETA: read (a stat per file) only for it.
+  const totalBytes = !options.quiet && process.stderr.isTTY && inputs.length > 1 ? bytesOf(inputs) : undefined;
+  const progress = totalBytes === undefined ? undefined : new Progress(inputs.length, totalBytes);
 
   const runOutputs = new RunOutputs({
     outDir,
@@ -348,7 +348,7 @@ async function runIn(inputs: InputList, problems: string[], outDir: string, opti
     progress?.advance(result.bytes);
   };
 
-  const jobs = workerCount(options.jobs, inputs.length, totalBytes);
+  const jobs = workerCount(options.jobs, inputs, totalBytes);
   // More threads than cores only add compiles and contention.
   if (options.jobs !== undefined && options.jobs > availableParallelism() && !options.quiet) {
     process.stderr.write(`policy-parse: --jobs ${options.jobs}: using ${availableParallelism()}, the machine's cores\n`);
@@ -432,11 +432,21 @@ function outFolderProblem(outDir: string): string | undefined {
 /**
  * Threads to parse on: --jobs (by default the machine's cores) at most, never more than the
  * cores or the documents, and one more than the first only for each BYTES_PER_THREAD of
- * input, so that -j never makes a run slower than one thread.
+ * input, so that -j never makes a run slower than one thread. The input's size is read
+ * (a stat per file) only as far as it decides: not at all for one thread.
  */
-function workerCount(requested: number | undefined, inputs: number, bytes: number): number {
-  const paying = TEST_WORKERS || BYTES_PER_THREAD === 0 ? Number.POSITIVE_INFINITY : 1 + Math.floor(bytes / BYTES_PER_THREAD);
-  return Math.max(1, Math.min(requested ?? availableParallelism(), availableParallelism(), inputs, paying));
+function workerCount(requested: number | undefined, inputs: InputList, knownBytes: number | undefined): number {
+  const most = Math.max(1, Math.min(requested ?? availableParallelism(), availableParallelism(), inputs.length));
+  if (most === 1 || TEST_WORKERS || BYTES_PER_THREAD === 0) return most;
+  const bytes = knownBytes ?? bytesOf(inputs, (most - 1) * BYTES_PER_THREAD);
+  return Math.min(most, 1 + Math.floor(bytes / BYTES_PER_THREAD));
+}
+
+/** The inputs' size in bytes, summed until it reaches `enough`. */
+function bytesOf(inputs: InputList, enough = Number.POSITIVE_INFINITY): number {
+  let bytes = 0;
+  for (let i = 0; i < inputs.length && bytes < enough; i++) bytes += sizeOf(inputs.at(i).path);
+  return bytes;
 }
 
 /**
