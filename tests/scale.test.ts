@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectInputs, shardOf } from '../bin/lib/batch.js';
 import { InputListBuilder } from '../bin/lib/inputs.js';
@@ -214,6 +214,23 @@ describe('the input list', () => {
     const through = listed(join(dir, 'sub') + '/../');
     expect(through.map(({ path, stem }) => ({ path, stem }))).toEqual(plain.map(({ path, stem }) => ({ path, stem })));
     expect(through.map(({ raw }) => Buffer.from(raw ?? []).toString())).toEqual([`${dir}/sub/..//a.txt`, `${dir}/sub/..//sub/b.md`]);
+  });
+
+  it('names paths and stems as path.join and path.relative would, odd names included', () => {
+    const dir = tmp();
+    const names = ['..md', '...md', 'a.b.txt', '.hidden.txt', 'x..txt', join('sub', '..txt'), join('sub', 'deeper', 'c.md'), join('.dot', 'd.md')];
+    for (const name of names) copy(at(`seeds/${SEED_NAMES[0]}`), join(dir, name));
+    const other = tmp();
+    copy(at(`seeds/${SEED_NAMES[0]}`), join(other, 'e.txt'));
+    const strip = (p: string) => p.slice(0, p.length - extname(p).length);
+    const filesOf = (arg: string) => (arg === other ? ['e.txt'] : names);
+    for (const args of [[dir], [`${dir}/`], [dir, other]]) {
+      const prefix = (arg: string) => (args.length > 1 ? basename(resolve(arg)) : '');
+      const expected = args.flatMap((arg) => filesOf(arg).map((name) => join(arg, name)).map((path) => ({ path, stem: join(prefix(arg), strip(relative(arg, path))) })));
+      const listed = [...collectInputs(args, [])].map(({ path, stem }) => ({ path, stem }));
+      const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+      expect(listed.sort(byPath)).toEqual(expected.sort(byPath));
+    }
   });
 
   it.skipIf(!hasLaws)('holds the laws corpus as the folder walk found it', () => {

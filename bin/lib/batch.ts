@@ -117,19 +117,23 @@ export function collectInputs(args: readonly string[], problems: string[], extra
     const prefix = args.length > 1 ? basename(resolve(arg)) : '';
     // The walk's paths begin with the folder as join writes it (seeds/ → seeds/a.txt): what
     // follows is the path relative to it, without relative()'s resolving of both per file.
-    const folder = join(arg, '.').replace(/^\.$/, '');
-    const start = folder === '' || folder.endsWith(sep) ? folder : `${folder}${sep}`;
-    const within = (path: string) => (path.startsWith(start) ? path.slice(start.length) : relative(arg, path));
-    for (const path of paths) found.push({ path, stem: join(prefix, stripExtension(within(path))) });
+    const start = folderStart(arg);
+    for (const path of paths) found.push({ path, stem: stemOf(prefix, path.startsWith(start) ? path.slice(start.length) : relative(arg, path)) });
   }
   // One document published twice (plan.docx and plan.pdf, plan.html and plan.pdf): each
   // keeps its extension in its output's name (plan.docx.json, plan.pdf.json).
-  const extensionsOf = new Map<string, Set<string>>();
-  for (const { path, stem } of found) extensionsOf.set(stem, (extensionsOf.get(stem) ?? new Set()).add(extname(path)));
+  const firstExtension = new Map<string, string>();
+  const published = new Set<string>();
+  for (const { path, stem } of found) {
+    const extension = extname(path);
+    const first = firstExtension.get(stem);
+    if (first === undefined) firstExtension.set(stem, extension);
+    else if (first !== extension) published.add(stem);
+  }
   const inputs = new InputListBuilder();
   const seen = new Map<string, string>();
   for (const { path, stem: plain } of found) {
-    let stem = (extensionsOf.get(plain)?.size ?? 0) > 1 ? `${plain}${extname(path)}` : plain;
+    let stem = published.has(plain) ? `${plain}${extname(path)}` : plain;
     // The run's own index (index.json, index.shard-1-of-2.json) is never a document's output:
     // an input index.txt writes index.txt.json.
     if (RUN_INDEX_STEM.test(stem)) stem = `${stem}${extname(path)}`;
@@ -157,7 +161,7 @@ export const RAW_PATHS = new Map<string, Buffer>();
  * skipped without a word. Names that are not UTF-8 are read too (RAW_PATHS).
  */
 export function walk(dir: string, problem: (message: string) => void = () => {}): string[] {
-  return walkRaw(Buffer.from(dir), dir, dir.split(sep).includes('..'), problem, new Set([realKey(Buffer.from(dir))]));
+  return walkRaw(Buffer.from(dir), folderStart(dir), dir.split(sep).includes('..'), problem, new Set([realKey(Buffer.from(dir))]));
 }
 
 /** A folder's real path, as a key that keeps every byte. */
@@ -166,22 +170,23 @@ function realKey(path: Buffer): string {
 }
 
 /**
- * `shown` is the folder's path as shown (joined, so normalised: seeds/ → seeds), `dir` its
- * bytes as given. Paths below are opened by their bytes (RAW_PATHS) only where the shown
- * path would not open the same file: below a name that is not UTF-8, or below a folder
- * given with a `..` (a link before it makes `a/..` lead elsewhere than `join` says). A
- * folder given as `seeds/` or `./seeds` is read by the shown paths: a batch of 100,000
- * files keeps no bytes per file.
+ * `dir` is the folder's bytes as given, `start` what join(folder, name) puts before each name
+ * in it (seeds/ → "seeds/"). A path is `start` and the name: what join would write, without
+ * its normalising per file (and the strings that leaves behind). Paths below are opened by
+ * their bytes (RAW_PATHS) only where the shown path would not open the same file: below a
+ * name that is not UTF-8, or below a folder given with a `..` (a link before it makes `a/..`
+ * lead elsewhere than `join` says). A folder given as `seeds/` or `./seeds` is read by the
+ * shown paths: a batch of 100,000 files keeps no bytes per file.
  */
-function walkRaw(dir: Buffer, shown: string, byBytes: boolean, problem: (message: string) => void, ancestors: ReadonlySet<string>): string[] {
+function walkRaw(dir: Buffer, start: string, byBytes: boolean, problem: (message: string) => void, ancestors: ReadonlySet<string>): string[] {
   const entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).sort((a, b) => Buffer.compare(a.name, b.name));
   return entries.flatMap((e) => {
-    const path = join(shown, e.name.toString('utf8'));
+    const path = start + e.name.toString('utf8');
     const below = byBytes || !isUtf8(e.name);
     if (e.isFile() && !below) return [path];
     const raw = Buffer.concat([dir, Buffer.from(sep), e.name]);
     if (below) RAW_PATHS.set(path, raw);
-    if (e.isDirectory()) return walkRaw(raw, path, below, problem, new Set([...ancestors, realKey(raw)]));
+    if (e.isDirectory()) return walkRaw(raw, path + sep, below, problem, new Set([...ancestors, realKey(raw)]));
     if (e.isFile()) return [path];
     if (e.isSymbolicLink()) {
       let target: Buffer;
@@ -199,7 +204,7 @@ function walkRaw(dir: Buffer, shown: string, byBytes: boolean, problem: (message
           problem(`${path}: link back to a folder it is in, skipped`);
           return [];
         }
-        return walkRaw(raw, path, below, problem, new Set([...ancestors, key]));
+        return walkRaw(raw, path + sep, below, problem, new Set([...ancestors, key]));
       }
     }
     problem(`${path}: not a regular file, skipped`);
@@ -209,6 +214,23 @@ function walkRaw(dir: Buffer, shown: string, byBytes: boolean, problem: (message
 
 function stripExtension(path: string): string {
   return path.slice(0, path.length - extname(path).length);
+}
+
+/** What join(dir, name) puts before a name: seeds/ → "seeds/", . → "", / → "/". */
+function folderStart(dir: string): string {
+  return join(dir, 'x').slice(0, -1);
+}
+
+/**
+ * An input's output stem: join(prefix, its path relative to its folder, without extension).
+ * The relative path is already as join writes it, so the join is needed only where the
+ * extension leaves a last part of `.` or `..` (a file named ..md), which it would fold.
+ */
+function stemOf(prefix: string, relativePath: string): string {
+  const bare = stripExtension(relativePath);
+  const last = bare.slice(bare.lastIndexOf(sep) + 1);
+  if (last === '' || last === '.' || last === '..') return join(prefix, bare);
+  return prefix === '' ? bare : `${prefix}${sep}${bare}`;
 }
 
 /** Whether documents' warnings are printed: not with -q, not with --no-warnings. */
