@@ -327,8 +327,7 @@ async function runIn(inputs: InputList, problems: string[], outDir: string, opti
     ...parseSettings(options),
     maxBytes: options.maxSize * 1024 * 1024,
     check: options.check,
-    // Only an input named like an output (.json, .yaml) could be overwritten by one.
-    inputPaths: [...inputs].filter((i) => fileFormats.some((f) => i.path.toLowerCase().endsWith(`.${f}`))).map((i) => resolve(i.path)),
+    inputPaths: namedLikeOutputs(inputs, fileFormats),
   };
   // The input's size, for the progress bar's MB/s and ETA: read (a stat per file) only for it.
   const totalBytes = !options.quiet && process.stderr.isTTY && inputs.length > 1 ? bytesOf(inputs) : undefined;
@@ -423,6 +422,13 @@ async function runIn(inputs: InputList, problems: string[], outDir: string, opti
     stdout().write(`${parsed} parsed, ${failed} failed → ${relative(process.cwd(), outDir) || '.'}/${config}\n`);
   }
   return failed ? 1 : 0;
+}
+
+/** Only an input named like an output (.json, .yaml) could be overwritten by one: their resolved paths. */
+function namedLikeOutputs(inputs: InputList, formats: readonly FileFormat[]): string[] {
+  const paths: string[] = [];
+  for (const { path } of inputs) if (formats.some((f) => path.toLowerCase().endsWith(`.${f}`))) paths.push(resolve(path));
+  return paths;
 }
 
 function sizeOf(path: string): number {
