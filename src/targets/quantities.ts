@@ -118,13 +118,14 @@ function numbers(text: string): RegExpExecArray[] {
       j++;
     }
     // 第三条, 第一百零一条: an article or an ordinal, never a quantity.
-    if (!arabic && text[i - 1] === '第') {
+    if (!arabic && i > 0 && text[i - 1] === '第') {
       i = j - 1;
       continue;
     }
     // A Chinese numeral counts only with a unit, 万/亿, 余/多 or 点 after it: most (一般, 统一) have none.
     if (!arabic && !text.startsWith('百分之', i)) {
-      const next = text[j] ?? '';
+      // (Read only inside the text: a read past its end deoptimises the compiled loop.)
+      const next = j < text.length ? (text[j] as string) : '';
       if (!UNIT_FIRST_CHARS.has(next) && !AFTER_CN.test(next) && !/[万亿]/.test(text[j - 1] ?? '')) {
         i = j - 1;
         continue;
@@ -142,133 +143,8 @@ function numbers(text: string): RegExpExecArray[] {
 export function scanQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of numbers(text)) {
-    const numberStart = m.index ?? 0;
-    // A share is a percentage: 三分之一 → 33.33%, 一半 → 50%.
-    const share = m[5] !== undefined ? 50 : m[3] !== undefined ? shareOf(m[3], m[4] ?? '') : null;
-    if ((m[3] !== undefined || m[5] !== undefined) && share === null) continue;
-    const percentOf = m[1] !== undefined || share !== null;
-    const chinese = m[6] !== undefined || share !== null || (percentOf && !/\d/.test(m[1] ?? ''));
-    let digits = m[1] ?? m[2] ?? m[6] ?? '';
-    let pos = numberStart + m[0].length;
-    let multiplier = '';
-    let bare = false;
-    if (m[6] !== undefined) {
-      // Trailing 万/亿 of a Chinese numeral move into the unit (三千万元 → 3000, 万元);
-      // a numeral that is only 百/千/万 (+ 亿) is a round count (百个, 千亿, 万个) → 1 … 1000.
-      const tail = /(万亿|亿|万)$/.exec(digits);
-      if (tail && digits.length > tail[0].length) {
-        multiplier = tail[0];
-        digits = digits.slice(0, -multiplier.length);
-      } else if (tail) {
-        multiplier = tail[0];
-        digits = '一';
-        bare = true;
-      }
-      if (/^[百千]$/.test(digits)) bare = true;
-    } else if (m[2] !== undefined) {
-      multiplier = MULTIPLIERS.find((x) => text.startsWith(x, pos)) ?? '';
-      pos += multiplier.length;
-    }
-    const value = share ?? readNumeral(digits);
-    const before = text.slice(Math.max(0, numberStart - 2), numberStart);
-    let form: QuantityForm = 'number';
-    if (value === null || (chinese && value === 0)) form = 'word'; // 零部件, 〇
-    else if (chinese && !percentOf && CN_WORD_BEFORE.test(before)) form = 'word';
-    else if (!chinese && CODE_BEFORE.test(before)) form = 'code';
-
-    // A comparison symbol right before the number (spaces allowed).
-    let start = numberStart;
-    let symbol: Comparator | null = null;
-    const lead = /[≥⩾≤⩽＞>＜<]\s*$/.exec(text.slice(Math.max(0, numberStart - 3), numberStart));
-    if (lead) {
-      symbol = SYMBOLS.find(([s]) => lead[0].startsWith(s))?.[1] ?? null;
-      start = numberStart - lead[0].length;
-    }
-
-    let more = false;
-    let unit: string | null = percentOf ? '%' : null;
-    if (!percentOf) {
-      const moreWord = /^[余多]/.exec(text.slice(pos, pos + 24));
-      // 余/多 only before a unit (100余家); 多 after a bare number is "more" of something else.
-      let unitAt = pos + (moreWord ? 1 : 0);
-      // One space may sit between an Arabic number and its unit (0.005 度).
-      if (!chinese && text[unitAt] === ' ' && /[\u4e00-\u9fff]/.test(text[unitAt + 1] ?? '')) unitAt++;
-      const found = matchUnit(text.slice(unitAt, unitAt + 24));
-      if (found) {
-        unit = multiplier + found.unit;
-        more = moreWord !== null;
-        pos = unitAt + found.length;
-      } else if (multiplier && !/^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24)) ) {
-        // A bare 万/亿 is the unit (2300万以内, 过千亿).
-        unit = multiplier;
-      } else if (multiplier && boundAt(text, pos)) {
-        unit = multiplier;
-      } else if (multiplier && /^[元]/.test(text.slice(pos, pos + 24))) {
-        unit = multiplier;
-      }
-    }
-    // A Chinese numeral needs a unit to be a number (一批, 三大, 十四五 are words), and a bare
-    // 百/千/万 is a count only as 百个, 千个, 万个 or 千亿 (百姓, 千方百计, 万家灯火 are words).
-    if (chinese && !percentOf && unit === null) continue;
-    // 二次供水, 一次性: 次 after a Chinese numeral, with a noun after it, is part of a word; so are 一起, 一道, 一体.
-    if (chinese && unit === '次' && /^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24))) continue;
-    if (chinese && digits === '一' && /^(?:起|道|体|批|度|级)$/.test(unit ?? '')) continue;
-    // 万家以上, 千人左右: a bare round number with a measure word counts when a bound follows it.
-    if (bare && unit !== multiplier && unit !== `${multiplier}个` && !boundAt(text, pos)) continue;
-
-    let valueHigh: number | null = null;
-    // A range: 3—5个, 6%-6.5%, 30-40个, 2016—2020年.
-    const dash = RANGE_DASH.exec(text.slice(pos, pos + 24));
-    const second = dash ? /^(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)/.exec(text.slice(pos + dash[0].length, pos + dash[0].length + 24)) : null;
-    if (dash && second && value !== null && form === 'number') {
-      const high = readNumeral(second[1] ?? '');
-      let after = pos + dash[0].length + second[0].length;
-      if (high !== null && high > value) {
-        const secondMultiplier = MULTIPLIERS.find((x) => text.startsWith(x, after)) ?? '';
-        after += secondMultiplier.length;
-        const secondUnit = matchUnit(text.slice(after, after + 24));
-        if (secondUnit && (unit === null || canonicalUnit(multiplier + secondUnit.unit) === canonicalUnit(unit))) {
-          unit = secondMultiplier + secondUnit.unit;
-          if (multiplier && !secondMultiplier) unit = multiplier + secondUnit.unit;
-          after += secondUnit.length;
-        }
-        if (unit !== null || /^(?:[，。；、）)\s]|$)/.test(text.slice(after, after + 4))) {
-          valueHigh = high;
-          pos = after;
-        }
-      }
-    }
-
-    // 五百万元人民币: the currency's name after a money unit belongs to it.
-    if (unit !== null && unit.endsWith('元') && text.startsWith('人民币', pos)) pos += 3;
-    let bound: Quantity['bound'] = null;
-    const boundWord = boundAt(text, pos);
-    if (boundWord) {
-      bound = boundWord[1];
-      pos += boundWord[0].length;
-    }
-
-    const afterNumber = text.slice(numberStart + m[0].length, numberStart + m[0].length + 24);
-    if (form === 'number' && value !== null) form = dateOrCode(text, numberStart, m[0], afterNumber, unit, value, chinese);
-    if (form === 'number' && /^[∶:]\s*\d/.test(afterNumber)) form = 'ratio';
-    if (form === 'number' && /[∶:]\s*$/.test(text.slice(Math.max(0, numberStart - 2), numberStart)) && /\d[∶:]\s*$/.test(text.slice(Math.max(0, numberStart - 8), numberStart))) form = 'ratio';
-    if (valueHigh !== null && unit === '年' && value !== null && value >= 1900) form = 'date';
-
-    out.push({
-      start,
-      end: pos,
-      numberStart,
-      value: value ?? 0,
-      valueHigh,
-      unit: unit === null ? null : canonicalUnit(unit),
-      symbol,
-      bound,
-      more,
-      chinese,
-      bare,
-      form,
-      raw: text.slice(start, pos),
-    });
+    const q = quantityOf(text, m);
+    if (q !== null) out.push(q);
   }
   // The second number of a range is part of the first; a number inside an earlier one's span is not its own.
   // (Numbers are found at rising offsets, so every earlier one starts before this one: it lies
@@ -279,6 +155,192 @@ export function scanQuantities(text: string): Quantity[] {
     reach = Math.max(reach, q.end);
     return !inside;
   });
+}
+
+// scanQuantities reads each number in named steps, each a function of its own: a step that
+// meets a new kind of number deoptimises only itself, and V8 compiles small functions far
+// faster than one large one.
+
+/** What a number's own characters say: its value, the 万/亿 it carries, and where it ends. */
+interface NumberRead {
+  value: number | null;
+  /** The numeral read, without a Chinese numeral's trailing 万/亿. */
+  digits: string;
+  /** 万, 亿 or 万亿 after (or ending) the numeral, else ''. */
+  multiplier: string;
+  bare: boolean;
+  chinese: boolean;
+  /** A percentage: 百分之N or a share (三分之一, 一半). */
+  percentOf: boolean;
+  /** Offset after the numeral and its multiplier. */
+  end: number;
+}
+
+/** The quantity a number found by numbers() is, or null when it is part of a word or no proper share. */
+function quantityOf(text: string, m: RegExpExecArray): Quantity | null {
+  const numberStart = m.index ?? 0;
+  const n = readNumber(text, m, numberStart);
+  if (n === null) return null;
+  const { value, multiplier, chinese } = n;
+  let form = wordOrCode(text, numberStart, n);
+  const lead = symbolBefore(text, numberStart);
+  const after = unitAfter(text, n);
+  let unit = after.unit;
+  let pos = after.end;
+  if (isWordNotNumber(text, n, unit, pos)) return null;
+
+  let valueHigh: number | null = null;
+  const range = form === 'number' && value !== null ? rangeAfter(text, pos, value, unit, multiplier) : null;
+  if (range !== null) {
+    valueHigh = range.valueHigh;
+    unit = range.unit;
+    pos = range.end;
+  }
+
+  // 五百万元人民币: the currency's name after a money unit belongs to it.
+  if (unit !== null && unit.endsWith('元') && text.startsWith('人民币', pos)) pos += 3;
+  let bound: Quantity['bound'] = null;
+  const boundWord = boundAt(text, pos);
+  if (boundWord) {
+    bound = boundWord[1];
+    pos += boundWord[0].length;
+  }
+  if (form === 'number' && value !== null) form = dateCodeOrRatio(text, numberStart, m[0], unit, value, valueHigh, chinese);
+
+  return {
+    start: lead.start,
+    end: pos,
+    numberStart,
+    value: value ?? 0,
+    valueHigh,
+    unit: unit === null ? null : canonicalUnit(unit),
+    symbol: lead.symbol,
+    bound,
+    more: after.more,
+    chinese,
+    bare: n.bare,
+    form,
+    raw: text.slice(lead.start, pos),
+  };
+}
+
+/** The number's value and multiplier, or null for a share that is no proper fraction. */
+function readNumber(text: string, m: RegExpExecArray, numberStart: number): NumberRead | null {
+  // A share is a percentage: 三分之一 → 33.33%, 一半 → 50%.
+  const share = m[5] !== undefined ? 50 : m[3] !== undefined ? shareOf(m[3], m[4] ?? '') : null;
+  if ((m[3] !== undefined || m[5] !== undefined) && share === null) return null;
+  const percentOf = m[1] !== undefined || share !== null;
+  const chinese = m[6] !== undefined || share !== null || (percentOf && !/\d/.test(m[1] ?? ''));
+  let digits = m[1] ?? m[2] ?? m[6] ?? '';
+  let end = numberStart + m[0].length;
+  let multiplier = '';
+  let bare = false;
+  if (m[6] !== undefined) {
+    const tail = chineseTail(m[6]);
+    digits = tail.digits;
+    multiplier = tail.multiplier;
+    bare = tail.bare;
+  } else if (m[2] !== undefined) {
+    multiplier = MULTIPLIERS.find((x) => text.startsWith(x, end)) ?? '';
+    end += multiplier.length;
+  }
+  const value = share ?? readNumeral(digits);
+  return { value, digits, multiplier, bare, chinese, percentOf, end };
+}
+
+/**
+ * A Chinese numeral's trailing 万/亿, which move into the unit (三千万元 → 3000, 万元); a numeral
+ * that is only 百/千/万 (+ 亿) is a round count (百个, 千亿, 万个) → 1 … 1000.
+ */
+function chineseTail(numeral: string): { digits: string; multiplier: string; bare: boolean } {
+  const tail = /(万亿|亿|万)$/.exec(numeral);
+  if (tail === null) return { digits: numeral, multiplier: '', bare: /^[百千]$/.test(numeral) };
+  const multiplier = tail[0];
+  if (numeral.length > multiplier.length) {
+    const digits = numeral.slice(0, -multiplier.length);
+    return { digits, multiplier, bare: /^[百千]$/.test(digits) };
+  }
+  return { digits: '一', multiplier, bare: true };
+}
+
+/** 'word' for a numeral that is part of a word (零部件, 统一), 'code' for a number in a code (G15), else 'number'. */
+function wordOrCode(text: string, numberStart: number, n: NumberRead): QuantityForm {
+  const before = text.slice(Math.max(0, numberStart - 2), numberStart);
+  if (n.value === null || (n.chinese && n.value === 0)) return 'word'; // 零部件, 〇
+  if (n.chinese && !n.percentOf && CN_WORD_BEFORE.test(before)) return 'word';
+  if (!n.chinese && CODE_BEFORE.test(before)) return 'code';
+  return 'number';
+}
+
+/** A comparison symbol right before the number (spaces allowed): where the quantity starts, and the symbol's comparison. */
+function symbolBefore(text: string, numberStart: number): { start: number; symbol: Comparator | null } {
+  const lead = /[≥⩾≤⩽＞>＜<]\s*$/.exec(text.slice(Math.max(0, numberStart - 3), numberStart));
+  if (!lead) return { start: numberStart, symbol: null };
+  return { start: numberStart - lead[0].length, symbol: SYMBOLS.find(([s]) => lead[0].startsWith(s))?.[1] ?? null };
+}
+
+/** The unit after a number (% for a percentage), whether 余/多 came before it, and where it ends. */
+function unitAfter(text: string, n: NumberRead): { unit: string | null; more: boolean; end: number } {
+  const { multiplier } = n;
+  const pos = n.end;
+  if (n.percentOf) return { unit: '%', more: false, end: pos };
+  const moreWord = /^[余多]/.exec(text.slice(pos, pos + 24));
+  // 余/多 only before a unit (100余家); 多 after a bare number is "more" of something else.
+  let unitAt = pos + (moreWord ? 1 : 0);
+  // One space may sit between an Arabic number and its unit (0.005 度).
+  if (!n.chinese && text[unitAt] === ' ' && /[\u4e00-\u9fff]/.test(text[unitAt + 1] ?? '')) unitAt++;
+  const found = matchUnit(text.slice(unitAt, unitAt + 24));
+  if (found) return { unit: multiplier + found.unit, more: moreWord !== null, end: unitAt + found.length };
+  // A bare 万/亿 is the unit (2300万以内, 过千亿).
+  if (multiplier && (!/^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24)) || boundAt(text, pos) || /^[元]/.test(text.slice(pos, pos + 24)))) return { unit: multiplier, more: false, end: pos };
+  return { unit: null, more: false, end: pos };
+}
+
+/**
+ * Whether a Chinese numeral, with the unit found after it, is part of a word: it needs a unit to
+ * be a number (一批, 三大, 十四五 are words), and a bare 百/千/万 is a count only as 百个, 千个,
+ * 万个 or 千亿 (百姓, 千方百计, 万家灯火 are words).
+ */
+function isWordNotNumber(text: string, n: NumberRead, unit: string | null, pos: number): boolean {
+  if (n.chinese && !n.percentOf && unit === null) return true;
+  // 二次供水, 一次性: 次 after a Chinese numeral, with a noun after it, is part of a word; so are 一起, 一道, 一体.
+  if (n.chinese && unit === '次' && /^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24))) return true;
+  if (n.chinese && n.digits === '一' && /^(?:起|道|体|批|度|级)$/.test(unit ?? '')) return true;
+  // 万家以上, 千人左右: a bare round number with a measure word counts when a bound follows it.
+  return n.bare && unit !== n.multiplier && unit !== `${n.multiplier}个` && !boundAt(text, pos);
+}
+
+/** A range after the number (3—5个, 6%-6.5%, 30-40个, 2016—2020年): its high end, the unit, and where it ends; else null. */
+function rangeAfter(text: string, pos: number, value: number, unit: string | null, multiplier: string): { valueHigh: number; unit: string | null; end: number } | null {
+  const dash = RANGE_DASH.exec(text.slice(pos, pos + 24));
+  if (!dash) return null;
+  const second = /^(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)/.exec(text.slice(pos + dash[0].length, pos + dash[0].length + 24));
+  if (!second) return null;
+  const high = readNumeral(second[1] ?? '');
+  if (high === null || !(high > value)) return null;
+  let after = pos + dash[0].length + second[0].length;
+  const secondMultiplier = MULTIPLIERS.find((x) => text.startsWith(x, after)) ?? '';
+  after += secondMultiplier.length;
+  const secondUnit = matchUnit(text.slice(after, after + 24));
+  let shared = unit;
+  if (secondUnit && (unit === null || canonicalUnit(multiplier + secondUnit.unit) === canonicalUnit(unit))) {
+    shared = secondMultiplier + secondUnit.unit;
+    if (multiplier && !secondMultiplier) shared = multiplier + secondUnit.unit;
+    after += secondUnit.length;
+  }
+  if (shared === null && !/^(?:[，。；、）)\s]|$)/.test(text.slice(after, after + 4))) return null;
+  return { valueHigh: high, unit: shared, end: after };
+}
+
+/** A number that is part of a date (2025年, 3月, 2016—2020年), a code (6#, 15号线) or a ratio (1∶4000), else 'number'. */
+function dateCodeOrRatio(text: string, numberStart: number, number: string, unit: string | null, value: number, valueHigh: number | null, chinese: boolean): QuantityForm {
+  if (valueHigh !== null && unit === '年' && value >= 1900) return 'date';
+  const afterNumber = text.slice(numberStart + number.length, numberStart + number.length + 24);
+  const form = dateOrCode(text, numberStart, number, afterNumber, unit, value, chinese);
+  if (form !== 'number') return form;
+  if (/^[∶:]\s*\d/.test(afterNumber)) return 'ratio';
+  if (/[∶:]\s*$/.test(text.slice(Math.max(0, numberStart - 2), numberStart)) && /\d[∶:]\s*$/.test(text.slice(Math.max(0, numberStart - 8), numberStart))) return 'ratio';
+  return 'number';
 }
 
 /** 三分之一 as a percentage (33.33), or null when it is no proper fraction. */
