@@ -45,112 +45,167 @@ export interface Placed {
 }
 
 export function placeTargets(sections: readonly SectionNode[], options: TargetOptions, preamble: readonly LineNode[] = []): Placed {
-  const targets: TargetDraft[] = [];
-  const decisions: DecisionDraft[] = [];
-  const contexts: Placed['contexts'] = new Map();
-  const { regulation, documentYear } = options;
-  let quantities = 0;
-  let stoppedAt: Placed['stoppedAt'] = null;
-
-  /** Reads one run of text lines (a section's own, or the preamble); returns the last deadline year seen. */
-  const read = (lines: readonly TextLine[], section: SectionNode | null, state: { past: boolean; goals: boolean; review: ReturnType<typeof reviewYears>; past0: boolean; eligibility: boolean }, base: number | null): { current: number | null; governing: number | null } => {
-    let governing: number | null = null;
-    let current = base;
-    // Text outside any section (a notice with no headings) is a run of independent paragraphs: a
-    // year governs only its own paragraph, unless that paragraph leads a list (到2025年，实现以下目标：).
-    let leads = false;
-    // Text that is not hard-wrapped joins no line to another: each line is a paragraph.
-    const paragraphs: Iterable<Paragraph> = options.wrapped === true ? joinWrapped(lines) : lines;
-    for (const paragraph of paragraphs) {
-      if (section === null && !leads) current = base;
-      // 一、1998年工作回顾和1999年工作的总体要求: the part turns to the planned year at a paragraph
-      // that opens with it (1999年，我们将… / 今年…).
-      if (state.past && state.review?.plansInPart && paragraph.start !== lines[0]?.start) {
-        const opening = paragraph.value.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
-        if (opening.includes(`${state.review.planned}年`) || opening.startsWith('今年')) state.past = state.past0;
-      }
-      if (quantities >= MAX_QUANTITIES) {
-        stoppedAt ??= { start: paragraph.start, end: paragraph.start + paragraph.value.length };
-        break;
-      }
-      // Nothing to read, and no deadline (below) to carry on: extractTargets is not asked.
-      if (setsNoLimit(paragraph.value, regulation, options.explain === true)) continue;
-      // A regulation's limits carry their own year, so no year governs the next paragraph.
-      const deadlines = regulation ? undefined : findDeadlines(paragraph.value, documentYear);
-      const { targets: found, decisions: why } = extractTargets(paragraph.value, {
-        deadlines,
-        regulation,
-        limitTested: true,
-        past: state.past,
-        documentYear,
-        goals: state.goals,
-        eligibility: state.eligibility,
-        governingYear: current,
-        periodStart: options.periodStart ?? null,
-        retrospective: options.retrospective === true,
-        explain: options.explain === true,
-      });
-      quantities += why.length;
-      for (const t of found) {
-        targets.push({
-          ...t,
-          section,
-          year: t.year ?? (regulation ? null : (current ?? options.periodEnd)),
-          start: toNormalised(paragraph, t.start),
-          end: toNormalised(paragraph, t.end, true),
-        });
-      }
-      if (options.explain) for (const d of why) decisions.push({ ...d, section, start: toNormalised(paragraph, d.start), end: toNormalised(paragraph, d.end, true) });
-      const year = deadlines?.at(-1)?.year ?? null;
-      if (year !== null) {
-        current = year;
-        governing ??= year;
-        leads = /[：:]\s*$/.test(paragraph.value);
-      }
-    }
-    return { current, governing };
-  };
-
-  const visit = (list: readonly SectionNode[], given: number | null, depth: number, past: boolean, goals: boolean, eligibility: boolean): void => {
-    let inherited = given;
-    for (const s of list) {
-      const title = s.title ?? '';
-      // An untitled section (a law's 第N条) is tested on no title below: every test of '' is false or finds nothing.
-      const titled = title !== '';
-      // A review part's title, at the top or a level or two down (一、发展基础, （一）主要成效, 1.发展基础).
-      const reviewing = titled && depth <= 3 && s.kind !== 'bullet' && s.kind !== 'enumeration';
-      // (Tested once: reviewYears finds no years in a title that is no review part's.)
-      const reviewPart = reviewing && REVIEW_PART.test(title);
-      const review = reviewPart ? reviewYears(title) : null;
-      const isPast = past || review !== null || (reviewPart && title.length <= 24 && !/目标|任务|举措|要求/.test(title));
-      // A goals or indicators part, or a 专栏 box (it lists a plan's key projects and indicators).
-      const isGoals = goals || (titled && GOALS_PART.test(title)) || s.kind === 'box';
-      // A plan period in the heading governs the part: 四、“十四五”主要任务 → 2025.
-      const titlePeriod = titled ? (findPlanPeriods(title).at(-1)?.to ?? findDeadlines(title).at(-1)?.year ?? null) : null;
-      const base = inherited ?? titlePeriod;
-      // A heading line is read after its marker, so 第四十一条 or （三） never names an indicator.
-      const marker = s.heading?.heading?.marker.length ?? 0;
-      // (A LineNode is read as a TextLine as it is: its value and start.)
-      const lines: readonly TextLine[] = s.heading
-        ? [...(s.heading.heading?.cellLines ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs]
-        : s.paragraphs;
-      // 申报条件: the thresholds an applicant for support must meet.
-      const isEligibility = eligibility || (titled && s.kind !== 'bullet' && title.length <= 16 && ELIGIBILITY_PART.test(title));
-      const state = { past: isPast, goals: isGoals, review, past0: past, eligibility: isEligibility };
-      const { current, governing } = read(lines, s, state, base);
-      contexts.set(s, { past: state.past, year: current ?? options.periodEnd });
-      // The first deadline of this section's own text governs its children.
-      visit(s.children, governing ?? base, depth + 1, state.past, isGoals, isEligibility);
-      // 第二步，到2025年… read as the body of the item before it opens the next stage: its
-      // year governs the items that follow.
-      // (A part's own lead governs its children instead; only an item with none passes it on.)
-      if (!regulation && !s.children.length) inherited = s.paragraphs.map((p) => stageLeadYear(p.value)).filter((y) => y !== null).at(-1) ?? inherited;
-    }
-  };
+  const placing: Placing = { options, targets: [], decisions: [], contexts: new Map(), quantities: 0, stoppedAt: null };
   // Text before the first heading (and the whole of a document without headings) is read too.
-  read(preamble, null, { past: false, goals: false, review: null, past0: false, eligibility: false }, null);
-  visit(sections, null, 1, false, false, false);
+  readLines(placing, preamble, null, { past: false, goals: false, review: null, past0: false, eligibility: false }, null);
+  visitSections(placing, sections, null, 1, false, false, false);
+  const { targets, decisions, contexts, stoppedAt } = placing;
   return { targets, decisions, contexts, stoppedAt };
+}
+
+// placeTargets reads in named steps, each a function of its own: a step that meets a new kind
+// of section or paragraph deoptimises only itself, and V8 compiles small functions far faster
+// than one large one.
+
+/** What placeTargets carries through the sections: its options, and what it has placed so far. */
+interface Placing {
+  options: TargetOptions;
+  targets: TargetDraft[];
+  decisions: DecisionDraft[];
+  contexts: Placed['contexts'];
+  /** Quantities read so far (up to MAX_QUANTITIES). */
+  quantities: number;
+  stoppedAt: Placed['stoppedAt'];
+}
+
+/** How a run of lines is read: whether its section reviews the past, states goals or eligibility. */
+interface ReadState {
+  past: boolean;
+  goals: boolean;
+  review: ReturnType<typeof reviewYears>;
+  /** `past` as the enclosing sections set it (a review part turns back to it at its planned year). */
+  past0: boolean;
+  eligibility: boolean;
+}
+
+/** Reads each section, then its children, in document order. */
+function visitSections(placing: Placing, list: readonly SectionNode[], given: number | null, depth: number, past: boolean, goals: boolean, eligibility: boolean): void {
+  const { options } = placing;
+  let inherited = given;
+  for (const s of list) {
+    const state = sectionState(s, depth, past, goals, eligibility);
+    const base = inherited ?? titlePeriod(s.title ?? '');
+    const { current, governing } = readLines(placing, sectionLines(s), s, state, base);
+    placing.contexts.set(s, { past: state.past, year: current ?? options.periodEnd });
+    // The first deadline of this section's own text governs its children.
+    visitSections(placing, s.children, governing ?? base, depth + 1, state.past, state.goals, state.eligibility);
+    // 第二步，到2025年… read as the body of the item before it opens the next stage: its
+    // year governs the items that follow.
+    // (A part's own lead governs its children instead; only an item with none passes it on.)
+    if (!options.regulation && !s.children.length) inherited = lastStageLeadYear(s.paragraphs) ?? inherited;
+  }
+}
+
+/** Whether a section reviews the past, states goals, or says who may apply, given what its parents do. */
+function sectionState(s: SectionNode, depth: number, past: boolean, goals: boolean, eligibility: boolean): ReadState {
+  const title = s.title ?? '';
+  // An untitled section (a law's 第N条) is tested on no title below: every test of '' is false or finds nothing.
+  const titled = title !== '';
+  // A review part's title, at the top or a level or two down (一、发展基础, （一）主要成效, 1.发展基础).
+  const reviewing = titled && depth <= 3 && s.kind !== 'bullet' && s.kind !== 'enumeration';
+  // (Tested once: reviewYears finds no years in a title that is no review part's.)
+  const reviewPart = reviewing && REVIEW_PART.test(title);
+  const review = reviewPart ? reviewYears(title) : null;
+  const isPast = past || review !== null || (reviewPart && title.length <= 24 && !/目标|任务|举措|要求/.test(title));
+  // A goals or indicators part, or a 专栏 box (it lists a plan's key projects and indicators).
+  const isGoals = goals || (titled && GOALS_PART.test(title)) || s.kind === 'box';
+  // 申报条件: the thresholds an applicant for support must meet.
+  const isEligibility = eligibility || (titled && s.kind !== 'bullet' && title.length <= 16 && ELIGIBILITY_PART.test(title));
+  return { past: isPast, goals: isGoals, review, past0: past, eligibility: isEligibility };
+}
+
+/** A plan period in a heading governs its part: 四、“十四五”主要任务 → 2025; else a year it names; else null. */
+function titlePeriod(title: string): number | null {
+  if (title === '') return null;
+  return findPlanPeriods(title).at(-1)?.to ?? findDeadlines(title).at(-1)?.year ?? null;
+}
+
+/** A section's own lines: its heading line after the marker (so 第四十一条 or （三） never names an indicator), then its paragraphs. */
+function sectionLines(s: SectionNode): readonly TextLine[] {
+  if (!s.heading) return s.paragraphs;
+  const marker = s.heading.heading?.marker.length ?? 0;
+  // (A LineNode is read as a TextLine as it is: its value and start.)
+  return [...(s.heading.heading?.cellLines ?? [{ value: s.heading.value.slice(marker), start: s.heading.start + marker, alone: true }]), ...s.paragraphs];
+}
+
+/** The year of the last paragraph that opens a stage (第二步，到2025年…), or null. */
+function lastStageLeadYear(paragraphs: readonly LineNode[]): number | null {
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const year = stageLeadYear((paragraphs[i] as LineNode).value);
+    if (year !== null) return year;
+  }
+  return null;
+}
+
+/** Reads one run of text lines (a section's own, or the preamble); returns the last deadline year seen, and the first. */
+function readLines(placing: Placing, lines: readonly TextLine[], section: SectionNode | null, state: ReadState, base: number | null): { current: number | null; governing: number | null } {
+  const { options } = placing;
+  let governing: number | null = null;
+  let current = base;
+  // Text outside any section (a notice with no headings) is a run of independent paragraphs: a
+  // year governs only its own paragraph, unless that paragraph leads a list (到2025年，实现以下目标：).
+  let leads = false;
+  // Text that is not hard-wrapped joins no line to another: each line is a paragraph.
+  const paragraphs: Iterable<Paragraph> = options.wrapped === true ? joinWrapped(lines) : lines;
+  for (const paragraph of paragraphs) {
+    if (section === null && !leads) current = base;
+    if (state.past && state.review?.plansInPart && paragraph.start !== lines[0]?.start && opensPlannedYear(paragraph.value, state.review.planned)) state.past = state.past0;
+    if (placing.quantities >= MAX_QUANTITIES) {
+      placing.stoppedAt ??= { start: paragraph.start, end: paragraph.start + paragraph.value.length };
+      break;
+    }
+    // Nothing to read, and no deadline (below) to carry on: extractTargets is not asked.
+    if (setsNoLimit(paragraph.value, options.regulation, options.explain === true)) continue;
+    const year = readParagraph(placing, paragraph, section, state, current);
+    if (year !== null) {
+      current = year;
+      governing ??= year;
+      leads = /[：:]\s*$/.test(paragraph.value);
+    }
+  }
+  return { current, governing };
+}
+
+/**
+ * 一、1998年工作回顾和1999年工作的总体要求: the part turns to the planned year at a paragraph
+ * that opens with it (1999年，我们将… / 今年…).
+ */
+function opensPlannedYear(text: string, planned: number): boolean {
+  const opening = text.replace(/^(?:各位代表[！!：:]?)/, '').slice(0, 12);
+  return opening.includes(`${planned}年`) || opening.startsWith('今年');
+}
+
+/** Places one paragraph's targets (and decisions, for explain); returns the year of its last deadline, or null. */
+function readParagraph(placing: Placing, paragraph: Paragraph, section: SectionNode | null, state: ReadState, current: number | null): number | null {
+  const { options } = placing;
+  const { regulation, documentYear } = options;
+  // A regulation's limits carry their own year, so no year governs the next paragraph.
+  const deadlines = regulation ? undefined : findDeadlines(paragraph.value, documentYear);
+  const { targets: found, decisions: why } = extractTargets(paragraph.value, {
+    deadlines,
+    regulation,
+    limitTested: true,
+    past: state.past,
+    documentYear,
+    goals: state.goals,
+    eligibility: state.eligibility,
+    governingYear: current,
+    periodStart: options.periodStart ?? null,
+    retrospective: options.retrospective === true,
+    explain: options.explain === true,
+  });
+  placing.quantities += why.length;
+  for (const t of found) {
+    placing.targets.push({
+      ...t,
+      section,
+      year: t.year ?? (regulation ? null : (current ?? options.periodEnd)),
+      start: toNormalised(paragraph, t.start),
+      end: toNormalised(paragraph, t.end, true),
+    });
+  }
+  if (options.explain) for (const d of why) placing.decisions.push({ ...d, section, start: toNormalised(paragraph, d.start), end: toNormalised(paragraph, d.end, true) });
+  return deadlines?.at(-1)?.year ?? null;
 }
 
 interface TextLine {
