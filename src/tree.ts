@@ -39,8 +39,9 @@ export interface LineNode extends Node {
   value: string;
   start: number;
   end: number;
+  /** Set on every line (undefined when none), never deleted: all lines keep one shape. */
   heading?: Heading;
-  /** A Markdown heading's level (`# ` → 1), when the line was one. */
+  /** A Markdown heading's level (`# ` → 1), when the line was one; undefined on every other line. */
   markdown?: number;
 }
 

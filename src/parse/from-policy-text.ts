@@ -97,8 +97,9 @@ function classifyLine(raw: string, offset: number, line: number, headings: boole
   }
   const value = (lead === 0 ? raw : raw.slice(lead)).trimEnd();
   const start = offset + lead;
-  const node: LineNode = { type: 'line', role: 'paragraph', line, value, start, end: start + value.length };
-  if (hashes) node.markdown = hashes.trimEnd().length;
+  // Every line has every key, in one order (an absent heading or level is undefined, never
+  // added later or deleted): the stages that read lines then see a single shape of object.
+  const node: LineNode = { type: 'line', role: 'paragraph', line, value, start, end: start + value.length, heading: undefined, markdown: hashes ? hashes.trimEnd().length : undefined };
   if (!value) node.role = 'blank';
   // An HTML comment starts with <.
   else if (value.charCodeAt(0) === 0x3c && HTML_COMMENT.test(value)) node.role = 'furniture';
@@ -122,7 +123,7 @@ function demoteArticleReferences(articles: readonly LineNode[]): void {
     const runsOn = !/^[\s\u3000]/.test(line.value.slice(marker.length));
     if (line.heading?.body && (runsOn || arabic(line) !== bareArabic)) {
       line.role = 'paragraph';
-      delete line.heading;
+      line.heading = undefined;
     }
   }
 }

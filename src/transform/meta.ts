@@ -271,7 +271,7 @@ function deliveryLine(meta: MetaDraft, lines: readonly LineNode[]): void {
     if ((line.role === 'paragraph' || line.role === 'heading') && date) {
       setOnce(meta, 'issuedDate', date);
       line.role = 'meta';
-      delete line.heading;
+      line.heading = undefined;
       break;
     }
   }
@@ -594,7 +594,7 @@ function frontMatter(lines: readonly LineNode[], text: string): Array<[Key, stri
   if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
   for (const line of lines.slice(first, close + 1)) {
     line.role = 'meta';
-    delete line.heading;
+    line.heading = undefined;
   }
   const found: Array<[Key, string]> = [];
   for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
