@@ -199,11 +199,9 @@ function parseHeading(node: LineNode): void {
  * first heading) so its chapters are not taken for the body's.
  */
 function markContents(lines: LineNode[]): void {
-  const division = (line: LineNode) =>
-    line.role === 'heading' && line.heading && ['bian', 'zhang', 'jie'].includes(line.heading.style) ? line.heading.style : undefined;
   let i = 0;
   while (i < lines.length) {
-    if (!division(lines[i] as LineNode)) {
+    if (!isDivision(lines[i] as LineNode)) {
       i++;
       continue;
     }
@@ -211,22 +209,40 @@ function markContents(lines: LineNode[]): void {
     let j = i;
     for (; j < lines.length; j++) {
       const line = lines[j] as LineNode;
-      if (division(line)) run.push(line);
+      if (isDivision(line)) run.push(line);
       else if (line.role !== 'blank') break;
     }
-    const styles = run.map(division);
-    if (new Set(styles).size < styles.length) {
-      // The body's own first heading may follow the contents directly: where a count
-      // starts again (…第六章, 第一章), the contents end.
-      const last = new Map<string, number>();
-      const restart = run.findIndex((line) => {
-        const { style, number } = line.heading as NonNullable<LineNode['heading']>;
-        const previous = last.get(style);
-        last.set(style, number ?? 0);
-        return previous !== undefined && (number ?? 0) <= previous;
-      });
-      for (const line of restart < 0 ? run : run.slice(0, restart)) line.role = 'toc';
-    }
+    if (repeatsAStyle(run)) markContentsRun(run);
     i = j;
   }
+}
+
+const DIVISIONS: ReadonlySet<string> = new Set(['bian', 'zhang', 'jie']);
+/** A 编, 章 or 节 heading. */
+const isDivision = (line: LineNode): boolean => line.role === 'heading' && line.heading !== undefined && DIVISIONS.has(line.heading.style);
+
+/** Whether a style comes twice in a run of divisions (第一章 … 第一章 …): a table of contents. */
+function repeatsAStyle(run: readonly LineNode[]): boolean {
+  const seen = new Set<string>();
+  for (const line of run) {
+    const { style } = line.heading as NonNullable<LineNode['heading']>;
+    if (seen.has(style)) return true;
+    seen.add(style);
+  }
+  return false;
+}
+
+/**
+ * Marks a table of contents `toc`: the run, up to where a count starts again (…第六章, 第一章),
+ * since the body's own first heading may follow the contents directly.
+ */
+function markContentsRun(run: readonly LineNode[]): void {
+  const last = new Map<string, number>();
+  const restart = run.findIndex((line) => {
+    const { style, number } = line.heading as NonNullable<LineNode['heading']>;
+    const previous = last.get(style);
+    last.set(style, number ?? 0);
+    return previous !== undefined && (number ?? 0) <= previous;
+  });
+  for (const line of restart < 0 ? run : run.slice(0, restart)) line.role = 'toc';
 }
