@@ -115,10 +115,10 @@ export function collectInputs(args: readonly string[], problems: string[], extra
     const paths = walk(arg, (message) => problems.push(message)).filter((p) => extensions.has(extname(p).toLowerCase()));
     if (!paths.length) problems.push(`${arg}: folder holds no documents (${[...extensions].join(', ')})`);
     const prefix = args.length > 1 ? basename(resolve(arg)) : '';
-    // The walk's paths begin with the folder as join writes it (seeds/ → seeds/a.txt): what
-    // follows is the path relative to it, without relative()'s resolving of both per file.
-    const start = folderStart(arg);
-    for (const path of paths) found.push({ path, stem: stemOf(prefix, path.startsWith(start) ? path.slice(start.length) : relative(arg, path)) });
+    // The walk writes every path as the folder's start and the path below it (seeds/ →
+    // seeds/a.txt): what follows the start is the path relative to the folder.
+    const start = folderStart(arg).length;
+    for (const path of paths) found.push({ path, stem: stemOf(prefix, path.slice(start)) });
   }
   // One document published twice (plan.docx and plan.pdf, plan.html and plan.pdf): each
   // keeps its extension in its output's name (plan.docx.json, plan.pdf.json).
