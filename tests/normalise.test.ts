@@ -14,6 +14,7 @@ import {
 } from '../src/normalise/index.js';
 import { NEUTRAL, openccTables, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../src/normalise/opencc-tables.js';
 import { readSource } from '../src/normalise/detect-script.js';
+import { PhraseTrie } from '../src/normalise/phrase-trie.js';
 import { firstWork, NEEDS_WORK } from '../src/normalise/normalise-characters.js';
 import { TW_PHRASE_GUARDS } from '../src/normalise/tw-phrases.js';
 import { TW_CONTEXT_GUARDS, TW_CONTEXT_REWRITES } from '../src/normalise/tw-phrases-generated.js';
@@ -475,5 +476,29 @@ describe('corner quotes', () => {
 
   it('stay in Simplified text, which is left as it is', () => {
     expect(normalise('简体文本中的「引号」保留').text).toBe('简体文本中的「引号」保留');
+  });
+});
+
+describe('PhraseTrie', () => {
+  it('finds the longest key at every position, as a plain search does, and mayStart never hides one', () => {
+    const next = random(15);
+    // Few code units, so keys share prefixes and pairs; enough keys to grow the child slots.
+    const units = '發展國際網路資訊一二三';
+    const word = (length: number): string => Array.from({ length }, () => units[Math.floor(next() * units.length)]).join('');
+    const keys = new Map<string, string>();
+    for (let k = 0; k < 3000; k++) keys.set(word(1 + Math.floor(next() * 6)), `v${k}`);
+    keys.set('國', 'single');
+    const trie = new PhraseTrie();
+    for (const [key, value] of keys) trie.add(key, value);
+    expect(trie.size).toBe(keys.size);
+    const text = word(4000);
+    for (let i = 0; i < text.length; i++) {
+      let end = -1;
+      for (let j = i + 1; j <= Math.min(text.length, i + 6); j++) if (keys.has(text.slice(i, j))) end = j;
+      const found = trie.match(text, i, null);
+      expect(found).toBe(end);
+      if (end > 0) expect(trie.value).toBe(keys.get(text.slice(i, end)));
+      if (end > 0) expect(trie.mayStart(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : -1)).toBe(true);
+    }
   });
 });

@@ -5,21 +5,36 @@
  * caller matches with a fold table). Guarantees: `match` returns the end of the
  * longest key starting at `start` (or -1) and leaves its replacement in `value`;
  * it allocates nothing per call, since it runs at every Han character of a document.
+ * `mayStart` is false only where `match` would find nothing: a caller asks it first,
+ * with the first two code units it already holds, and walks only where it is true.
+ *
+ * Storage is flat: nodes are numbers (the root is 0), and a node's child by a code unit is
+ * found in one open-addressing table of (parent, code unit) slots.
  */
 
-const pairHash = (a: number, b: number): number => ((a * 40503) ^ b) & 0xfffff;
+/** Bits of the pair filter's hash: 2^17 bits (16 KB), a few percent full for a few thousand keys. */
+const PAIR_BITS = 17;
+const pairHash = (a: number, b: number): number => (Math.imul(a, 40503) ^ b) & ((1 << PAIR_BITS) - 1);
 
-interface TrieNode {
-  next: Map<number, TrieNode> | undefined;
-  value: string | undefined;
-}
+/** #first flags: a one-unit key is this code unit. */
+const SINGLE = 1;
+
+/** No node: the root is nobody's child. */
+const NONE = 0;
 
 export class PhraseTrie {
-  readonly #root: TrieNode = { next: new Map(), value: undefined };
-  /** First code units of all keys: a one-load rejection for most positions. */
-  readonly #starts = new Uint8Array(0x10000);
-  /** Hashed first two code units of all keys: most walks that would fail at the second unit never start. */
-  readonly #pairs = new Uint8Array(1 << 20);
+  /** Per code unit, SINGLE when it is a whole key. */
+  readonly #first = new Uint8Array(0x10000);
+  /** Bit set of the hashed first two code units of all longer keys: most walks that would fail never start. */
+  readonly #pairs = new Int32Array(1 << (PAIR_BITS - 5));
+  /** Child slots: parent node + 1 (0 = empty slot), code unit, child node. */
+  #slotParent = new Int32Array(1 << 12);
+  #slotCode = new Uint16Array(1 << 12);
+  #slotChild = new Int32Array(1 << 12);
+  #slotBits = 12;
+  /** Replacement of each node that ends a key, by node. */
+  readonly #values: Array<string | undefined> = [undefined];
+  /** Is any key one code unit long (none is, in this project's tables: #first is then never read)? */
   #hasSingle = false;
   #size = 0;
   /** Replacement of the last successful `match`. */
@@ -31,27 +46,37 @@ export class PhraseTrie {
 
   add(key: string, value: string): void {
     if (key.length === 0) return;
-    let node = this.#root;
+    let node = 0;
     for (let i = 0; i < key.length; i++) {
       const code = key.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(code);
-      if (!child) {
-        child = { next: undefined, value: undefined };
-        node.next.set(code, child);
+      let child = this.#child(node, code);
+      if (child === NONE) {
+        child = this.#values.length;
+        this.#values.push(undefined);
+        this.#link(node, code, child);
       }
       node = child;
     }
-    if (node.value === undefined) this.#size++;
-    node.value = value;
-    this.#starts[key.charCodeAt(0)] = 1;
-    if (key.length === 1) this.#hasSingle = true;
-    else this.#pairs[pairHash(key.charCodeAt(0), key.charCodeAt(1))] = 1;
+    if (this.#values[node] === undefined) this.#size++;
+    this.#values[node] = value;
+    if (key.length === 1) {
+      this.#first[key.charCodeAt(0)] = SINGLE;
+      this.#hasSingle = true;
+    } else {
+      const h = pairHash(key.charCodeAt(0), key.charCodeAt(1));
+      this.#pairs[h >>> 5] = (this.#pairs[h >>> 5] as number) | (1 << (h & 31));
+    }
   }
 
-  /** Can any key start with this code unit (after folding)? */
-  startsWith(code: number): boolean {
-    return this.#starts[code] === 1;
+  /**
+   * Can a key start with code unit `a` followed by `b` (both as compared, so folded when
+   * matching folds; `b` is -1 at the end of the text)? False means `match` finds nothing there.
+   */
+  mayStart(a: number, b: number): boolean {
+    if (this.#hasSingle && this.#first[a] === SINGLE) return true;
+    if (b < 0) return false;
+    const h = pairHash(a, b);
+    return ((this.#pairs[h >>> 5] as number) & (1 << (h & 31))) !== 0;
   }
 
   /**
@@ -59,23 +84,66 @@ export class PhraseTrie {
    * unit through `fold` when given (fold[c] === 0 means "c itself"); -1 when none.
    */
   match(text: string, start: number, fold: Uint16Array | null): number {
-    if (!this.#hasSingle && start + 1 < text.length) {
-      const a = text.charCodeAt(start);
-      const b = text.charCodeAt(start + 1);
-      if (this.#pairs[pairHash(fold ? fold[a] || a : a, fold ? fold[b] || b : b)] === 0) return -1;
-    }
-    let node: TrieNode | undefined = this.#root;
+    let node = 0;
     let end = -1;
     for (let i = start; i < text.length; i++) {
       const raw = text.charCodeAt(i);
-      const code = fold ? fold[raw] || raw : raw;
-      node = node.next?.get(code);
-      if (!node) break;
-      if (node.value !== undefined) {
+      node = this.#child(node, fold ? fold[raw] || raw : raw);
+      if (node === NONE) break;
+      const value = this.#values[node];
+      if (value !== undefined) {
         end = i + 1;
-        this.value = node.value;
+        this.value = value;
       }
     }
     return end;
   }
+
+  /** The child of `node` by `code`, or NONE. */
+  #child(node: number, code: number): number {
+    const mask = (1 << this.#slotBits) - 1;
+    const parents = this.#slotParent;
+    for (let s = slotHash(node, code, this.#slotBits); ; s = (s + 1) & mask) {
+      const parent = parents[s] as number;
+      if (parent === 0) return NONE;
+      if (parent === node + 1 && this.#slotCode[s] === code) return this.#slotChild[s] as number;
+    }
+  }
+
+  /** Records `child` as the child of `node` by `code`, growing the slots to stay at most half full. */
+  #link(node: number, code: number, child: number): void {
+    if (2 * this.#values.length > 1 << this.#slotBits) this.#grow();
+    const mask = (1 << this.#slotBits) - 1;
+    let s = slotHash(node, code, this.#slotBits);
+    while (this.#slotParent[s] !== 0) s = (s + 1) & mask;
+    this.#slotParent[s] = node + 1;
+    this.#slotCode[s] = code;
+    this.#slotChild[s] = child;
+  }
+
+  /** Doubles the child slots and puts every link back. */
+  #grow(): void {
+    const parents = this.#slotParent;
+    const codes = this.#slotCode;
+    const children = this.#slotChild;
+    this.#slotBits++;
+    this.#slotParent = new Int32Array(1 << this.#slotBits);
+    this.#slotCode = new Uint16Array(1 << this.#slotBits);
+    this.#slotChild = new Int32Array(1 << this.#slotBits);
+    const mask = (1 << this.#slotBits) - 1;
+    for (let k = 0; k < parents.length; k++) {
+      const parent = parents[k] as number;
+      if (parent === 0) continue;
+      let s = slotHash(parent - 1, codes[k] as number, this.#slotBits);
+      while (this.#slotParent[s] !== 0) s = (s + 1) & mask;
+      this.#slotParent[s] = parent;
+      this.#slotCode[s] = codes[k] as number;
+      this.#slotChild[s] = children[k] as number;
+    }
+  }
+}
+
+/** Slot of a (node, code unit) link: Fibonacci hashing, the top `bits` bits of the product. */
+function slotHash(node: number, code: number, bits: number): number {
+  return Math.imul((node << 16) ^ code, 0x9e3779b1) >>> (32 - bits);
 }

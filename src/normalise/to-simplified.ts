@@ -218,10 +218,11 @@ function readPhrasing(text: string): Tally {
   const tally = new Tally();
   const { fullMap } = openccTables();
   const trie = evidence();
-  for (let i = 0; i < text.length; ) {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
     const code = text.charCodeAt(i);
     // Every key starts with a Han character.
-    const end = code >= 0x3400 && trie.startsWith(fullMap[code] || code) ? trie.match(text, i, fullMap) : -1;
+    const end = code >= 0x3400 && trie.mayStart(fullMap[code] || code, foldedAt(text, i + 1, fullMap)) ? trie.match(text, i, fullMap) : -1;
     if (end < 0) {
       i++;
       continue;
@@ -316,13 +317,16 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
     let end = -1;
     let value = '';
     const folded = fullMap[code] || code;
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    const nextFolded = next < 0 ? -1 : fullMap[next] || next;
     // Count the Taiwan-only phrases up to here, each read once, longest first, wherever the
     // conversion below steps; a match read at this position is also the conversion's.
     let noKey = false;
     while (reading !== null && readTo <= i) {
       const at = readTo;
       const c = text.charCodeAt(at);
-      const e = reading.startsWith(fullMap[c] || c) ? reading.match(text, at, fullMap) : -1;
+      const may = at === i ? reading.mayStart(folded, nextFolded) : reading.mayStart(fullMap[c] || c, foldedAt(text, at + 1, fullMap));
+      const e = may ? reading.match(text, at, fullMap) : -1;
       if (e < 0) {
         noKey = at === i;
         readTo++;
@@ -341,7 +345,7 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
         reading = null;
       }
     }
-    if (end < 0 && !noKey && taiwan.startsWith(folded)) {
+    if (end < 0 && !noKey && taiwan.mayStart(folded, nextFolded)) {
       const e = taiwan.match(text, i, fullMap);
       // A Taiwan-leaning phrase whose mainland form the document also prints was written so.
       const replacement = e > 0 ? taiwan.value.slice(1) : '';
@@ -350,7 +354,7 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
         value = replacement;
       }
     }
-    if (phrases.startsWith(code)) {
+    if (phrases.mayStart(code, next)) {
       const e = phrases.match(text, i, null);
       if (e > end) {
         end = e;
@@ -395,6 +399,13 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
   flush();
   const result = chunks.length === 1 ? chunks[0]! : chunks.join('');
   return { text: result, map: builder.build(result.length, n), changed };
+}
+
+/** The code unit at `i` through `fold` (0 there means itself); -1 past the end of the text. */
+function foldedAt(text: string, i: number, fold: Uint16Array): number {
+  if (i >= text.length) return -1;
+  const code = text.charCodeAt(i);
+  return fold[code] || code;
 }
 
 /** String from the first `length` code units (lone surrogates are kept as they are). */
