@@ -502,3 +502,21 @@ describe('PhraseTrie', () => {
     }
   });
 });
+
+describe('long conversions', () => {
+  it('keeps lone surrogates, a leading BOM and astral characters however long the text', () => {
+    // Past a few hundred code units the output is decoded in one call, which must not
+    // replace a lone surrogate or drop a BOM.
+    const body = '國'.repeat(400);
+    const simplified = '国'.repeat(400);
+    for (const [text, expected] of [
+      [`\ufeff${body}`, `\ufeff${simplified}`],
+      [`${body}\ud800a${body}`, `${simplified}\ud800a${simplified}`],
+      [`${body}\udc00`, `${simplified}\udc00`],
+      [`${body}\ud800`, `${simplified}\ud800`],
+      [`𠁞${body}😀`, `𠀾${simplified}😀`],
+    ] as const) {
+      expect(toSimplified(text, 'traditional').text).toBe(expected);
+    }
+  });
+});
