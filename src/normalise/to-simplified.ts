@@ -34,12 +34,29 @@ export interface Simplified {
 /** Character-level conversion (opencc TSCharacters), without phrases. */
 export function foldCharacters(text: string): string {
   const { fullMap } = openccTables();
+  // Up to the first character that folds, the text is its own fold.
+  let first = 0;
+  while (first < text.length && fullMap[text.charCodeAt(first)] === 0) first++;
+  if (first === text.length) return text;
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     codes[i] = fullMap[code] || code;
   }
   return fromCodeUnits(codes, codes.length);
+}
+
+/** Folded table keys, kept: every table folds the same guards and phrases again. */
+const foldedKeys = new Map<string, string>();
+
+/** foldCharacters of a table key, computed once per process. */
+function foldKey(key: string): string {
+  let folded = foldedKeys.get(key);
+  if (folded === undefined) {
+    folded = foldCharacters(key);
+    foldedKeys.set(key, folded);
+  }
+  return folded;
 }
 
 let taiwanOnlyTrie: PhraseTrie | undefined;
@@ -64,11 +81,11 @@ function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: 
   const trie = new PhraseTrie();
   const script = scriptPhrases();
   // Guards first, so that a real entry with the same key would win.
-  for (const guard of [...TW_PHRASE_GUARDS, ...contextGuards]) trie.add(foldCharacters(guard), label(foldCharacters(guard), false));
-  for (const [traditional, mainland] of script) trie.add(foldCharacters(traditional), label(mainland, false));
+  for (const guard of [...TW_PHRASE_GUARDS, ...contextGuards]) trie.add(foldKey(guard), label(foldKey(guard), false));
+  for (const [traditional, mainland] of script) trie.add(foldKey(traditional), label(mainland, false));
   // A mainland phrase holding a Taiwan key (以太网路由器 holds 网路) is kept as it is, so a
   // second pass changes nothing.
-  const keys = new Set([...pairs, ...script].map(([taiwan]) => foldCharacters(taiwan)));
+  const keys = new Set([...pairs, ...script].map(([taiwan]) => foldKey(taiwan)));
   const holdsKey = (phrase: string): boolean => {
     for (let i = 0; i < phrase.length; i++) {
       for (let j = i + 2; j <= phrase.length; j++) if (j - i < phrase.length && keys.has(phrase.slice(i, j))) return true;
@@ -76,7 +93,7 @@ function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: 
     return false;
   };
   for (const [, mainland] of [...pairs, ...script]) if (!keys.has(mainland) && holdsKey(mainland)) trie.add(mainland, label(mainland, false));
-  for (const [taiwan, mainland] of pairs) trie.add(foldCharacters(taiwan), label(mainland, true));
+  for (const [taiwan, mainland] of pairs) trie.add(foldKey(taiwan), label(mainland, true));
   return trie;
 }
 
@@ -203,8 +220,8 @@ function evidence(): PhraseTrie {
     evidenceTrie = trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS);
     const labels = new Map<string, string>();
     const weak = weaklyPreferred();
-    for (const [taiwan] of weak) labels.set(foldCharacters(taiwan), NEUTRAL);
-    for (const [taiwan] of stronglyPreferred()) labels.set(foldCharacters(taiwan), STRONG);
+    for (const [taiwan] of weak) labels.set(foldKey(taiwan), NEUTRAL);
+    for (const [taiwan] of stronglyPreferred()) labels.set(foldKey(taiwan), STRONG);
     const markers = new Set(mainlandMarkers());
     for (const marker of markers) labels.set(marker, MARKER);
     for (const [, mainland] of weak) labels.set(mainland, (markers.has(mainland) ? MARKER : '') + WEAK + mainland);
