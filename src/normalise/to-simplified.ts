@@ -138,7 +138,7 @@ export function toSimplified(
     return { ...convertStrict(text), phrasing: 'mainland' };
   }
   if (!vocabulary) return { ...convertFull(text, noPhrases()), phrasing: 'mainland' };
-  if (phrasing === 'taiwan') return { ...convertFull(text, taiwanDocument(), readPhrasing(text).keep()), phrasing };
+  if (phrasing === 'taiwan') return { ...convertFull(text, taiwanDocument(), readPhrasing(text, new Tally()).keep()), phrasing };
   if (phrasing === 'mixed') return { ...convertFull(text, mixedDocument()), phrasing };
   if (phrasing === 'mainland') return { ...convertFull(text, taiwanOnly()), phrasing };
   // One pass with the Taiwan-only phrases (the only table convertFull counts with), counting
@@ -230,9 +230,12 @@ function evidence(): PhraseTrie {
   return evidenceTrie;
 }
 
-/** Reads a whole document with the whole reading table, each phrase once, longest first. */
-function readPhrasing(text: string): Tally {
-  const tally = new Tally();
+/**
+ * Reads a whole document into an empty `tally` with the whole reading table, each phrase once,
+ * longest first. The caller makes the tally: made here, at the top of a function first optimised
+ * while its first call runs, it was a construct with no type feedback, which deoptimised it.
+ */
+function readPhrasing(text: string, tally: Tally): Tally {
   const { fullMap } = openccTables();
   const trie = evidence();
   const n = text.length;
@@ -356,7 +359,7 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
         value = label.slice(1);
       }
       if (first!.tally.add(label)) {
-        first!.whole = readPhrasing(text);
+        first!.whole = readPhrasing(text, new Tally());
         if (first!.whole.phrasing() !== 'mainland') return null;
         // Mainland-phrased after all: the Taiwan-only table was the right one; go on with it.
         reading = null;
