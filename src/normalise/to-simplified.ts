@@ -287,6 +287,9 @@ function convertStrict(text: string): Simplified {
 /** 「 」 『 』 → “ ” ‘ ’, one for one (offsets do not move). */
 const CORNER_QUOTES = [0x201c, 0x201d, 0x2018, 0x2019];
 
+/** convertFull's output buffer, decoded into a chunk whenever it fills: one per thread, since a conversion never starts another. */
+let scratch: Uint16Array | undefined;
+
 /** The first pass's reading: its own count, and the whole document's once that was needed. */
 interface FirstReading {
   tally: Tally;
@@ -310,7 +313,7 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
   const n = text.length;
   const builder = new OffsetMapBuilder();
   const chunks: string[] = [];
-  const out = new Uint16Array(Math.min(n, 1 << 16) + 32);
+  const out = (scratch ??= new Uint16Array((1 << 16) + 32));
   let o = 0;
   let total = 0;
   let changed = 0;
