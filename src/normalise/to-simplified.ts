@@ -434,9 +434,11 @@ function foldedAt(text: string, i: number, fold: Uint16Array): number {
 /**
  * Decodes well-formed UTF-16 several times faster than String.fromCharCode; `fatal` makes it
  * refuse a lone surrogate (which it would replace) and `ignoreBOM` keeps a leading U+FEFF.
- * Null where the platform has no UTF-16 decoder.
+ * Null where the platform has no UTF-16 decoder, or stores a Uint16Array's units big-endian
+ * (s390x): the decoder reads the bytes as little-endian.
  */
 const utf16 = ((): TextDecoder | null => {
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) return null;
   try {
     return new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
   } catch {
