@@ -512,6 +512,8 @@ describe('long conversions', () => {
     for (const [text, expected] of [
       [`\ufeff${body}`, `\ufeff${simplified}`],
       [`${body}\ud800a${body}`, `${simplified}\ud800a${simplified}`],
+      // A lone high surrogate does not take the character after it along unconverted.
+      [`${body}\ud800國${body}`, `${simplified}\ud800国${simplified}`],
       [`${body}\udc00`, `${simplified}\udc00`],
       [`${body}\ud800`, `${simplified}\ud800`],
       [`𠁞${body}😀`, `𠀾${simplified}😀`],

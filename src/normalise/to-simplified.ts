@@ -396,7 +396,8 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
       continue;
     }
 
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+    // A surrogate pair (a lone high surrogate is copied below, and what follows it read on its own).
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       const target = astralMap.get(text.codePointAt(i)!);
       if (target !== undefined) {
         builder.replace(total + o, i, target.length, 2);
