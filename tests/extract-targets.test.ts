@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { extractTargets as extractAll, setsNoLimit, type Comparator, type TargetMatch } from '../src/targets/extract.js';
+import { SPACE_UNITS, clausesHolding, extractTargets as extractAll, setsNoLimit, type Comparator, type TargetMatch } from '../src/targets/extract.js';
 import { mayHoldQuantity, scanQuantities } from '../src/targets/quantities.js';
 import { at, listDir } from './helpers.js';
 
@@ -476,6 +476,27 @@ describe('shortcuts taken unless asked why', () => {
         if (!setsNoLimit(line, regulation, false)) expect(quick.decisions.map((d) => [d.start, d.end, d.accepted])).toEqual(full.decisions.map((d) => [d.start, d.end, d.accepted]));
       }
     }
+  });
+
+  it('trims clauses by the units /\\s/ matches, no more and no fewer', () => {
+    const spaces = new Set(SPACE_UNITS);
+    const drifted: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      if (spaces.has(unit) !== /\s/.test(unit)) drifted.push(`U+${code.toString(16)}`);
+    }
+    expect(drifted).toEqual([]);
+  });
+
+  it('gives the clauses that hold quantities, with their sentence spans', () => {
+    const p = ' 每年开展2次检查， 抽查比例不低于5%；结果公开。 另行规定。第二句3项，“甲，乙”4个';
+    const held = clausesHolding(p, scanQuantities(p)).map((h) => [h.clause.text, h.clause.sentence, p.slice(h.span.start, h.span.end), h.quantities.map((q) => q.raw)]);
+    expect(held).toEqual([
+      ['每年开展2次检查', 0, '每年开展2次检查， 抽查比例不低于5%', ['2次']],
+      ['抽查比例不低于5%', 0, '每年开展2次检查， 抽查比例不低于5%', ['5%']],
+      ['第二句3项', 3, '第二句3项，“甲，乙”4个', ['3项']],
+      ['“甲，乙”4个', 3, '第二句3项，“甲，乙”4个', ['4个']],
+    ]);
   });
 
   it('still names the penalty rule when asked why', () => {

@@ -191,19 +191,54 @@ for (const c of CLOSERS) CLAUSE_KIND[c.charCodeAt(0)] = CLOSER;
 for (const c of OPENERS) CLAUSE_KIND[c.charCodeAt(0)] = OPENER;
 for (const c of QUOTE_MARKS) CLAUSE_KIND[c.charCodeAt(0)] = QUOTE_MARK;
 
-/** Clauses between ，；：。！？ outside brackets and quotes, trimmed, with their sentence number. */
-export function splitClauses(p: string, quotes: ReadonlyArray<readonly [number, number]> = quoteSpans(p)): Clause[] {
-  const out: Clause[] = [];
+/**
+ * The units /\s/ matches (ECMAScript's white space and line terminators), by table: a clause's
+ * ends are trimmed without making a one-character string per test (a test holds it to /\s/).
+ */
+export const SPACE_UNITS = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+const IS_SPACE = new Uint8Array(0x10000);
+for (const c of SPACE_UNITS) IS_SPACE[c.charCodeAt(0)] = 1;
+
+/** A clause that holds quantities: its quantities in order, and its sentence's span. */
+interface HeldClause {
+  clause: Clause;
+  /** From the sentence's first clause's start to its last clause's end. */
+  span: Span;
+  quantities: Quantity[];
+}
+
+/**
+ * The clauses between ，；：。！？ outside brackets and quotes, trimmed, that hold the number of
+ * one of `quantities` (in order), each with those quantities and its sentence's span. A clause
+ * that holds none is only measured, for its sentence's span; the walk ends with the sentence
+ * of the last quantity.
+ */
+export function clausesHolding(p: string, quantities: readonly Quantity[], quotes: ReadonlyArray<readonly [number, number]> = quoteSpans(p)): HeldClause[] {
+  const out: HeldClause[] = [];
   let depth = 0;
   let quote = 0;
   let sentence = 0;
   let from = 0;
-  const push = (a: number, b: number, s: number): void => {
+  let span: Span = { start: 0, end: 0 };
+  let spanSentence = -1;
+  let cursor = 0;
+  const close = (a: number, b: number, s: number): void => {
     let x = a;
     let y = b;
-    while (x < y && /\s/.test(p[x] ?? '')) x++;
-    while (y > x && /\s/.test(p[y - 1] ?? '')) y--;
-    if (y > x) out.push({ start: x, end: y, text: p.slice(x, y), sentence: s });
+    while (x < y && IS_SPACE[p.charCodeAt(x)] === 1) x++;
+    while (y > x && IS_SPACE[p.charCodeAt(y - 1)] === 1) y--;
+    if (y <= x) return;
+    if (s === spanSentence) span.end = y;
+    else {
+      span = { start: x, end: y };
+      spanSentence = s;
+    }
+    while (cursor < quantities.length && (quantities[cursor] as Quantity).numberStart < x) cursor++;
+    let last = cursor;
+    while (last < quantities.length && (quantities[last] as Quantity).numberStart < y) last++;
+    if (last === cursor) return;
+    out.push({ clause: { start: x, end: y, text: p.slice(x, y), sentence: s }, span, quantities: quantities.slice(cursor, last) });
+    cursor = last;
   };
   for (let i = 0; i < p.length; i++) {
     const kind = CLAUSE_KIND[p.charCodeAt(i)] as number;
@@ -216,12 +251,16 @@ export function splitClauses(p: string, quotes: ReadonlyArray<readonly [number, 
       while (quote < quotes.length && (quotes[quote] as readonly [number, number])[1] <= i) quote++;
       const quoted = quote < quotes.length && (quotes[quote] as readonly [number, number])[0] < i;
       if (quoted) continue;
-      push(from, i, sentence);
+      close(from, i, sentence);
       from = i + 1;
-      if (kind === SENTENCE_BREAK) sentence++;
+      if (kind === SENTENCE_BREAK) {
+        // No quantity left, and no clause after this sentence's end changes its span.
+        if (cursor === quantities.length) return out;
+        sentence++;
+      }
     }
   }
-  push(from, p.length, sentence);
+  close(from, p.length, sentence);
   return out;
 }
 
@@ -882,25 +921,15 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
   const documentYear = context.documentYear ?? null;
   const deadlines = context.deadlines ?? findDeadlines(paragraph, documentYear);
   const quotes = quoteSpans(paragraph);
-  const clauses = splitClauses(paragraph, quotes);
-  const sentences = sentenceSpans(clauses);
   const p: ParagraphRead = { paragraph, context, quotes, deadlines, targets, decisions };
   let state: SentenceState = { chain: null, queue: [], pending: null };
   let sentenceNo = -1;
-  let cursor = 0;
-  for (const clause of clauses) {
-    if (clause.sentence !== sentenceNo) {
-      sentenceNo = clause.sentence;
+  for (const held of clausesHolding(paragraph, quantities, quotes)) {
+    if (held.clause.sentence !== sentenceNo) {
+      sentenceNo = held.clause.sentence;
       state = { chain: null, queue: [], pending: null };
     }
-    // Quantities and clauses are both in order: one pointer walks the quantities.
-    while (cursor < quantities.length && (quantities[cursor] as Quantity).numberStart < clause.start) cursor++;
-    let last = cursor;
-    while (last < quantities.length && (quantities[last] as Quantity).numberStart < clause.end) last++;
-    const inClause = quantities.slice(cursor, last);
-    cursor = last;
-    if (inClause.length === 0) continue;
-    readClause(p, clause, sentences.get(clause.sentence) as Span, state, inClause);
+    readClause(p, held.clause, held.span, state, held.quantities);
   }
   return { targets, decisions };
 }
@@ -936,16 +965,6 @@ interface ClauseRead {
   obliged: boolean;
   penalty: boolean;
   state: SentenceState;
-}
-
-/** Each sentence's span: from its first clause's start to its last clause's end. */
-function sentenceSpans(clauses: readonly Clause[]): Map<number, Span> {
-  const sentences = new Map<number, Span>();
-  for (const c of clauses) {
-    const s = sentences.get(c.sentence);
-    sentences.set(c.sentence, { start: s?.start ?? c.start, end: c.end });
-  }
-  return sentences;
 }
 
 /** Records why a quantity was or was not taken. */
