@@ -918,10 +918,8 @@ export function extractTargets(paragraph: string, context: TargetContext = {}): 
   if (context.limitTested !== true && setsNoLimit(paragraph, context.regulation === true, context.explain === true)) return { targets, decisions };
   const quantities = scanQuantities(paragraph);
   if (quantities.length === 0) return { targets, decisions };
-  const documentYear = context.documentYear ?? null;
-  const deadlines = context.deadlines ?? findDeadlines(paragraph, documentYear);
   const quotes = quoteSpans(paragraph);
-  const p: ParagraphRead = { paragraph, context, quotes, deadlines, targets, decisions };
+  const p: ParagraphRead = { paragraph, context, quotes, deadlines: context.deadlines ?? null, targets, decisions };
   let state: SentenceState = { chain: null, queue: [], pending: null };
   let sentenceNo = -1;
   for (const held of clausesHolding(paragraph, quantities, quotes)) {
@@ -948,7 +946,8 @@ interface ParagraphRead {
   paragraph: string;
   context: TargetContext;
   quotes: ReadonlyArray<readonly [number, number]>;
-  deadlines: readonly Deadline[];
+  /** The paragraph's deadlines: found when a quantity is first read past the shortcuts (most of a law's never are), else null. */
+  deadlines: readonly Deadline[] | null;
   targets: TargetMatch[];
   decisions: Decision[];
 }
@@ -965,6 +964,12 @@ interface ClauseRead {
   obliged: boolean;
   penalty: boolean;
   state: SentenceState;
+}
+
+/** The paragraph's deadlines (with the document year), found once, when first asked for. */
+function deadlinesOf(p: ParagraphRead): readonly Deadline[] {
+  p.deadlines ??= findDeadlines(p.paragraph, p.context.documentYear ?? null);
+  return p.deadlines;
 }
 
 /** Records why a quantity was or was not taken. */
@@ -1041,7 +1046,7 @@ function readQuantity(p: ParagraphRead, c: ClauseRead, q: Quantity, next: Quanti
     return region;
   }
   const indicators = indicatorsOf(site, reading);
-  const year = deadlineFor(p.deadlines, clause, q.start, c.span.start, p.paragraph);
+  const year = deadlineFor(deadlinesOf(p), clause, q.start, c.span.start, p.paragraph);
   const reference = referenceYear(p.context);
   // With no year of its own, a value under an earlier paragraph's past year (2022年，… in a text of 2023) reports it too.
   const governed = year ?? p.context.governingYear ?? null;
@@ -1107,7 +1112,7 @@ function siteOf(p: ParagraphRead, c: ClauseRead, q: Quantity, next: Quantity | u
     timeUnit,
     bound,
     quotes: p.quotes,
-    deadlines: p.deadlines,
+    deadlines: deadlinesOf(p),
     sentenceStart: span.start,
     penalty: c.penalty,
   };
