@@ -107,13 +107,14 @@ const PER = /^\s*[/／]\s*/;
 /** A measure-word alternative in brackets: 15条（段）, 3块（条）. */
 const ALTERNATIVE = /^[（(]([\u4e00-\u9fff]{1,2})[）)]/;
 
-/** Units by first character, longest first: one small list to try for each number. */
-const BY_FIRST = new Map<string, string[]>();
-for (const u of CN_UNITS) BY_FIRST.set(u[0] as string, [...(BY_FIRST.get(u[0] as string) ?? []), u]);
+/** Units by their first UTF-16 unit, longest first: one small list to try for each number. */
+const BY_FIRST = new Map<number, string[]>();
+for (const u of CN_UNITS) BY_FIRST.set(u.charCodeAt(0), [...(BY_FIRST.get(u.charCodeAt(0)) ?? []), u]);
+const NO_UNITS: readonly string[] = [];
 
 /** The Chinese unit at the start of `rest`, or null. */
 function chineseUnit(rest: string): string | null {
-  for (const u of BY_FIRST.get(rest[0] ?? '') ?? []) {
+  for (const u of BY_FIRST.get(rest.charCodeAt(0)) ?? NO_UNITS) {
     if (!rest.startsWith(u)) continue;
     const guard = UNIT_NOT_FOLLOWED_BY[u];
     if (guard?.test(rest.slice(u.length))) continue;
@@ -160,5 +161,7 @@ export function matchUnit(rest: string): UnitMatch | null {
 
 /** The unit as analysts compare it: full-width ％ is %, 平米 stays as printed. */
 export function canonicalUnit(unit: string): string {
+  // (Most units hold neither: they are returned as they are, with no replace run.)
+  if (!unit.includes('％') && !unit.includes('／')) return unit;
   return unit.replace(/％/g, '%').replace(/／/g, '/');
 }

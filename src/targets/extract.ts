@@ -352,8 +352,11 @@ function creationVerb(original: string): Governor | null {
   return best;
 }
 
+/** A word as a regular expression that matches it as printed. */
+const escapeWord = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The strong verbs as one alternation, longest first: one regex pass finds the first. */
-const STRONG_RE = new RegExp(STRONG.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const STRONG_RE = new RegExp(STRONG.map(escapeWord).join('|'), 'g');
 
 /** The first strong creation verb of a text, outside quotes. */
 function firstStrongVerb(pre: string): Governor | null {
@@ -570,10 +573,14 @@ const ACTION_AFTER = /^(?:的)?(?:进行|实施|开展|完成|实现|达到|达�
 /** A negation before a predicate makes it no commitment: 未覆盖的地区. */
 const NEGATED = /[未不没非]\s*(?:覆盖|达到|达标|纳入|实现|完成)/;
 
+/** Whether a text (after a count) opens with a structural noun: 五个[方面]. */
+const startsWithStructuralNoun = (text: string): boolean => STRUCTURAL_NOUNS.some((n) => text.startsWith(n));
+
 /** Whether `at` lies inside a round bracket of at most 30 characters with no comma in it. */
 function inShortBracket(text: string, at: number): boolean {
-  if (depthAt(text, at, ROUND_OPEN, ROUND_CLOSE) === 0) return false;
   const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
+  // (With no opening bracket up to `at`, the depth there is 0: it is not counted.)
+  if (open < 0 || depthAt(text, at, ROUND_OPEN, ROUND_CLOSE) === 0) return false;
   const closes = [text.indexOf('）', at), text.indexOf(')', at)].filter((i) => i >= 0);
   const close = closes.length ? Math.min(...closes) : text.length;
   const inner = text.slice(open + 1, close);
@@ -625,7 +632,7 @@ const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
   ],
   [
     'structural-count',
-    (s) => s.q.unit !== null && /^(?:个|项|大|类|条)$/.test(s.q.unit) && STRUCTURAL_NOUNS.some((n) => s.after.replace(/^[\u4e00-\u9fff]{0,2}?(?=方面|领域)/, '').startsWith(n)),
+    (s) => s.q.unit !== null && /^(?:个|项|大|类|条)$/.test(s.q.unit) && startsWithStructuralNoun(s.after.replace(/^[\u4e00-\u9fff]{0,2}?(?=方面|领域)/, '')),
   ],
   // 五个新城内 / 五个新城各…, 区建设管理委、…、区规划资源局三家: the count names a scope already known.
   [
@@ -876,6 +883,9 @@ const READINGS: ReadonlyArray<(s: Site) => Reading | null> = [
   readGoalItem,
 ];
 
+/** 个 and each structural noun (五个方面), made once: `个${n}`. */
+const COUNTED_STRUCTURES = STRUCTURAL_NOUNS.map((n) => `个${n}`);
+
 /** Rules that still rule a reading out. */
 function objection(s: Site, r: Reading): RejectRule | null {
   const { q } = s;
@@ -899,7 +909,7 @@ function objection(s: Site, r: Reading): RejectRule | null {
   // Unless its noun follows (建成6座调蓄工程), a value ends its list item: 支持营业收入5亿元以上企业 qualifies a noun.
   if (!r.nounFollows && !ITEM_END.test(s.after) && /^\s*[\u4e00-\u9fff“]/.test(s.after) && r.rule !== 'time-limit' && !SPEC_PREDICATE.test(s.after) && !GOAL_NOUN_AFTER.test(s.after)) return 'qualifier';
   if (r.indicators.every((x) => x.trim() === '')) return 'no-indicator';
-  if (r.indicators.some((x) => STRUCTURAL_NOUNS.some((n) => x === n || x.endsWith(`个${n}`)))) return 'structural-count';
+  if (r.indicators.some((x) => STRUCTURAL_NOUNS.some((n, i) => x === n || x.endsWith(COUNTED_STRUCTURES[i] as string)))) return 'structural-count';
   return null;
 }
 
@@ -977,11 +987,14 @@ function decide(p: ParagraphRead, q: Quantity, rule: TargetRule, accepted = fals
   p.decisions.push({ start: q.start, end: q.end, raw: q.raw, value: q.value, unit: q.unit, accepted, rule });
 }
 
+/** The penalty words as one alternation: one pass finds whether a clause holds any. */
+const PENALTY_RE = new RegExp(PENALTY_WORDS.map(escapeWord).join('|'));
+
 /** Reads the quantities of one clause in turn. */
 function readClause(p: ParagraphRead, clause: Clause, span: Span, state: SentenceState, inClause: readonly Quantity[]): void {
   const { context } = p;
   const text = clause.text;
-  const penalty = PENALTY_WORDS.some((w) => text.includes(w));
+  const penalty = PENALTY_RE.test(text);
   // Unless asked why: in a penalty's clause every quantity is rejected (by the penalty rule
   // or one before it), nothing is carried on to the next, so its quantities are not read.
   if (penalty && context.explain !== true) {
