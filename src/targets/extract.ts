@@ -361,8 +361,10 @@ const STRONG_RE = new RegExp(STRONG.map(escapeWord).join('|'), 'g');
 /** The first strong creation verb of a text, outside quotes. */
 function firstStrongVerb(pre: string): Governor | null {
   const quoted = quoteSpans(pre);
-  for (const m of pre.matchAll(STRONG_RE)) {
-    const i = m.index ?? 0;
+  // (exec from the start, not matchAll: matchAll copies the regex and makes an iterator on every call.)
+  STRONG_RE.lastIndex = 0;
+  for (let m = STRONG_RE.exec(pre); m !== null; m = STRONG_RE.exec(pre)) {
+    const i = m.index;
     if (!quoted.some(([a, b]) => a < i && i < b)) return { kind: 'create', comparator: 'eq', at: i, end: i + m[0].length };
   }
   return null;
@@ -396,9 +398,14 @@ const MID_SCAFFOLD = /(?:使(?!用|命)|确保|力争|争取|努力|力求|实�
 
 /** `keepPredicate`: the indicator is a scope and the state it reaches (建筑业企业实现数字化转型), so 实现 stays. */
 function cleanIndicator(raw: string, keepPredicate = false): string {
-  let s = raw.replace(/[（(]以下简称[^）)]*[）)]/g, '').trim().replace(/^的/, '');
+  // (Each replace below that needs a word the text lacks is not run: it would change nothing.)
+  let s = (raw.includes('以下简称') ? raw.replace(/[（(]以下简称[^）)]*[）)]/g, '') : raw).trim().replace(/^的/, '');
   let lastMid = -1;
-  if (!keepPredicate) for (const m of s.matchAll(MID_SCAFFOLD)) if ((m.index ?? 0) + m[0].length < s.length) lastMid = (m.index ?? 0) + m[0].length;
+  if (!keepPredicate) {
+    // (exec from the start, not matchAll: matchAll copies the regex and makes an iterator on every call.)
+    MID_SCAFFOLD.lastIndex = 0;
+    for (let m = MID_SCAFFOLD.exec(s); m !== null; m = MID_SCAFFOLD.exec(s)) if (m.index + m[0].length < s.length) lastMid = m.index + m[0].length;
+  }
   if (lastMid > 0) s = s.slice(lastMid);
   s = stripLead(s, true).text;
   // (从事, 对象, 以及, 在线, 由于 are words, not a preposition before the indicator.)
@@ -409,10 +416,10 @@ function cleanIndicator(raw: string, keepPredicate = false): string {
   const stray = s.lastIndexOf('）');
   if (stray >= 0 && s.lastIndexOf('（', stray) < 0) s = s.slice(stray + 1);
   // 城镇污水处理能力由12万吨/天（提高至…）: the baseline is not part of the name.
-  s = s.replace(/(?:由(?!于)|从(?!事))[^，。；由从]{1,20}$/, '');
+  if (s.includes('由') || s.includes('从')) s = s.replace(/(?:由(?!于)|从(?!事))[^，。；由从]{1,20}$/, '');
   for (;;) {
     const before = s;
-    s = s.replace(/(?:较|比)(?:\d{4}年(?:底|末)?|上年|去年|上一年度?|基期|基准年|“十[一二三四五六七八九]五”(?:末|初))$/, '');
+    if (s.includes('较') || s.includes('比')) s = s.replace(/(?:较|比)(?:\d{4}年(?:底|末)?|上年|去年|上一年度?|基期|基准年|“十[一二三四五六七八九]五”(?:末|初))$/, '');
     s = s.replace(/[\s、，：]+$/, '');
     const w = mayEnd(ADVERBS_AT_END, s).find((x) => x.length > 1 && s.endsWith(x) && s.length > x.length);
     if (w) s = s.slice(0, -w.length);
