@@ -1227,7 +1227,8 @@ function pastBefore(sentenceBefore: string, clauseBefore: string): boolean {
 
 /** A sentence that opens with 目前 / 现有 / 截至目前 describes what is, unless it sets a deadline ahead. */
 function statusQuo(sentence: string, deadlines: readonly Deadline[], sentenceStart: number, documentYear: number | null): boolean {
-  const opener = STATUS_QUO_OPENERS.find((w) => sentence.trimStart().startsWith(w));
+  const opening = sentence.trimStart();
+  const opener = STATUS_QUO_OPENERS.find((w) => opening.startsWith(w));
   if (!opener) return false;
   if (opener !== '截至' && opener !== '截止') return true;
   // 截至2025年底 is a deadline when it lies ahead; 截至2020年, with 已, is a state.
