@@ -132,45 +132,75 @@ const isHeaderFact = (value: string): boolean =>
 export function markFurniture(lines: readonly LineNode[], dropped?: (line: LineNode) => void, extra: readonly RegExp[] = []): void {
   // (An array: a line is in it once, and a Set would hash every heading of a law.)
   const headingsBefore = dropped ? lines.filter((l) => l.role === 'heading' && l.heading?.style !== 'table-row') : [];
+  markFurnitureLines(lines, extra);
+  const bodyStart = lines.findIndex(startsBody);
+  markHeaderLines(lines, bodyStart < 0 ? lines.length : bodyStart);
+  const footer = footerStart(lines, bodyStart);
+  if (footer >= 0) markFooter(lines, footer);
+  if (dropped) for (const line of headingsBefore) if (line.role === 'furniture') dropped(line);
+}
+
+// markFurniture works in named steps, each a function of its own: a step that meets a rare
+// branch (a footer, the user's patterns) deoptimises only itself, and V8 compiles small
+// functions far faster than one large one.
+
+/** Marks the lines that are furniture wherever they stand: page furniture, and the user's patterns. */
+function markFurnitureLines(lines: readonly LineNode[], extra: readonly RegExp[]): void {
   for (const line of lines) {
     if (line.role !== 'blank' && !isLegalHeading(line) && isFurnitureLine(line.value)) line.role = 'furniture';
     // The user's patterns name whole lines: they apply to prose and to 第…条 lines too.
     else if (line.role !== 'blank' && extra.some((re) => re.test(line.value))) line.role = 'furniture';
   }
-  const bodyStart = lines.findIndex(startsBody);
-  for (let i = 0; i < (bodyStart < 0 ? lines.length : bodyStart); i++) {
+}
+
+/** Marks the short paragraphs before the body (up to `end`) that state no header fact. */
+function markHeaderLines(lines: readonly LineNode[], end: number): void {
+  for (let i = 0; i < end; i++) {
     const line = lines[i];
     const short = line && line.value.length <= SHORT_HEADER_LINE && !SENTENCE_PUNCTUATION.test(line.value);
     if (short && line.role === 'paragraph' && !isHeaderFact(line.value)) {
       line.role = 'furniture';
     }
   }
-  // The footer starts at a furniture line after which no heading continues the document's
-  // own numbering (a site disclaimer may number its clauses ① ②: a style new to the page).
+}
+
+/**
+ * Where the footer starts: the first furniture line after the body's start after which no
+ * heading continues the document's own numbering (a site disclaimer may number its clauses
+ * ① ②: a style new to the page); -1 when there is none.
+ */
+function footerStart(lines: readonly LineNode[], bodyStart: number): number {
   const stylesBefore = new Set<string>();
-  const lastUse = new Map<string, number>();
-  // From the end, each style once: its last use is where it is first met.
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const style = (lines[i] as LineNode).heading?.style;
-    if (style !== undefined && !lastUse.has(style)) lastUse.set(style, i);
-  }
-  let footer = -1;
-  for (let i = Math.max(bodyStart, 0) + 1; i < lines.length && footer < 0; i++) {
+  const lastUse = lastUseOfStyles(lines);
+  for (let i = Math.max(bodyStart, 0) + 1; i < lines.length; i++) {
     const line = lines[i] as LineNode;
     if (line.heading) stylesBefore.add(line.heading.style);
     // Furniture before the first heading (an infobox title) is not the footer.
     if (line.role !== 'furniture' || (lastUse.size > 0 && stylesBefore.size === 0)) continue;
     // A task table's rows are the document's own too (its header row is furniture).
     const continues = [...stylesBefore, 'table-row'].some((style) => (lastUse.get(style) ?? -1) > i);
-    if (!continues) footer = i;
+    if (!continues) return i;
   }
-  if (footer >= 0) {
-    for (let i = footer; i < lines.length; i++) {
-      const line = lines[i];
-      if (line && line.role !== 'blank') line.role = 'furniture';
-    }
+  return -1;
+}
+
+/** The index of each heading style's last line. */
+function lastUseOfStyles(lines: readonly LineNode[]): Map<string, number> {
+  const lastUse = new Map<string, number>();
+  // From the end, each style once: its last use is where it is first met.
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const style = (lines[i] as LineNode).heading?.style;
+    if (style !== undefined && !lastUse.has(style)) lastUse.set(style, i);
   }
-  if (dropped) for (const line of headingsBefore) if (line.role === 'furniture') dropped(line);
+  return lastUse;
+}
+
+/** Marks every line from the footer's start on as furniture. */
+function markFooter(lines: readonly LineNode[], from: number): void {
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (line && line.role !== 'blank') line.role = 'furniture';
+  }
 }
 
 /** The first line of the document body: a heading, or a paragraph with a full sentence. */
