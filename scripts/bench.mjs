@@ -66,6 +66,26 @@ function cli(inputs, runs, extra = [], env = {}) {
   return { seconds: median(seconds), rss: Math.max(...rss) };
 }
 
+/**
+ * Each configuration (inputs, extra arguments, environment) through the CLI once a round, in
+ * turn, for `rounds` rounds: per configuration its median seconds, peak RSS and each round's
+ * seconds. Ratios between two configurations are taken round by round (ratio()): a machine
+ * whose speed drifts moves both runs of a round alike, where medians of separate series of
+ * runs can differ by the drift alone.
+ */
+function takingTurns(configs, rounds) {
+  const runs = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, [inputs, extra = [], env = {}]] of Object.entries(configs)) runs[name].push(cli(inputs, 1, extra, env));
+  }
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => [name, { seconds: median(list.map((r) => r.seconds)), rss: Math.max(...list.map((r) => r.rss)), each: list.map((r) => r.seconds) }]),
+  );
+}
+
+/** How many times as fast `b` ran as `a`: the median over rounds of a's time over b's. */
+const ratio = (a, b) => median(a.each.map((seconds, i) => seconds / b.each[i]));
+
 function countSections(sections) {
   return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
 }
@@ -113,7 +133,7 @@ function corpusLine(name, inputs, paths) {
 }
 console.log('whole CLI, JSON output, default workers (bars: laws ≥ 18 MB/s per core, Traditional ≥ 8 MB/s, RSS < 300 MB)');
 const lawsFiles = files(LAWS).filter((p) => p.endsWith('.md'));
-const laws = corpusLine('laws corpus', [LAWS], lawsFiles);
+corpusLine('laws corpus', [LAWS], lawsFiles);
 corpusLine('Traditional (seed 000 × 400)', [traditionalDir], files(traditionalDir));
 console.log();
 
@@ -128,20 +148,23 @@ console.log();
     symlinkSync(LAWS, join(eightDir, `copy-${i + 1}`));
     return join(eightDir, `copy-${i + 1}`);
   });
-  const oneThread = cli([LAWS], RUNS, ['--jobs', '1']);
-  const traditionalOne = cli([traditionalDir], RUNS, ['--jobs', '1']);
-  const traditionalDefault = cli([traditionalDir], RUNS);
   const cores = availableParallelism();
-  // An explicit --jobs of every core, on the Traditional corpus and on a small batch (the seeds).
-  const traditionalAll = cli([traditionalDir], RUNS, ['--jobs', String(cores)]);
-  // The same with every core's thread started whatever the input's size (the default starts
-  // one more only per 64 MB): what a worker costs where it does not pay.
+  const all = ['--jobs', String(cores)];
+  // Every core's thread started whatever the input's size (the default starts one more only
+  // per 64 MB): what a worker costs where it does not pay.
   const forced = { POLICY_PARSE_THREAD_MB: '0' };
-  const traditionalForced = cli([traditionalDir], RUNS, ['--jobs', String(cores)], forced);
-  const lawsForced = cli([LAWS], RUNS, ['--jobs', String(cores)], forced);
   const seedsDir = join(root, 'seeds');
-  const seedsOne = cli([seedsDir], RUNS + 2, ['--jobs', '1']);
-  const seedsAll = cli([seedsDir], RUNS + 2, ['--jobs', String(cores)]);
+  // One thread, the default, an explicit --jobs of every core and every core forced take turns
+  // on each corpus, so that their ratios are taken round by round.
+  const lawsRuns = takingTurns({ one: [[LAWS], ['--jobs', '1']], default: [[LAWS]], forced: [[LAWS], all, forced] }, RUNS);
+  const traditionalRuns = takingTurns(
+    { one: [[traditionalDir], ['--jobs', '1']], default: [[traditionalDir]], all: [[traditionalDir], all], forced: [[traditionalDir], all, forced] },
+    RUNS,
+  );
+  const seedsRuns = takingTurns({ one: [[seedsDir], ['--jobs', '1']], all: [[seedsDir], all] }, RUNS + 2);
+  const { one: oneThread, default: lawsDefault, forced: lawsForced } = lawsRuns;
+  const { one: traditionalOne, default: traditionalDefault, all: traditionalAll, forced: traditionalForced } = traditionalRuns;
+  const { one: seedsOne, all: seedsAll } = seedsRuns;
   const eightOne = cli(eight, 1, ['--jobs', '1']);
   const floorOut = join(work, 'floor');
   const floor = spawnSync(process.execPath, [join(root, 'scripts/bench/floor.mjs'), LAWS, floorOut], { encoding: 'utf8' });
@@ -152,7 +175,7 @@ console.log();
     );
   console.log('scale and cores (bars: 8× ≤ 8.4× the time and ≤ 1.1× the memory of 1×; -j never slower than -j 1)');
   row('laws 1×, --jobs 1', oneThread, lawsMb, 1);
-  row(`laws 1×, default (${cores} cores)`, laws, lawsMb, cores);
+  row(`laws 1×, default (${cores} cores)`, lawsDefault, lawsMb, cores);
   row(`laws 1×, ${cores} threads forced`, lawsForced, lawsMb, cores);
   row('laws 8×, --jobs 1', eightOne, lawsMb * 8, 1);
   row('Traditional, --jobs 1', traditionalOne, mb(bytesIn(files(traditionalDir))), 1);
@@ -162,8 +185,9 @@ console.log();
   row('seeds (5 files), --jobs 1', seedsOne, mb(bytesIn(files(seedsDir))), 1);
   row(`seeds (5 files), --jobs ${cores}`, seedsAll, mb(bytesIn(files(seedsDir))), cores);
   console.log(`  8× / 1× (one thread): time ${(eightOne.seconds / oneThread.seconds).toFixed(2)}×, peak RSS ${(eightOne.rss / oneThread.rss).toFixed(2)}×`);
-  console.log(`  default / --jobs 1: laws ${(oneThread.seconds / laws.seconds).toFixed(2)}× as fast, Traditional ${(traditionalOne.seconds / traditionalDefault.seconds).toFixed(2)}× as fast; --jobs ${cores} / --jobs 1: Traditional ${(traditionalOne.seconds / traditionalAll.seconds).toFixed(2)}×, seeds ${(seedsOne.seconds / seedsAll.seconds).toFixed(2)}× as fast`);
-  console.log(`  ${cores} threads forced / --jobs 1: laws ${(oneThread.seconds / lawsForced.seconds).toFixed(2)}× as fast, Traditional ${(traditionalOne.seconds / traditionalForced.seconds).toFixed(2)}× as fast`);
+  console.log(`  (ratios below: medians over ${RUNS} rounds, ${RUNS + 2} for the seeds, of each round's pair of runs)`);
+  console.log(`  default / --jobs 1: laws ${ratio(oneThread, lawsDefault).toFixed(2)}× as fast, Traditional ${ratio(traditionalOne, traditionalDefault).toFixed(2)}× as fast; --jobs ${cores} / --jobs 1: Traditional ${ratio(traditionalOne, traditionalAll).toFixed(2)}×, seeds ${ratio(seedsOne, seedsAll).toFixed(2)}× as fast`);
+  console.log(`  ${cores} threads forced / --jobs 1: laws ${ratio(oneThread, lawsForced).toFixed(2)}× as fast, Traditional ${ratio(traditionalOne, traditionalForced).toFixed(2)}× as fast`);
   console.log(`  ${floor.stdout.trim() || `floor script failed: ${floor.stderr.slice(0, 200)}`} (read + 12-regex line pass + pretty JSON + write, one thread)\n`);
 }
 
