@@ -228,6 +228,8 @@ export function clausesHolding(p: string, quantities: readonly Quantity[], quote
     while (x < y && IS_SPACE[p.charCodeAt(x)] === 1) x++;
     while (y > x && IS_SPACE[p.charCodeAt(y - 1)] === 1) y--;
     if (y <= x) return;
+    // One span object per sentence, shared by its held clauses and widened as its clauses close:
+    // they are read only once the walk is over, when it reaches the sentence's last clause.
     if (s === spanSentence) span.end = y;
     else {
       span = { start: x, end: y };
