@@ -33,6 +33,8 @@ export interface TargetOptions {
   periodStart?: number | null;
   /** A report on the past (发展报告, 白皮书): only what it says of the future is a target. */
   retrospective?: boolean;
+  /** Keep each section's context (`Placed.contexts`); false when nothing will look one up (no indicator table). */
+  contexts?: boolean;
 }
 
 export interface Placed {
@@ -40,7 +42,7 @@ export interface Placed {
   decisions: DecisionDraft[];
   /** Where reading for targets stopped at MAX_QUANTITIES, or null. */
   stoppedAt: { start: number; end: number } | null;
-  /** For each section: whether it reviews the past, and the year that governs it. */
+  /** For each section: whether it reviews the past, and the year that governs it (empty unless `options.contexts` is not false). */
   contexts: Map<SectionNode, { past: boolean; year: number | null }>;
 }
 
@@ -86,7 +88,7 @@ function visitSections(placing: Placing, list: readonly SectionNode[], given: nu
     const state = sectionState(s, depth, past, goals, eligibility);
     const base = inherited ?? titlePeriod(s.title ?? '');
     const { current, governing } = readLines(placing, sectionLines(s), s, state, base);
-    placing.contexts.set(s, { past: state.past, year: current ?? options.periodEnd });
+    if (options.contexts !== false) placing.contexts.set(s, { past: state.past, year: current ?? options.periodEnd });
     // The first deadline of this section's own text governs its children.
     visitSections(placing, s.children, governing ?? base, depth + 1, state.past, state.goals, state.eligibility);
     // 第二步，到2025年… read as the body of the item before it opens the next stage: its
@@ -196,15 +198,28 @@ function readParagraph(placing: Placing, paragraph: Paragraph, section: SectionN
   });
   placing.quantities += why.length;
   for (const t of found) {
+    // Field by field, not { ...t }: a spread followed by new fields is a slow clone in V8.
     placing.targets.push({
-      ...t,
-      section,
+      text: t.text,
+      indicator: t.indicator,
+      comparator: t.comparator,
+      value: t.value,
+      valueHigh: t.valueHigh,
+      unit: t.unit,
       year: t.year ?? (regulation ? null : (current ?? options.periodEnd)),
+      aspirational: t.aspirational,
+      kind: t.kind,
+      rule: t.rule,
+      section,
       start: toNormalised(paragraph, t.start),
       end: toNormalised(paragraph, t.end, true),
     });
   }
-  if (options.explain) for (const d of why) placing.decisions.push({ ...d, section, start: toNormalised(paragraph, d.start), end: toNormalised(paragraph, d.end, true) });
+  if (options.explain) {
+    for (const d of why) {
+      placing.decisions.push({ raw: d.raw, value: d.value, unit: d.unit, accepted: d.accepted, rule: d.rule, section, start: toNormalised(paragraph, d.start), end: toNormalised(paragraph, d.end, true) });
+    }
+  }
   return deadlines?.at(-1)?.year ?? null;
 }
 
@@ -323,6 +338,7 @@ export function policyTargets() {
     const { meta, sections } = tree.data;
     const regulation = isRegulation(sections, meta.docType);
     const explain = (file.data as { explain?: boolean }).explain === true;
+    const indicatorTables = tree.data.tables.filter((t) => t.kind === 'indicator');
     const options: TargetOptions = {
       periodEnd: meta.period?.to ?? null,
       regulation,
@@ -331,6 +347,8 @@ export function policyTargets() {
       wrapped: isHardWrapped(tree.children),
       periodStart: meta.period?.from ?? null,
       retrospective: isReportOnThePast(meta.title ?? ''),
+      // Only an indicator table looks up its section's context (most documents have none).
+      contexts: indicatorTables.length > 0,
     };
     const placed = placeTargets(sections, options, tree.data.preamble);
     if (placed.stoppedAt) {
@@ -340,8 +358,7 @@ export function policyTargets() {
     const targets = [...placed.targets];
     const decisions = [...placed.decisions];
     let ordered: SectionNode[] | undefined; // listed at the first indicator table (most documents have none)
-    for (const table of tree.data.tables) {
-      if (table.kind !== 'indicator') continue;
+    for (const table of indicatorTables) {
       ordered ??= [...walkSections(sections)];
       const at = (table.headerLines[0] as LineNode).start;
       // The table belongs to the last section that starts before it.
