@@ -114,6 +114,8 @@ const NO_UNITS: readonly string[] = [];
 
 /** The Chinese unit at the start of `rest`, or null. */
 function chineseUnit(rest: string): string | null {
+  // (An empty text has none; its first unit, NaN, would deoptimise the compiled code.)
+  if (rest === '') return null;
   for (const u of BY_FIRST.get(rest.charCodeAt(0)) ?? NO_UNITS) {
     if (!rest.startsWith(u)) continue;
     const guard = UNIT_NOT_FOLLOWED_BY[u];

@@ -140,10 +140,12 @@ function groupWords<T>(items: readonly T[], unit: 'first' | 'last', word: (item:
   return groups;
 }
 const NO_WORDS: readonly never[] = [];
+// (Both read only inside the text: a read past its end, NaN, would find no group, but it
+// deoptimises the compiled code of every function they are inlined into.)
 /** The words of `groups` (grouped by last unit) that may end `text`. */
-const mayEnd = <T>(groups: WordGroups<T>, text: string): readonly T[] => groups.get(text.charCodeAt(text.length - 1)) ?? NO_WORDS;
+const mayEnd = <T>(groups: WordGroups<T>, text: string): readonly T[] => (text.length > 0 ? (groups.get(text.charCodeAt(text.length - 1)) ?? NO_WORDS) : NO_WORDS);
 /** The words of `groups` (grouped by first unit) that may start `text` at `at`. */
-const mayStart = <T>(groups: WordGroups<T>, text: string, at = 0): readonly T[] => groups.get(text.charCodeAt(at)) ?? NO_WORDS;
+const mayStart = <T>(groups: WordGroups<T>, text: string, at = 0): readonly T[] => (at < text.length ? (groups.get(text.charCodeAt(at)) ?? NO_WORDS) : NO_WORDS);
 const itself = (w: string): string => w;
 const COMPARISONS_AT_END = groupWords(COMPARISONS, 'last', (c) => c.word);
 const CHANGES_AT_END = groupWords(CHANGES, 'last', (c) => c.word);
@@ -535,7 +537,8 @@ interface Site {
   timeUnit: boolean;
   bound: Quantity['bound'];
   quotes: ReadonlyArray<readonly [number, number]>;
-  deadlines: readonly Deadline[];
+  /** The paragraph being read: its deadlines are found only when a rule asks for them (deadlinesOf). */
+  read: ParagraphRead;
   sentenceStart: number;
   /** The clause names a fine or a sanction (罚款, 处以): none of its quantities is a target. */
   penalty: boolean;
@@ -631,7 +634,7 @@ const REJECTIONS: ReadonlyArray<readonly [RejectRule, (s: Site) => boolean]> = [
   ['penalty', (s) => s.penalty],
   ['subsidy-amount', (s) => isMoney(s.q.unit) && FUNDING_WORDS.some((w) => s.sentence.includes(w))],
   ['past-result', (s) => s.context.past === true || pastBefore(s.sentenceBefore, s.clausePre) || earlierPeriod(s) || (s.context.retrospective === true && !speaksOfFuture(s))],
-  ['status-quo', (s) => statusQuo(s.sentence, s.deadlines, s.sentenceStart, s.context.documentYear ?? null) || stateBefore(s.clausePre)],
+  ['status-quo', (s) => statusQuo(s.sentence, s.read, s.sentenceStart, s.context.documentYear ?? null) || stateBefore(s.clausePre)],
   // 由12万吨/天提高至24万吨/天: the first value is where the change starts.
   [
     'baseline',
@@ -871,10 +874,16 @@ function readContinuation(s: Site): Reading | null {
 function readGoalItem(s: Site): Reading | null {
   // A goals part, a sentence that announces its goals (主要预期目标是：…；城镇新增就业900万人；…) or
   // one that opens with a deadline ahead (到2025年，…各级各类学校22所).
-  const ahead = s.deadlines.some((d) => d.start >= s.sentenceStart && d.start < s.q.start && d.kind !== 'relative' && (s.context.documentYear == null || d.year >= s.context.documentYear));
-  const goals = s.context.goals === true || ahead || /(?:目标|指标)(?:是|为|如下)?[：:][^。！？]*$/.test(s.paragraphBefore);
-  if (!goals || !ITEM_END.test(s.after) || s.pre.trim() === '' || stripLead(s.pre).text.length > 30) return null;
+  // (The item is tested first: the paragraph's deadlines are then found only for a value that could be one.)
+  if (!ITEM_END.test(s.after) || s.pre.trim() === '' || stripLead(s.pre).text.length > 30) return null;
+  const goals = s.context.goals === true || deadlineAhead(s) || /(?:目标|指标)(?:是|为|如下)?[：:][^。！？]*$/.test(s.paragraphBefore);
+  if (!goals) return null;
   return { rule: 'list-continuation', comparator: comparatorOf(s, 'eq'), indicators: [cleanIndicator(s.pre)], nounFollows: false, consumedTo: s.qEnd };
+}
+
+/** Whether the value's sentence opens with a deadline ahead of the document (到2025年，…), before the value. */
+function deadlineAhead(s: Site): boolean {
+  return deadlinesOf(s.read).some((d) => d.start >= s.sentenceStart && d.start < s.q.start && d.kind !== 'relative' && (s.context.documentYear == null || d.year >= s.context.documentYear));
 }
 
 const READINGS: ReadonlyArray<(s: Site) => Reading | null> = [
@@ -965,7 +974,7 @@ interface ParagraphRead {
   paragraph: string;
   context: TargetContext;
   quotes: ReadonlyArray<readonly [number, number]>;
-  /** The paragraph's deadlines: found when a quantity is first read past the shortcuts (most of a law's never are), else null. */
+  /** The paragraph's deadlines: found when first asked for (a value taken, or a rule that reads them; most of a law's never are), else null. */
   deadlines: readonly Deadline[] | null;
   targets: TargetMatch[];
   decisions: Decision[];
@@ -1134,7 +1143,7 @@ function siteOf(p: ParagraphRead, c: ClauseRead, q: Quantity, next: Quantity | u
     timeUnit,
     bound,
     quotes: p.quotes,
-    deadlines: deadlinesOf(p),
+    read: p,
     sentenceStart: span.start,
     penalty: c.penalty,
   };
@@ -1197,7 +1206,7 @@ function speaksOfFuture(s: Site): boolean {
   if (FUTURE.test(s.sentence)) return true;
   const reference = referenceYear(s.context);
   const end = s.sentenceStart + s.sentence.length;
-  return s.deadlines.some((d) => d.kind !== 'relative' && d.start >= s.sentenceStart && d.start < end && (reference === null || d.year >= reference));
+  return deadlinesOf(s.read).some((d) => d.kind !== 'relative' && d.start >= s.sentenceStart && d.start < end && (reference === null || d.year >= reference));
 }
 
 /** The year the document speaks from, or the first of its period. */
@@ -1228,13 +1237,13 @@ function pastBefore(sentenceBefore: string, clauseBefore: string): boolean {
 }
 
 /** A sentence that opens with 目前 / 现有 / 截至目前 describes what is, unless it sets a deadline ahead. */
-function statusQuo(sentence: string, deadlines: readonly Deadline[], sentenceStart: number, documentYear: number | null): boolean {
+function statusQuo(sentence: string, read: ParagraphRead, sentenceStart: number, documentYear: number | null): boolean {
   const opening = sentence.trimStart();
   const opener = STATUS_QUO_OPENERS.find((w) => opening.startsWith(w));
   if (!opener) return false;
   if (opener !== '截至' && opener !== '截止') return true;
   // 截至2025年底 is a deadline when it lies ahead; 截至2020年, with 已, is a state.
-  const d = deadlines.find((x) => x.start >= sentenceStart && x.start <= sentenceStart + 4);
+  const d = deadlinesOf(read).find((x) => x.start >= sentenceStart && x.start <= sentenceStart + 4);
   if (!d) return /已/.test(sentence);
   return documentYear !== null ? d.year < documentYear : /已|累计/.test(sentence);
 }

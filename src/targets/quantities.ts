@@ -77,9 +77,9 @@ const BOUNDS: ReadonlyArray<readonly [string, 'gte' | 'lte' | 'approx']> = [
 ];
 /** First UTF-16 units of the bound words: where none starts, no bound word is tried. */
 const BOUND_FIRST = new Set(BOUNDS.map(([w]) => w.charCodeAt(0)));
-/** The bound word printed at `pos`, if any. */
+/** The bound word printed at `pos`, if any (a read past the text's end, NaN, would deoptimise the compiled code). */
 const boundAt = (text: string, pos: number): (typeof BOUNDS)[number] | undefined =>
-  BOUND_FIRST.has(text.charCodeAt(pos)) ? BOUNDS.find(([w]) => text.startsWith(w, pos)) : undefined;
+  pos < text.length && BOUND_FIRST.has(text.charCodeAt(pos)) ? BOUNDS.find(([w]) => text.startsWith(w, pos)) : undefined;
 const RANGE_DASH = /^\s*(?:—{1,2}|–|-|～|~|－|至|到)\s*/;
 /** Before a Chinese numeral, these make it part of a word: 统一, 唯一, 之一, 第一, 数十, 几百. */
 const CN_WORD_BEFORE = /[统唯之第初同单专逐数几成上近整划]$/;
@@ -284,13 +284,14 @@ function unitAfter(text: string, n: NumberRead): { unit: string | null; more: bo
   const { multiplier } = n;
   const pos = n.end;
   if (n.percentOf) return { unit: '%', more: false, end: pos };
-  const moreWord = /^[余多]/.exec(text.slice(pos, pos + 24));
+  // (Looked for where it would be, not by a pattern over a slice: this is read for every number.)
+  const moreWord = text.startsWith('余', pos) || text.startsWith('多', pos);
   // 余/多 only before a unit (100余家); 多 after a bare number is "more" of something else.
   let unitAt = pos + (moreWord ? 1 : 0);
   // One space may sit between an Arabic number and its unit (0.005 度).
   if (!n.chinese && text[unitAt] === ' ' && /[\u4e00-\u9fff]/.test(text[unitAt + 1] ?? '')) unitAt++;
   const found = matchUnit(text.slice(unitAt, unitAt + 24));
-  if (found) return { unit: multiplier + found.unit, more: moreWord !== null, end: unitAt + found.length };
+  if (found) return { unit: multiplier + found.unit, more: moreWord, end: unitAt + found.length };
   // A bare 万/亿 is the unit (2300万以内, 过千亿).
   if (multiplier && (!/^[\u4e00-\u9fff]/.test(text.slice(pos, pos + 24)) || boundAt(text, pos) || /^[元]/.test(text.slice(pos, pos + 24)))) return { unit: multiplier, more: false, end: pos };
   return { unit: null, more: false, end: pos };
@@ -351,13 +352,22 @@ function shareOf(denominator: string, numerator: string): number | null {
   return Math.round((n / d) * 10000) / 100;
 }
 
+/**
+ * What a date's number is followed by: 1 年 (2025年), 2 a month's 月 (3月, not 3个月内), 3 a
+ * day's 日/号 (5日), else a time's 时/点 before a digit (8时30分). One pass: a number is
+ * followed by at most one of them.
+ */
+const DATE_AFTER = /^\s*(?:(年)|(月)(?!份?[内以])|([日号])|[时点]\s*\d)/;
+
 function dateOrCode(text: string, at: number, number: string, after: string, unit: string | null, value: number, chinese: boolean): QuantityForm {
+  const mark = DATE_AFTER.exec(after);
+  const fourDigits = /^\d{4}$/.test(number);
   // Years: 2025年, 二〇二五年, 2025-2030; months and days: 3月, 5日 after 月.
-  if (/^\s*年/.test(after) && (value >= 1900 || /^\d{4}$/.test(number) || (chinese && number.length === 4))) return 'date';
-  if (/^\d{4}$/.test(number) && value >= 1900 && value <= 2100 && (unit === null || unit === '年')) return 'date';
-  if (/^\s*月(?!份?[内以])/.test(after) && value >= 1 && value <= 12) return 'date';
-  if (/^\s*[日号]/.test(after) && /月\s*$/.test(text.slice(Math.max(0, at - 2), at))) return 'date';
-  if (/^\s*[时点]\s*\d/.test(after)) return 'date';
+  if (mark?.[1] !== undefined && (value >= 1900 || fourDigits || (chinese && number.length === 4))) return 'date';
+  if (fourDigits && value >= 1900 && value <= 2100 && (unit === null || unit === '年')) return 'date';
+  if (mark?.[2] !== undefined && value >= 1 && value <= 12) return 'date';
+  if (mark?.[3] !== undefined && /月\s*$/.test(text.slice(Math.max(0, at - 2), at))) return 'date';
+  if (mark !== null && mark[1] === undefined && mark[2] === undefined && mark[3] === undefined) return 'date';
   if (CODE_AFTER.test(after) && unit === null) return 'code';
   return 'number';
 }
