@@ -104,14 +104,27 @@ function parseLabelled(inner: string): Roles | null {
 /** 会同 inside a verb clause: X会同Y负责 — X leads, Y supports. */
 const TOGETHER = /^(.+?)(?:要|应|将)?会同(.+)$/;
 
+/** Whether a clause of a bracket ends in a role verb (ROLE_VERBS) or 指导: only such a clause names units by role. */
+function endsInRoleVerb(clause: string): boolean {
+  const c = clause.trim();
+  return GUIDES.test(c) || ROLE_VERBS.some(([re]) => re.test(c));
+}
+
+/** A clause that says its units guide the work: X指导, X负责指导. */
+const GUIDES = /指导$/;
+
 function parseVerbs(inner: string, options: AttributionOptions): Roles | null {
+  const clauses = splitOutside(inner, '，；,;。');
+  // A bracket none of whose clauses ends in a verb names no roles (以下简称…, 含…): settled
+  // before any of its units are split, as the walk below would settle it (found stays empty).
+  if (!clauses.some(endsInRoleVerb)) return null;
   const found: Array<{ role: Role | 'guide'; units: string[] }> = [];
   // （A、B，各省级人民政府按职责分工负责）: a list with no verb of its own shares the next one's.
   let waiting: string[] = [];
-  for (const clause of splitOutside(inner, '，；,;。')) {
+  for (const clause of clauses) {
     const c = clause.trim();
     if (!c) continue;
-    const verb = /指导$/.test(c) ? ({ role: 'guide', re: /^(.+?)(?:等)?(?:负责)?指导$/ } as const) : null;
+    const verb = GUIDES.test(c) ? ({ role: 'guide', re: /^(.+?)(?:等)?(?:负责)?指导$/ } as const) : null;
     const hit = ROLE_VERBS.find(([re]) => re.test(c));
     if (!hit && !verb) {
       const units = splitUnits(c);
