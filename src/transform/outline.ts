@@ -10,7 +10,7 @@ import { MAX_SECTIONS } from '../util/limits.js';
 import { warn } from '../util/report.js';
 import { NUMBERING_STYLES, type StyleKey, formatMarker, isInsertedMarker } from '../parse/numbering.js';
 import type { SectionKind } from '../schema/policy-document.js';
-import type { LineNode, PolicyRoot, SectionNode } from '../tree.js';
+import type { Heading, LineNode, PolicyRoot, SectionNode } from '../tree.js';
 
 const STYLE = new Map(NUMBERING_STYLES.map((s) => [s.key, s]));
 const rankOf = (key: StyleKey | null): number => (key ? (STYLE.get(key)?.rank ?? 99) : 99);
@@ -35,58 +35,80 @@ export interface Outline {
 }
 
 export function buildOutline(lines: readonly LineNode[], file?: VFile, locate?: Positioner): Outline {
-  const preamble: LineNode[] = [];
-  const roots: SectionNode[] = [];
-  const stack: SectionNode[] = [];
-  // Last number seen per style anywhere: numbering may continue across parents (1.–10.).
-  const lastNumber = new Map<StyleKey, number>();
-  // The open sections when a 专栏 box interrupted them: 3. after a box that followed 2. goes on under 2.'s parent.
-  let beforeBox: SectionNode[] | null = null;
-
+  const walk: OutlineWalk = { preamble: [], roots: [], stack: [], lastNumber: new Map(), beforeBox: null };
   for (const line of lines) {
-    if (line.role === 'paragraph') {
-      const top = stack.at(-1);
-      if (top) {
-        top.paragraphs.push(line);
-        extend(stack, line.end);
-      } else preamble.push(line);
-      continue;
-    }
-    if (line.role !== 'heading' || !line.heading) continue;
-    const h = line.heading;
-    if (h.style === 'box') beforeBox ??= [...stack];
-    else if (beforeBox && !TRANSIENT.has(h.style)) {
-      const interrupted = findLast(beforeBox, (s) => s.style === h.style);
-      if (interrupted && h.number !== null && interrupted.number !== null && h.number === interrupted.number + 1) stack.splice(0, stack.length, ...beforeBox);
-      beforeBox = null;
-    }
-    placeHeading(stack, h.style);
-    const parent = stack.at(-1);
-    const siblings = parent ? parent.children : roots;
-    if (file && locate) {
-      const gap = numberingGap(siblings, line, lastNumber);
-      if (gap) warn(file, { locate }, gap, 'numbering-gap', line.start, line.end);
-    }
-    const section: SectionNode = {
-      type: 'section',
-      kind: kindUnder(parent, h.kind),
-      style: h.style,
-      marker: h.marker,
-      number: h.number,
-      title: h.title,
-      implicit: false,
-      heading: line,
-      paragraphs: [],
-      children: [],
-      start: line.start,
-      end: line.end,
-    };
-    siblings.push(section);
-    stack.push(section);
-    extend(stack, line.end);
-    if (h.number !== null) lastNumber.set(h.style, h.number);
+    if (line.role === 'paragraph') addParagraph(walk, line);
+    else if (line.role === 'heading' && line.heading) addHeading(walk, line, line.heading, file, locate);
   }
-  return { preamble, sections: wrapRestarts(roots) };
+  return { preamble: walk.preamble, sections: wrapRestarts(walk.roots) };
+}
+
+// buildOutline works in named steps, each a function of its own: a step that meets a rare
+// branch (a 专栏 box, a numbering gap) deoptimises only itself, and V8 compiles small
+// functions far faster than one large one.
+
+/** What the walk over the lines holds between one line and the next. */
+interface OutlineWalk {
+  preamble: LineNode[];
+  roots: SectionNode[];
+  /** The open sections, outermost first. */
+  stack: SectionNode[];
+  /** Last number seen per style anywhere: numbering may continue across parents (1.–10.). */
+  lastNumber: Map<StyleKey, number>;
+  /** The open sections when a 专栏 box interrupted them: 3. after a box that followed 2. goes on under 2.'s parent. */
+  beforeBox: SectionNode[] | null;
+}
+
+/** A paragraph belongs to the innermost open section, or to the preamble before any. */
+function addParagraph(walk: OutlineWalk, line: LineNode): void {
+  const top = walk.stack.at(-1);
+  if (top) {
+    top.paragraphs.push(line);
+    extend(walk.stack, line.end);
+  } else walk.preamble.push(line);
+}
+
+/** A heading opens a section where its style belongs, noting a gap in its numbering. */
+function addHeading(walk: OutlineWalk, line: LineNode, h: Heading, file?: VFile, locate?: Positioner): void {
+  const { stack } = walk;
+  if (h.style === 'box') walk.beforeBox ??= [...stack];
+  else if (walk.beforeBox && !TRANSIENT.has(h.style)) resumeAfterBox(walk, h);
+  placeHeading(stack, h.style);
+  const parent = stack.at(-1);
+  const siblings = parent ? parent.children : walk.roots;
+  if (file && locate) warnGap(siblings, line, walk.lastNumber, file, locate);
+  const section: SectionNode = {
+    type: 'section',
+    kind: kindUnder(parent, h.kind),
+    style: h.style,
+    marker: h.marker,
+    number: h.number,
+    title: h.title,
+    implicit: false,
+    heading: line,
+    paragraphs: [],
+    children: [],
+    start: line.start,
+    end: line.end,
+  };
+  siblings.push(section);
+  stack.push(section);
+  extend(stack, line.end);
+  if (h.number !== null) walk.lastNumber.set(h.style, h.number);
+}
+
+/** After a box, a heading that numbers on from a section the box interrupted reopens that section's stack. */
+function resumeAfterBox(walk: OutlineWalk, h: Heading): void {
+  const beforeBox = walk.beforeBox as SectionNode[];
+  const interrupted = findLast(beforeBox, (s) => s.style === h.style);
+  if (interrupted && h.number !== null && interrupted.number !== null && h.number === interrupted.number + 1) walk.stack.splice(0, walk.stack.length, ...beforeBox);
+  walk.beforeBox = null;
+}
+
+/** Warns where a heading's number does not follow its siblings'. */
+function warnGap(siblings: readonly SectionNode[], line: LineNode, lastNumber: Map<StyleKey, number>, file: VFile, locate: Positioner): void {
+  const gap = numberingGap(siblings, line, lastNumber);
+  if (gap) warn(file, { locate }, gap, 'numbering-gap', line.start, line.end);
 }
 
 /** Pops `stack` to where a heading of `style` belongs. */
