@@ -222,36 +222,45 @@ export function bodyDates(lines: readonly LineNode[]): BodyDates {
     const value = line.value;
     if (!CLAUSE_WORDS.test(value)) continue;
     // A line without SELF_MARK or TERM_MARK is not searched for the clauses that need it.
-    const self = value.includes(SELF_MARK);
-    const term = value.includes(TERM_MARK);
-    if (self && !found.effective) {
-      const m = EFFECTIVE.exec(value);
-      if (m?.[1]) {
-        // A year before the People's Republic is an OCR slip (本规范自1913年4月3日起施行), not a date.
-        const read = /之日$/.test(m[1]) ? null : readDate(m[1]);
-        const date = read && isPlausibleYear(Number(read.slice(0, 4))) ? read : null;
-        if (date || /之日$/.test(m[1])) found.effective = { date, text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length };
-      }
-    }
-    if (!term) continue;
-    if (found.until === null) {
-      const until = VALID_UNTIL.exec(value);
-      if (until?.[1]) found.until = readDate(until[1]);
-    }
-    const span = TERM.exec(value);
-    if (span?.[1] && span[2]) {
-      if (!found.effective) {
-        const date = /之日$/.test(span[1]) ? null : readDate(span[1]);
-        found.effective = { date, text: span[0], start: line.start + span.index, end: line.start + span.index + span[0].length };
-      }
-      found.until ??= readDate(span[2]) ?? monthEnd(span[2]);
-    }
-    if (found.years === null) {
-      const years = VALID_YEARS.exec(value);
-      if (years?.[1]) found.years = readNumeral(years[1]);
-    }
+    if (!found.effective && value.includes(SELF_MARK)) found.effective = effectiveClause(line);
+    if (value.includes(TERM_MARK)) readTerm(found, line);
   }
   return found;
+}
+
+// bodyDates reads each kind of clause in a function of its own: a clause first met late in a
+// run deoptimises only the step that reads it.
+
+/** This document's effective clause on `line` (本条例自2013年3月15日起施行), or null. */
+function effectiveClause(line: LineNode): BodyDates['effective'] {
+  const m = EFFECTIVE.exec(line.value);
+  if (!m?.[1]) return null;
+  // A year before the People's Republic is an OCR slip (本规范自1913年4月3日起施行), not a date.
+  const read = /之日$/.test(m[1]) ? null : readDate(m[1]);
+  const date = read && isPlausibleYear(Number(read.slice(0, 4))) ? read : null;
+  if (!date && !/之日$/.test(m[1])) return null;
+  return { date, text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length };
+}
+
+/** The term and validity clauses on `line` (有效期至…, 有效期自…至…, 有效期5年), into `found` where it has none yet. */
+function readTerm(found: BodyDates, line: LineNode): void {
+  const value = line.value;
+  if (found.until === null) {
+    const until = VALID_UNTIL.exec(value);
+    if (until?.[1]) found.until = readDate(until[1]);
+  }
+  const span = TERM.exec(value);
+  if (span?.[1] && span[2]) {
+    if (!found.effective) {
+      const date = /之日$/.test(span[1]) ? null : readDate(span[1]);
+      found.effective = { date, text: span[0], start: line.start + span.index, end: line.start + span.index + span[0].length };
+    }
+    found.until ??= readDate(span[2]) ?? monthEnd(span[2]);
+  }
+  if (found.years === null) {
+    const years = VALID_YEARS.exec(value);
+    if (years?.[1]) found.years = readNumeral(years[1]);
+  }
 }
 
 // 2020年12月底 → 2020-12-31.
