@@ -9,6 +9,7 @@ import { type DepartmentAliases, canonicalUnit, documentPlace } from '../lexicon
 import type { Department, Message, PolicyDocument as PolicyDocumentType, Section, Source } from '../schema/policy-document.js';
 import { SCHEMA_VERSION } from '../schema/version.js';
 import { type LineNode, type PolicyRoot, type SectionNode, sectionText } from '../tree.js';
+import type { Positioner } from '../util/position.js';
 
 /** Facts about the input that only the caller knows (bytes, path, encoding). */
 export interface SourceInfo {
@@ -25,24 +26,10 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
   const locate = data.locate;
   const info = (file.data as { source?: SourceInfo }).source;
 
-  const toSection = (s: SectionNode, id: string): Section => {
-    s.id = id;
-    return {
-      id,
-      kind: s.kind,
-      marker: s.marker,
-      number: s.number,
-      title: s.title,
-      text: sectionText(s),
-      implicit: s.implicit,
-      position: locate(s.start, s.end),
-      children: s.children.map((c, i) => toSection(c, `${id}.${i + 1}`)),
-    };
-  };
   // Attachments (附件1 …) are kept apart from the body, as Akoma Ntoso keeps <attachments>.
   const body = data.sections.filter((s) => s.kind !== 'attachment');
-  const sections = body.map((s, i) => toSection(s, String(i + 1)));
-  const attachments = data.sections.filter((s) => s.kind === 'attachment').map((s, i) => toSection(s, `a${i + 1}`));
+  const sections = body.map((s, i) => toSection(s, String(i + 1), locate));
+  const attachments = data.sections.filter((s) => s.kind === 'attachment').map((s, i) => toSection(s, `a${i + 1}`, locate));
 
   const doc: PolicyDocumentType = {
     schemaVersion: SCHEMA_VERSION,
@@ -72,21 +59,7 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
       position: locate(t.section.start, t.section.end),
     })),
     departments: departmentsOf(data.tasks, data.meta, data.normalised.text, (file.data as { aliases?: DepartmentAliases }).aliases),
-    targets: data.targets.map((t, i) => ({
-      id: `g${i + 1}`,
-      sectionId: t.section?.id ?? null,
-      text: t.text,
-      indicator: t.indicator,
-      comparator: t.comparator,
-      value: t.value,
-      valueHigh: t.valueHigh,
-      unit: t.unit,
-      year: t.year,
-      aspirational: t.aspirational,
-      kind: t.kind,
-      rule: t.rule,
-      position: locate(t.start, t.end),
-    })),
+    targets: targetsOf(data.targets, locate),
     references: data.references.map((r) => ({ title: r.title, docNumber: r.docNumber, position: locate(r.start, r.end) })),
     messages: file.messages.map(toMessage),
   };
@@ -102,6 +75,44 @@ export function toPolicyDocument(tree: PolicyRoot, file: VFile): PolicyDocumentT
     }));
   }
   return doc;
+}
+
+// The document's parts that hold many entries are built by functions of their own: a kind of
+// entry first met late in a run deoptimises only the step that builds it.
+
+/** A section and its children as the output prints them, with ids in document order (2.1.3); sets each node's id. */
+function toSection(s: SectionNode, id: string, locate: Positioner): Section {
+  s.id = id;
+  return {
+    id,
+    kind: s.kind,
+    marker: s.marker,
+    number: s.number,
+    title: s.title,
+    text: sectionText(s),
+    implicit: s.implicit,
+    position: locate(s.start, s.end),
+    children: s.children.map((c, i) => toSection(c, `${id}.${i + 1}`, locate)),
+  };
+}
+
+/** The targets as the output prints them, with ids g1, g2 …. */
+function targetsOf(targets: PolicyRoot['data']['targets'], locate: Positioner): PolicyDocumentType['targets'] {
+  return targets.map((t, i) => ({
+    id: `g${i + 1}`,
+    sectionId: t.section?.id ?? null,
+    text: t.text,
+    indicator: t.indicator,
+    comparator: t.comparator,
+    value: t.value,
+    valueHigh: t.valueHigh,
+    unit: t.unit,
+    year: t.year,
+    aspirational: t.aspirational,
+    kind: t.kind,
+    rule: t.rule,
+    position: locate(t.start, t.end),
+  }));
 }
 
 /** Lines' values, one a line (a function of its own: an empty preamble's array has another map). */
