@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type PolicyDocument, parse } from '../src/index.js';
-import { NUMBERING_STYLES, matchMarker, numeralValue } from '../src/parse/numbering.js';
+import { DIVISION_STYLES, NUMBERING_STYLES, formatMarker, matchMarker, numeralValue } from '../src/parse/numbering.js';
 import { FURNITURE_PATTERNS, matchesFurniturePattern } from '../src/transform/furniture.js';
 import { SEPARATORS, titleStart } from '../src/parse/from-policy-text.js';
 import { everyMatchHolds, holdsOneOf, startCondition } from '../src/util/regex-start.js';
@@ -18,6 +18,10 @@ const fixture = (name: string): PolicyDocument => parse(readFileSync(at(`fixture
 const find = (doc: PolicyDocument, title: string) => [...allSections(doc.sections)].find((s) => s.title === title);
 
 describe('section tree', () => {
+  it('takes the divisions above the article (编, 章, 节) from the numbering styles', () => {
+    expect([...DIVISION_STYLES].map((key) => formatMarker(key, 1))).toEqual(['第一编', '第一章', '第一节']);
+  });
+
   it('splits a heading from the body on its line', () => {
     const doc = fixture('heading-inline-body');
     const s = find(doc, '加强组织领导');

@@ -6,7 +6,7 @@
 import type { Normalised } from '../normalise/index.js';
 import type { LineNode, PolicyRoot } from '../tree.js';
 import { createPositioner } from '../util/position.js';
-import { matchMarker } from './numbering.js';
+import { DIVISION_STYLES, matchMarker } from './numbering.js';
 import { MAX_SECTIONS } from '../util/limits.js';
 import { splitTitle } from './split-heading.js';
 import { markAttachments } from './attachments.js';
@@ -217,9 +217,8 @@ function markContents(lines: LineNode[]): void {
   }
 }
 
-const DIVISIONS: ReadonlySet<string> = new Set(['bian', 'zhang', 'jie']);
 /** A 编, 章 or 节 heading. */
-const isDivision = (line: LineNode): boolean => line.role === 'heading' && line.heading !== undefined && DIVISIONS.has(line.heading.style);
+const isDivision = (line: LineNode): boolean => line.role === 'heading' && line.heading !== undefined && DIVISION_STYLES.has(line.heading.style);
 
 /** Whether a style comes twice in a run of divisions (第一章 … 第一章 …): a table of contents. */
 function repeatsAStyle(run: readonly LineNode[]): boolean {
