@@ -73,10 +73,11 @@ export const NUMBERING_STYLES: readonly NumberingStyle[] = [
   { key: 'enumeration', kind: 'enumeration', rank: 21, legal: false, pattern: new RegExp(`^(${CN}{1,3})是(?=[\\u4e00-\\u9fff“])`), starts: CN_SMALL_NUMERAL_CHARS },
 ];
 
-/** The legislative divisions above the article (编, 章, 节): legal styles ranked above 条. */
-export const DIVISION_STYLES: ReadonlySet<StyleKey> = new Set(
-  NUMBERING_STYLES.filter((s) => s.legal && s.rank < (NUMBERING_STYLES.find((t) => t.key === 'tiao') as NumberingStyle).rank).map((s) => s.key),
-);
+/** The article's (条) rank: the legal styles above it divide a law. */
+const ARTICLE_RANK = (NUMBERING_STYLES.find((s) => s.key === 'tiao') as NumberingStyle).rank;
+
+/** The legislative divisions above the article (编, 章, 节). */
+export const DIVISION_STYLES: ReadonlySet<StyleKey> = new Set(NUMBERING_STYLES.filter((s) => s.legal && s.rank < ARTICLE_RANK).map((s) => s.key));
 
 /** A marker an amendment inserted after its number's own: 第七条之一, 第 7-1 条, 第三章之一. */
 const INSERTED = new RegExp(`之${CN}+$|\\d-\\d`);
