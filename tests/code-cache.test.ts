@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HEAP_FLAGS } from '../bin/lib/heap.js';
+import { CLI_V8_FLAGS } from '../bin/lib/v8-flags.js';
 import { at } from './helpers.js';
 
 const SEED = at('seeds/004_d5cd5e8c6d7fb42d.txt');
@@ -47,7 +47,7 @@ describe('the code cache', () => {
     const probe = `
       const { readFileSync } = require('node:fs');
       const { Script } = require('node:vm');
-      require('node:v8').setFlagsFromString(${JSON.stringify(HEAP_FLAGS)});
+      require('node:v8').setFlagsFromString(${JSON.stringify(CLI_V8_FLAGS)});
       const cache = readFileSync(${JSON.stringify(`${file}.cache`)});
       const script = new Script(readFileSync(${JSON.stringify(file)}, 'utf8'), { filename: ${JSON.stringify(file)}, cachedData: cache.subarray(cache.indexOf(10) + 1) });
       process.stdout.write(String(script.cachedDataRejected));`;

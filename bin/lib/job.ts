@@ -6,7 +6,7 @@ import { dirname, join, sep } from 'node:path';
 import { type ParseOptions, parseWithFileAsync } from '../../src/api.js';
 import type { PolicyDocument } from '../../src/schema/policy-document.js';
 import { tempName } from './cleanup.js';
-import { setHeapFlags } from './heap.js';
+import { setCliV8Flags } from './v8-flags.js';
 import { type FileFormat, serialisedParts } from './output.js';
 import { type ManifestEntry, type TableRows, manifestEntry, own, tableRows } from './tables.js';
 
@@ -63,7 +63,7 @@ export type JobResult =
 export const WORKER_READY = 'ready';
 
 // Set here too for a run of tsc's output (dist/bin), which no loader sets up.
-setHeapFlags();
+setCliV8Flags();
 
 /** One document, start to finish; never rejects (a failure is a result with its one-line reason). */
 export async function runJob(input: JobInput, options: JobOptions): Promise<JobResult> {

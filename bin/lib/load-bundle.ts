@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
-import { setHeapFlags } from './heap.js';
+import { setCliV8Flags } from './v8-flags.js';
 
 /** What the bundle exports (bin/lib/bundle-entry.ts): each runs its part when called. */
 export interface BundleExports {
@@ -49,10 +49,10 @@ export function loadBundle(url: URL): BundleExports {
   const source = readFileSync(file, 'utf8');
   const build = BUILD_LINE.exec(source)?.[1];
   const cachedData = build === undefined ? undefined : readCache(`${file}.cache`, build);
-  // V8 takes a cache only under the flags it was made with, and the CLI sets its heap's
-  // (bin/lib/heap.ts): set before compiling, here, the flags are the same in every run, and
+  // V8 takes a cache only under the flags it was made with, and the CLI sets its own
+  // (bin/lib/v8-flags.ts): set before compiling, here, the flags are the same in every run, and
   // in the build's run that made the cache.
-  setHeapFlags();
+  setCliV8Flags();
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as BundleExports };
   // The arguments: CommonJS's, then the loader's import() and the bundle's own URL (its
