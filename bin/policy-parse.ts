@@ -1,6 +1,6 @@
 // The command line: commander only. Each command's work lives in bin/lib/ and is loaded
 // when the command runs; all parsing lives in src/.
-import { DEFAULT_MAX_MB } from './lib/limits.js';
+import { DEFAULT_MAX_MB, THREAD_MB } from './lib/limits.js';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--summary <rows>', `the summary table: auto lists every document up to 50, beyond that those with messages; full lists every one`).choices(['auto', 'full']).default('auto'))
     .option('--encoding <name>', 'read inputs as this encoding (utf-8, utf-16le, utf-16be, gb18030, gbk, big5 …) instead of detecting it')
     .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this').default(DEFAULT_MAX_MB).argParser(parsePositive('--max-size', false)))
-    .addOption(new Option('-j, --jobs <n>', `at most n threads parse: this one and n-1 workers (default: the machine's cores, ${availableParallelism()} here); one more than the first per 64 MB of input`).argParser(parsePositive('--jobs', true)))
+    .addOption(new Option('-j, --jobs <n>', `at most n threads parse: this one and n-1 workers (default: the machine's cores, ${availableParallelism()} here); one more than the first per ${THREAD_MB} MB of input`).argParser(parsePositive('--jobs', true)))
     .option('--check', 'write nothing; exit 1 listing outputs in --out that are stale, missing or extra', false)
     .addOption(new Option('--shard <i/n>', 'parse only the i-th of n deterministic shares of the inputs').argParser(parseShard))
     .option('--stdin-jsonl', 'filter: read {"path","text"|"base64"} JSON Lines on stdin, write one document (or {"path","error"}) per line', false)

@@ -17,6 +17,7 @@ import { RunOutputs } from './run-outputs.js';
 import { guardSignals, isAlive, orphanedTemps, register, release, sweepOnSignal } from './cleanup.js';
 import { Progress } from './progress.js';
 import { STDIN, readStdin } from './stdin.js';
+import { THREAD_MB } from './limits.js';
 import { columns, pad } from './terminal.js';
 import { stdout } from './stdout.js';
 
@@ -60,17 +61,18 @@ const AHEAD = 4;
 /**
  * Input for each thread beyond the first: a worker must have this much to parse to pay for
  * its start (a compile of the whole parser, then its first, slow documents). On 2 cores one
- * thread already keeps about 1.4 cores busy: V8 optimises the hot functions on its own threads,
- * about 1 s of CPU per isolate (per-thread CPU of a run over 6 MB of Traditional text: the main
- * thread 1.3–1.5 s, V8's helper threads 0.6–0.8 s, nearly all of it gone with
- * --no-concurrent-recompilation), and a worker pays that again. Measured
- * with -j 2 against -j 1, alternating, output on tmpfs (2026-12-03; this was 16 MB, when the
- * laws ran 1.05× as fast on two threads, before the parser's last speed-ups): the 55 MB laws
- * corpus 0.93× as fast (5.85 s against 5.42 s, medians of 3), twice over (110 MB) 1.25–1.56× (8.1 s against 10.1–12.9 s), three
- * times over 1.26–1.32×; the five seeds (0.2 MB) 1.35× slower and 5.6 MB of Traditional text
- * about as fast. The break-even lies between one and two copies of the laws.
+ * thread already keeps about 1.4 cores busy: V8 optimises the hot functions on its own threads
+ * (per-thread CPU of a run over 6 MB of Traditional text: the main thread 1.3–1.5 s, V8's
+ * helper threads 0.6–0.8 s, nearly all of it gone with --no-concurrent-recompilation), and a
+ * worker pays that again. Measured with two threads forced against one, alternating, output on
+ * tmpfs, after the CLI narrowed V8's inlining (bin/lib/v8-flags.ts), which made each compile
+ * cheaper (2026-12-03; medians of the per-round ratios): the 58 MB laws corpus 1.10× as fast
+ * (9 rounds; 1.22× in 5 more), half of it (32 MB) 1.02× and 0.99×, a quarter (16 MB) 0.92×;
+ * the 18 MB of Taiwan statutes 1.05×, 6.3 MB of Traditional text 0.98×. Before that change
+ * the laws ran 0.93–1.07× as fast on two threads, and this was 64 MB. Traditional text costs
+ * more per byte, so it breaks even sooner; 48 MB (THREAD_MB) keeps both kinds clear of a loss.
  */
-const BYTES_PER_THREAD = threadShare(process.env.POLICY_PARSE_THREAD_MB) ?? 64 * 1024 * 1024;
+const BYTES_PER_THREAD = threadShare(process.env.POLICY_PARSE_THREAD_MB) ?? THREAD_MB * 1024 * 1024;
 /**
  * POLICY_PARSE_THREAD_MB, for measuring (npm run bench): the input in MB per thread beyond
  * the first, instead of BYTES_PER_THREAD; 0 starts every thread --jobs allows. Anything that
