@@ -3,7 +3,7 @@
 // dist/bundle/ — the CLI and its worker. policy-parse.cjs is the whole CLI in one CommonJS
 // script, which policy-parse.js (the command line) and worker.js (a batch's worker thread)
 // load with V8's code cache (bin/lib/load-bundle.ts): most of a short run's start-up was
-// compiling JavaScript. policy-parse.cjs.cache is made here by a run of the CLI over a seed.
+// compiling JavaScript. policy-parse.cjs.cache is made here by a run of the CLI over a seed and the statute-form fixtures.
 // Within the script each module is set up when first imported, so `--help` never sets up
 // the parser; the libraries only some inputs or commands need (the HTML parser, the
 // encoding detector, YAML, CSV, zod's schemas) are set up, or required, when first used.
