@@ -3,7 +3,8 @@
 // dist/bundle/ — the CLI and its worker. policy-parse.cjs is the whole CLI in one CommonJS
 // script, which policy-parse.js (the command line) and worker.js (a batch's worker thread)
 // load with V8's code cache (bin/lib/load-bundle.ts): most of a short run's start-up was
-// compiling JavaScript. policy-parse.cjs.cache is made here by a run of the CLI over a seed and the statute-form fixtures.
+// compiling JavaScript. policy-parse.cjs.cache is made here by a run of the CLI over a seed
+// and the statute-form fixtures.
 // Within the script each module is set up when first imported, so `--help` never sets up
 // the parser; the libraries only some inputs or commands need (the HTML parser, the
 // encoding detector, YAML, CSV, zod's schemas) are set up, or required, when first used.
@@ -15,7 +16,7 @@
 // The ES module library (dist/src, for `import 'policy-parse'`) is tsc's output, unbundled.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -166,11 +167,13 @@ if (existsSync(TRAINING_SEED)) {
     // One folder of training inputs, each under its own name (every fixture's is input.*).
     const inputs = join(work, 'in');
     mkdirSync(inputs);
-    writeFileSync(join(inputs, basename(TRAINING_SEED)), readFileSync(TRAINING_SEED));
+    copyFileSync(TRAINING_SEED, join(inputs, basename(TRAINING_SEED)));
     for (const fixture of TRAINING_FIXTURES) {
       const dir = join('fixtures/parse', fixture);
       const input = existsSync(dir) ? readdirSync(dir).find((name) => name.startsWith('input.')) : undefined;
-      if (input) writeFileSync(join(inputs, `${fixture}${extname(input)}`), readFileSync(join(dir, input)));
+      // A fixture renamed or removed would leave its form out of the cache without a word.
+      if (input) copyFileSync(join(dir, input), join(inputs, `${fixture}${extname(input)}`));
+      else console.warn(`scripts/bundle.mjs: the code cache's training fixture ${dir} has no input; the cache is trained without it`);
     }
     const run = spawnSync(process.execPath, ['dist/bundle/policy-parse.js', inputs, '--out', join(work, 'out'), '-f', 'json', '--no-config'], {
       env: { ...process.env, POLICY_PARSE_CODE_CACHE_OUT: cache, NODE_OPTIONS: '' },

@@ -1,9 +1,9 @@
 // Loads the CLI's bundle (dist/bundle/policy-parse.cjs, scripts/bundle.mjs) as a script
 // compiled with V8's code cache: most of a short run's start-up is compiling JavaScript,
 // and Node 20 keeps no compile cache for a user's modules. The cache
-// (policy-parse.cjs.cache) is made once, at build time, by a run of the CLI over a seed and the statute-form fixtures;
-// it holds the bytecode of every function that run compiled, so that a run like it compiles
-// almost nothing.
+// (policy-parse.cjs.cache) is made once, at build time, by a run of the CLI over a seed and
+// the statute-form fixtures; it holds the bytecode of every function that run compiled, so
+// that a run like it compiles almost nothing.
 //
 // A cache that does not fit is never used: one made for another build of the bundle (its
 // first line names the build, and the cache's header must name the same), one whose bytes
