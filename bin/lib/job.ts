@@ -1,7 +1,7 @@
 // One document of a batch: read → parse → serialise → write (or, with --check, compare
 // with what is already written). Runs the same in the main thread and in a worker, and
 // returns only small, cloneable facts: the batch keeps no documents in memory.
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { type ParseOptions, parseWithFileAsync } from '../../src/api.js';
 import type { PolicyDocument } from '../../src/schema/policy-document.js';
@@ -175,8 +175,7 @@ export function writeAtomic(path: string, text: string | readonly string[]): voi
   try {
     const fd = openSync(temp, 'w');
     try {
-      // (Each part whole: writeFileSync on a descriptor writes until all is written.)
-      for (const part of typeof text === 'string' ? [text] : text) writeFileSync(fd, part);
+      writeParts(fd, typeof text === 'string' ? [text] : text);
     } finally {
       closeSync(fd);
     }
@@ -185,6 +184,37 @@ export function writeAtomic(path: string, text: string | readonly string[]): voi
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/** This thread's buffer for writeParts: the parts' UTF-8, gathered into few writes. */
+let gathered: Buffer | undefined;
+const GATHER_BYTES = 1 << 20;
+
+/**
+ * Writes `parts` one after another: short ones gathered as UTF-8 into one buffer (a JSON
+ * document comes in many pieces, pretty-json.ts; a write each would be a system call each),
+ * a long one written as it is. writeFileSync and writeSync on a descriptor write until all
+ * is written.
+ */
+function writeParts(fd: number, parts: readonly string[]): void {
+  const buffer = (gathered ??= Buffer.allocUnsafe(GATHER_BYTES));
+  let used = 0;
+  const flush = (): void => {
+    for (let at = 0; at < used; ) at += writeSync(fd, buffer, at, used - at);
+    used = 0;
+  };
+  for (const part of parts) {
+    // UTF-8 is at most 3 bytes per UTF-16 unit.
+    if (used + 3 * part.length > buffer.length) {
+      flush();
+      if (3 * part.length > buffer.length) {
+        writeFileSync(fd, part);
+        continue;
+      }
+    }
+    used += buffer.write(part, used);
+  }
+  flush();
 }
 
 /**

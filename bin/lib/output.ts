@@ -2,6 +2,7 @@
 // --check, the JSON Lines filter) so that re-runs are byte-identical. The YAML library is
 // loaded only when YAML is asked for (prepareFormats), which keeps JSON runs' start-up short.
 import type { PolicyDocument } from '../../src/index.js';
+import { prettyJsonParts } from './pretty-json.js';
 
 /** json and yaml write a file per document; csv and jsonl write run-wide files. */
 export const FORMATS = ['json', 'yaml', 'csv', 'jsonl'] as const;
@@ -27,12 +28,16 @@ export function serialise(doc: PolicyDocument, format: FileFormat): string {
 }
 
 /**
- * A document's file as the parts it is written in, one after another: the JSON and its last
- * newline apart, since joining them would copy the whole text once more (on the laws corpus,
- * 205 MB of JSON, that copy cost about as much as writing it).
+ * A document's file as the parts it is written in, one after another, never joined: joining
+ * copies the whole text once more (on the laws corpus, 205 MB of JSON, that copy cost about
+ * as much as writing it). JSON comes in pieces of a few thousand characters (pretty-json.ts).
  */
 export function serialisedParts(doc: PolicyDocument, format: FileFormat): string[] {
-  if (format === 'json') return [JSON.stringify(doc, null, 2), '\n'];
+  if (format === 'json') {
+    const parts = prettyJsonParts(doc);
+    parts.push('\n');
+    return parts;
+  }
   if (!toYaml) throw new Error('YAML output was not prepared (prepareFormats)');
   return [toYaml(doc)];
 }
