@@ -1,7 +1,7 @@
 // One document of a batch: read → parse → serialise → write (or, with --check, compare
 // with what is already written). Runs the same in the main thread and in a worker, and
 // returns only small, cloneable facts: the batch keeps no documents in memory.
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { type ParseOptions, parseWithFileAsync } from '../../src/api.js';
 import type { PolicyDocument } from '../../src/schema/policy-document.js';
@@ -218,18 +218,19 @@ function writeParts(fd: number, parts: readonly string[]): void {
 }
 
 /**
- * A file's bytes, refused above `maxBytes`. A regular file is measured first; anything else
- * named explicitly (a device, a FIFO: /dev/zero never ends) is read only up to the limit.
+ * A file's bytes, refused above `maxBytes`. A regular file is measured first (opened, then
+ * measured: one lookup of its path, not two); anything else named explicitly (a device, a
+ * FIFO: /dev/zero never ends) is read only up to the limit.
  */
 export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (raise it with --max-size)'): Buffer {
   const tooLarge = (size: string) => new Error(`file too large: ${size}, above the ${maxBytes / 1024 / 1024} MB limit${hint}`);
-  const stats = statSync(path);
-  if (stats.isFile()) {
-    if (stats.size > maxBytes) throw tooLarge(`${(stats.size / 1024 / 1024).toFixed(1)} MB`);
-    return readFileSync(path);
-  }
   const fd = openSync(path, 'r');
   try {
+    const stats = fstatSync(fd);
+    if (stats.isFile()) {
+      if (stats.size > maxBytes) throw tooLarge(`${(stats.size / 1024 / 1024).toFixed(1)} MB`);
+      return readFileSync(fd);
+    }
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
