@@ -1,6 +1,6 @@
 // The CLI's JSON files are written in pieces (bin/lib/pretty-json.ts) and gathered into few
-// writes (writeAtomic): the pieces must join to exactly JSON.stringify(value, null, 2), and
-// the file must hold exactly their bytes.
+// writes (writeAtomic, the run files): the pieces must join to exactly
+// JSON.stringify(value, null, 2), and the files must hold exactly their bytes.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeAtomic } from '../bin/lib/job.js';
 import { serialise, serialisedParts } from '../bin/lib/output.js';
 import { prettyJsonParts } from '../bin/lib/pretty-json.js';
+import { RunOutputs } from '../bin/lib/run-outputs.js';
+import type { ManifestEntry } from '../bin/lib/tables.js';
 import { parse } from '../src/index.js';
 import { at, listDir } from './helpers.js';
 
@@ -122,5 +124,30 @@ describe('writeAtomic', () => {
     });
     writeAtomic(join(temp, 'one.txt'), 'one string');
     expect(readFileSync(join(temp, 'one.txt'), 'utf8')).toBe('one string');
+  });
+});
+
+describe('run files', () => {
+  it('index.json holds the bytes of JSON.stringify(index, null, 2), its entries gathered into few writes', () => {
+    const outDir = join(temp, 'run');
+    const run = new RunOutputs({ outDir, csv: false, jsonl: true, check: false, version: '9.9.9', suffix: '' });
+    // Enough entries to fill the gathering several times over, with characters of every width.
+    const entries: ManifestEntry[] = Array.from({ length: 700 }, (_, i) => ({
+      path: `corpus/第${i}号/文件 ${i}.txt`,
+      output: `第${i}号/文件 ${i}`,
+      sha256: String(i).padStart(64, '0'),
+      title: i % 7 === 0 ? null : `关于“${i}”的通知😀`,
+      docNumber: i % 3 === 0 ? `国发〔2024〕${i}号` : null,
+      sections: i,
+      tasks: i % 5,
+      targets: i % 11,
+      messages: 0,
+    }));
+    for (const entry of entries) run.add(entry, undefined, JSON.stringify({ i: entry.sections }));
+    run.fail('corpus/坏.txt', 'no such file');
+    run.finish();
+    const index = { tool: 'policy-parse', version: '9.9.9', schemaVersion: 1, documents: entries, failed: [{ path: 'corpus/坏.txt', error: 'no such file' }] };
+    expect(readFileSync(join(outDir, 'index.json'), 'utf8')).toBe(`${JSON.stringify(index, null, 2)}\n`);
+    expect(readFileSync(join(outDir, 'documents.jsonl'), 'utf8')).toBe(entries.map((e) => `{"i":${e.sections}}\n`).join(''));
   });
 });
