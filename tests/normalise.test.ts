@@ -488,17 +488,21 @@ describe('PhraseTrie', () => {
     const keys = new Map<string, string>();
     for (let k = 0; k < 3000; k++) keys.set(word(1 + Math.floor(next() * 6)), `v${k}`);
     keys.set('國', 'single');
-    const trie = new PhraseTrie();
-    for (const [key, value] of keys) trie.add(key, value);
-    expect(trie.size).toBe(keys.size);
-    const text = word(4000);
-    for (let i = 0; i < text.length; i++) {
-      let end = -1;
-      for (let j = i + 1; j <= Math.min(text.length, i + 6); j++) if (keys.has(text.slice(i, j))) end = j;
-      const found = trie.match(text, i, null);
-      expect(found).toBe(end);
-      if (end > 0) expect(trie.value).toBe(keys.get(text.slice(i, end)));
-      if (end > 0) expect(trie.mayStart(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : -1)).toBe(true);
+    let keyUnits = 0;
+    for (const key of keys.keys()) keyUnits += key.length;
+    // Grown as keys come, sized for them all at once, and sized too small: the same lookups.
+    for (const trie of [new PhraseTrie(), new PhraseTrie(keyUnits), new PhraseTrie(100)]) {
+      for (const [key, value] of keys) trie.add(key, value);
+      expect(trie.size).toBe(keys.size);
+      const text = word(4000);
+      for (let i = 0; i < text.length; i++) {
+        let end = -1;
+        for (let j = i + 1; j <= Math.min(text.length, i + 6); j++) if (keys.has(text.slice(i, j))) end = j;
+        const found = trie.match(text, i, null);
+        expect(found).toBe(end);
+        if (end > 0) expect(trie.value).toBe(keys.get(text.slice(i, end)));
+        if (end > 0) expect(trie.mayStart(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : -1)).toBe(true);
+      }
     }
   });
 });

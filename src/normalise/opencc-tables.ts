@@ -54,7 +54,9 @@ export function openccTables(): OpenccTables {
   for (let i = 0; i < SIMPLIFIED_ONLY_CHARS.length; i++) charClass[SIMPLIFIED_ONLY_CHARS.charCodeAt(i)] = SIMPLIFIED_ONLY;
   const astralMap = new Map<number, string>(ASTRAL_PAIRS.map(([source, target]) => [source.codePointAt(0) as number, target]));
 
-  const phrases = new PhraseTrie();
+  let units = 0;
+  for (const [source] of PHRASE_PAIRS) units += source.length;
+  const phrases = new PhraseTrie(units);
   for (const [source, target] of PHRASE_PAIRS) phrases.add(source, target);
   tables = { charClass, fullMap, strictMap, astralMap, phrases };
   return tables;

@@ -40,6 +40,21 @@ export class PhraseTrie {
   /** Replacement of the last successful `match`. */
   value = '';
 
+  /**
+   * `units`: about how many code units the keys to be added hold (an upper bound on the
+   * nodes), so that the child slots are made at their final size instead of grown, every
+   * link hashed again, at each doubling: a Traditional document's first conversion builds
+   * the tables while the code is still cold.
+   */
+  constructor(units = 0) {
+    while (2 * (units + 1) > 1 << this.#slotBits) this.#slotBits++;
+    if (this.#slotBits > 12) {
+      this.#slotParent = new Int32Array(1 << this.#slotBits);
+      this.#slotCode = new Uint16Array(1 << this.#slotBits);
+      this.#slotChild = new Int32Array(1 << this.#slotBits);
+    }
+  }
+
   get size(): number {
     return this.#size;
   }

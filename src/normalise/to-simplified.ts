@@ -76,12 +76,18 @@ function noPhrases(): PhraseTrie {
  * guard, kept phrase or script phrase, so that the first pass reads its evidence from the
  * same lookup it converts with.
  */
-function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = []): PhraseTrie {
+function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = [], moreUnits = 0): PhraseTrie {
   const label = (value: string, rewritten: boolean): string => (rewritten ? TAIWAN_ONLY : KEPT) + value;
-  const trie = new PhraseTrie();
   const script = scriptPhrases();
+  const guards = [...TW_PHRASE_GUARDS, ...contextGuards];
+  // Sized for every key it may take (guards, Taiwan and script keys, kept mainland phrases) and `moreUnits` more.
+  let units = moreUnits;
+  for (const guard of guards) units += guard.length;
+  for (const [taiwan, mainland] of pairs) units += taiwan.length + mainland.length;
+  for (const [traditional, mainland] of script) units += traditional.length + mainland.length;
+  const trie = new PhraseTrie(units);
   // Guards first, so that a real entry with the same key would win.
-  for (const guard of [...TW_PHRASE_GUARDS, ...contextGuards]) trie.add(foldKey(guard), label(foldKey(guard), false));
+  for (const guard of guards) trie.add(foldKey(guard), label(foldKey(guard), false));
   for (const [traditional, mainland] of script) trie.add(foldKey(traditional), label(mainland, false));
   // A mainland phrase holding a Taiwan key (以太网路由器 holds 网路) is kept as it is, so a
   // second pass changes nothing.
@@ -217,7 +223,6 @@ let evidenceTrie: PhraseTrie | undefined;
  */
 function evidence(): PhraseTrie {
   if (!evidenceTrie) {
-    evidenceTrie = trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS);
     const labels = new Map<string, string>();
     const weak = weaklyPreferred();
     for (const [taiwan] of weak) labels.set(foldKey(taiwan), NEUTRAL);
@@ -225,6 +230,9 @@ function evidence(): PhraseTrie {
     const markers = new Set(mainlandMarkers());
     for (const marker of markers) labels.set(marker, MARKER);
     for (const [, mainland] of weak) labels.set(mainland, (markers.has(mainland) ? MARKER : '') + WEAK + mainland);
+    let units = 0;
+    for (const key of labels.keys()) units += key.length;
+    evidenceTrie = trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS, units);
     for (const [key, label] of labels) evidenceTrie.add(key, label);
   }
   return evidenceTrie;
