@@ -40,7 +40,12 @@ const CLI_REQUIRED = ['zod', 'yaml', 'chardet'];
 // call (`require` of a module that imports it, exactly as the importer did).
 const LAZY = {
   // Front matter (src/transform/meta.ts), -f yaml, a YAML config.
-  yaml: ['export function parse(...a) { return real().parse(...a); }', 'export function stringify(...a) { return real().stringify(...a); }'],
+  yaml: [
+    'export function parse(...a) { return real().parse(...a); }',
+    'export function stringify(...a) { return real().stringify(...a); }',
+    // (Called with new: a constructor that returns an object gives that object.)
+    'export function Document(...a) { return new (real().Document)(...a); }',
+  ],
   // Bytes that are not UTF-8 (src/read/decode.ts).
   chardet: ['export default { analyse: (...a) => real().default.analyse(...a) };'],
   // HTML input (src/html/html-to-text.ts): a unified plugin, called with the processor as `this`.
@@ -52,7 +57,7 @@ const LAZY = {
 };
 /** What a stand-in's real() requires: the package, imported as the importers import it. */
 const EAGER = {
-  yaml: "export { parse, stringify } from 'yaml';",
+  yaml: "export { parse, stringify, Document } from 'yaml';",
   chardet: "import chardet from 'chardet'; export default chardet;",
   'rehype-parse': "export { default } from 'rehype-parse';",
   'csv-stringify/sync': "export { stringify } from 'csv-stringify/sync';",
