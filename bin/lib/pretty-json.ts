@@ -26,7 +26,7 @@ export function prettyJsonParts(value: unknown): string[] {
 }
 
 /** A plain object or array (what JSON.stringify prints as braces or brackets, with nothing of its own such as toJSON). */
-function isPlain(value: unknown): value is Record<string, unknown> | unknown[] {
+export function isPlain(value: unknown): value is Record<string, unknown> | unknown[] {
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) return true;
   const proto = Object.getPrototypeOf(value);

@@ -14,6 +14,7 @@
 // sequence's items `- item` at its indentation, an item's own map or sequence continuing on
 // the `- ` line; an empty collection is `{}` or `[]`; the document ends with a newline.
 import type * as Yaml from 'yaml';
+import { isPlain } from './pretty-json.js';
 
 /** What the package's scalar writer reads of its context (yaml/dist/stringify/stringify.js, createStringifyContext). */
 interface ScalarContext {
@@ -148,11 +149,6 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
     throw new NotPlainData();
   };
 
-  const isPlainObject = (v: object): boolean => {
-    const proto = Object.getPrototypeOf(v);
-    return proto === Object.prototype || proto === null;
-  };
-
   /** Text written so far: `done` pieces, and the piece being made. */
   let done: string[] = [];
   let piece = '';
@@ -167,7 +163,7 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
   /** Whether `v` is an empty collection: `[]` or `{}`, written after its key or dash. */
   const emptyText = (v: object): string | null => {
     if (Array.isArray(v)) return v.length === 0 ? '[]' : null;
-    if (!isPlainObject(v) || typeof (v as { toJSON?: unknown }).toJSON === 'function') throw new NotPlainData();
+    if (!isPlain(v)) throw new NotPlainData();
     // (No key to enumerate: no own enumerable key, as for Object.keys, since a plain object inherits none.)
     for (const _ in v) return null;
     return '{}';
