@@ -43,34 +43,17 @@ const REMEMBERED_MAX_LENGTH = 64;
 const REMEMBERED_MAX = 4096;
 
 /**
- * Whether the package would write `s` as it is, in a block map or sequence, as key or value:
- * no control character, surrogate or line break, first character a CJK one (no indicator,
- * digit, sign or word such as null or true can start it), and nothing but CJK characters,
- * letters, digits and a few marks without meaning in YAML after it (no `:`, `#`, quote,
- * bracket or comma), not ending in a space.
+ * Strings the package writes as they are, in a block map or sequence, as key or value: no
+ * control character, surrogate or line break; a CJK first character (no indicator, digit, sign
+ * or word such as null or true can start it), then only CJK characters, letters, digits and a
+ * few marks without meaning in YAML (no `:`, `#`, quote, bracket or comma); no space at the end.
  */
-function plainlySafe(s: string): boolean {
-  const n = s.length;
-  if (n === 0) return false;
-  const first = s.charCodeAt(0);
-  if (first < 0x3000 || (first >= 0xd800 && first <= 0xdfff) || first === 0xfeff) return false;
-  for (let i = 1; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x3000) {
-      if ((c >= 0xd800 && c <= 0xdfff) || c === 0xfeff) return false;
-      continue;
-    }
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) continue;
-    // space . - _ / ( ) % + = and the typographic marks “ ” ‘ ’ — …
-    if (c === 0x20 || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2f || c === 0x28 || c === 0x29 || c === 0x25 || c === 0x2b || c === 0x3d) continue;
-    if (c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0x00b7) continue;
-    return false;
-  }
-  return s.charCodeAt(n - 1) !== 0x20;
-}
+const PLAINLY_SAFE = /^[\u3000-\ud7ff\ue000-\ufefe\uff00-\uffff](?:[\u3000-\ud7ff\ue000-\ufefe\uff00-\uffff0-9A-Za-z.\-_/()%+=\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]| (?!$))*$/;
 
 /** The package's text of a number (stringifyNumber, for a number with no format of its own). */
 function numberText(n: number): string {
+  // (A safe integer other than -0: the same digits as JSON's, sooner.)
+  if (Number.isSafeInteger(n) && (n !== 0 || 1 / n > 0)) return String(n);
   if (!Number.isFinite(n)) return Number.isNaN(n) ? '.nan' : n < 0 ? '-.inf' : '.inf';
   return Object.is(n, -0) ? '-0' : JSON.stringify(n);
 }
@@ -111,28 +94,30 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
     (doc.schema as unknown as { toStringOptions?: object }).toStringOptions,
     options,
   );
-  const contexts = new Map<string, { key: ScalarContext; value: ScalarContext }>();
-  const contextAt = (indent: string): { key: ScalarContext; value: ScalarContext } => {
-    let c = contexts.get(indent);
-    if (!c) {
-      const base = { doc, indent, indentStep: '  ', inFlow: null, options: contextOptions };
-      c = { key: { ...base, implicitKey: true }, value: { ...base, implicitKey: false } };
-      contexts.set(indent, c);
+  /** By depth: the indentation of a collection at that depth (the package's ctx.indent), and the scalar contexts inside it (indented once more). */
+  const levels: Array<{ indent: string; inner: string; key: ScalarContext; value: ScalarContext }> = [];
+  const levelAt = (depth: number): (typeof levels)[number] => {
+    let level = levels[depth];
+    if (!level) {
+      const indent = '  '.repeat(depth);
+      const inner = `${indent}  `;
+      const base = { doc, indent: inner, indentStep: '  ', inFlow: null, options: contextOptions };
+      level = { indent, inner, key: { ...base, implicitKey: true }, value: { ...base, implicitKey: false } };
+      levels[depth] = level;
     }
-    return c;
+    return level;
   };
   const remembered = new Map<string, string>();
 
   /** The package's text of string `s` in `ctx` (an implicit key's, or a value's at ctx.indent). */
   const stringText = (s: string, ctx: ScalarContext): string => {
-    if (plainlySafe(s)) return s;
+    if (PLAINLY_SAFE.test(s)) return s;
+    // (Only strings whose text is the same everywhere are remembered, below.)
+    const known = remembered.get(s);
+    if (known !== undefined) return known;
     // Without a line break a string's text depends on neither its indentation nor its being a
     // key, unless it opens like a document marker (%, ---, ...: quoted as a top-level key only).
     const oneLine = s.length <= REMEMBERED_MAX_LENGTH && !s.includes('\n') && !DOCUMENT_MARKER.test(s);
-    if (oneLine) {
-      const known = remembered.get(s);
-      if (known !== undefined) return known;
-    }
     const text = writeString({ value: s }, ctx, undefined, undefined);
     if (oneLine) {
       if (remembered.size >= REMEMBERED_MAX) remembered.clear();
@@ -169,11 +154,10 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
     return '{}';
   };
 
-  /** Writes a non-empty plain map or sequence whose own indentation (the package's ctx.indent) is `indent`. */
-  const putCollection = (v: object, indent: string): void => {
+  /** Writes a non-empty plain map or sequence at `depth` (its own indentation, the package's ctx.indent, is two spaces a level). */
+  const putCollection = (v: object, depth: number): void => {
+    const { indent, key: keyContext, value: ctx } = levelAt(depth);
     if (Array.isArray(v)) {
-      const itemIndent = `${indent}  `;
-      const ctx = contextAt(itemIndent).value;
       for (let i = 0; i < v.length; i++) {
         const item = v[i] as unknown;
         if (item === undefined || typeof item === 'function' || typeof item === 'symbol') throw new NotPlainData();
@@ -181,19 +165,18 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
         if (item !== null && typeof item === 'object') {
           const empty = emptyText(item);
           if (empty !== null) put(empty);
-          else putCollection(item, itemIndent);
+          else putCollection(item, depth + 1);
         } else put(scalarText(item, ctx));
       }
       return;
     }
     const keys = Object.keys(v);
-    const inner = `${indent}  `;
-    const ctx = contextAt(inner);
+    const { inner } = levelAt(depth);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
       const value = (v as Record<string, unknown>)[key];
       if (value === undefined || typeof value === 'function' || typeof value === 'symbol') throw new NotPlainData();
-      const keyText = stringText(key, ctx.key);
+      const keyText = stringText(key, keyContext);
       if (keyText.length > IMPLICIT_KEY_MAX) throw new NotPlainData();
       if (i > 0) put(`\n${indent}`);
       if (value !== null && typeof value === 'object') {
@@ -202,9 +185,9 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
         if (empty !== null) put(`${keyText}: ${empty}`);
         else {
           put(`${keyText}:\n${inner}`);
-          putCollection(value, inner);
+          putCollection(value, depth + 1);
         }
-      } else put(`${keyText}: ${scalarText(value, ctx.value)}`);
+      } else put(`${keyText}: ${scalarText(value, ctx)}`);
     }
   };
 
@@ -215,7 +198,7 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
     try {
       const empty = emptyText(value);
       if (empty !== null) return [`${empty}\n`];
-      putCollection(value, '');
+      putCollection(value, 0);
       put('\n');
       if (piece !== '') done.push(piece);
       return done;
