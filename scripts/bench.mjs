@@ -3,7 +3,7 @@
 //   - start-up: `node -e 0`, `policy-parse --version`, one seed of each script parsed to JSON;
 //   - the laws corpus (../shared/corpus/laws, Simplified) through the whole CLI, JSON
 //     output, default workers: MB/s, documents/s, peak RSS; a Traditional corpus generated
-//     from seed 000, likewise;
+//     from seed 000, likewise; the laws again with JSON and YAML, what a run writes by default;
 //   - scale and cores side by side: laws 1× and 8× in one thread, one thread against the
 //     default workers and against every core's thread forced (POLICY_PARSE_THREAD_MB=0),
 //     MB/s per core, and the floor script (scripts/bench/floor.mjs);
@@ -130,9 +130,9 @@ const traditionalDir = join(work, 'traditional');
   // 400 copies, each made distinct so nothing could be cached: about 6 MB.
   for (let i = 0; i < 400; i++) writeFileSync(join(traditionalDir, `plan-${String(i).padStart(3, '0')}.txt`), seed.replace('北京市', `北京市第${i}號`));
 }
-function corpusLine(name, inputs, paths) {
+function corpusLine(name, inputs, paths, extra = []) {
   const bytes = bytesIn(paths);
-  const r = cli(inputs, RUNS);
+  const r = cli(inputs, RUNS, extra);
   console.log(
     `  ${name.padEnd(28)} ${mb(bytes).toFixed(1).padStart(6)} MB  ${String(paths.length).padStart(5)} docs  ${r.seconds.toFixed(2).padStart(6)} s  ` +
       `${(mb(bytes) / r.seconds).toFixed(1).padStart(5)} MB/s  ${(paths.length / r.seconds).toFixed(0).padStart(5)} docs/s  peak RSS ${r.rss.toFixed(0)} MB`,
@@ -143,6 +143,8 @@ console.log('whole CLI, JSON output, default workers (bars: laws ≥ 18 MB/s per
 const lawsFiles = files(LAWS).filter((p) => p.endsWith('.md'));
 corpusLine('laws corpus', [LAWS], lawsFiles);
 corpusLine('Traditional (seed 000 × 400)', [traditionalDir], files(traditionalDir));
+// What a run writes by default: a JSON and a YAML file per document.
+corpusLine('laws corpus, JSON and YAML', [LAWS], lawsFiles, ['-f', 'json,yaml']);
 console.log();
 
 // Scale and cores (issue 15), side by side: the laws corpus once and eight times over (its
