@@ -507,6 +507,26 @@ describe('PhraseTrie', () => {
   });
 });
 
+describe('PhraseTrie.clone', () => {
+  it('matches as the original does, and keys added to the copy stay out of the original', () => {
+    const trie = new PhraseTrie();
+    for (const [key, value] of [['網路', 'a'], ['網際網路', 'b'], ['資訊', 'c']] as const) trie.add(key, value);
+    const copy = trie.clone();
+    copy.add('資訊科技', 'd');
+    copy.add('網', 'e');
+    // Enough keys for the copy's slots to grow.
+    for (let i = 0; i < 3000; i++) copy.add(`鍵${String.fromCharCode(0x4e00 + i)}${i}`, `v${i}`);
+    const text = '網際網路與資訊科技，網';
+    const ends = (t: PhraseTrie) => Array.from(text, (_, i) => [t.match(text, i, null), t.match(text, i, null) > 0 ? t.value : '']);
+    expect(ends(trie)).toEqual([[4, 'b'], [-1, ''], [4, 'a'], [-1, ''], [-1, ''], [7, 'c'], [-1, ''], [-1, ''], [-1, ''], [-1, ''], [-1, '']]);
+    expect(ends(copy)).toEqual([[4, 'b'], [-1, ''], [4, 'a'], [-1, ''], [-1, ''], [9, 'd'], [-1, ''], [-1, ''], [-1, ''], [-1, ''], [11, 'e']]);
+    expect(trie.size).toBe(3);
+    expect(copy.size).toBe(3005);
+    expect(copy.mayStart('網'.charCodeAt(0), -1)).toBe(true);
+    expect(trie.mayStart('網'.charCodeAt(0), -1)).toBe(false);
+  });
+});
+
 describe('long conversions', () => {
   it('keeps lone surrogates, a leading BOM and astral characters however long the text', () => {
     // Past a few hundred code units the output is decoded in one call, which must not

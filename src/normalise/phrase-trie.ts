@@ -59,6 +59,22 @@ export class PhraseTrie {
     return this.#size;
   }
 
+  /** A copy to add more keys to, made without walking the keys already added. */
+  clone(): PhraseTrie {
+    const copy = new PhraseTrie();
+    copy.#first.set(this.#first);
+    copy.#pairs.set(this.#pairs);
+    copy.#slotParent = this.#slotParent.slice();
+    copy.#slotCode = this.#slotCode.slice();
+    copy.#slotChild = this.#slotChild.slice();
+    copy.#slotBits = this.#slotBits;
+    copy.#values.length = 0;
+    for (const value of this.#values) copy.#values.push(value);
+    copy.#hasSingle = this.#hasSingle;
+    copy.#size = this.#size;
+    return copy;
+  }
+
   add(key: string, value: string): void {
     if (key.length === 0) return;
     let node = 0;

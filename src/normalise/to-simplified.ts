@@ -76,12 +76,12 @@ function noPhrases(): PhraseTrie {
  * guard, kept phrase or script phrase, so that the first pass reads its evidence from the
  * same lookup it converts with.
  */
-function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = [], moreUnits = 0): PhraseTrie {
+function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: readonly string[] = []): PhraseTrie {
   const label = (value: string, rewritten: boolean): string => (rewritten ? TAIWAN_ONLY : KEPT) + value;
   const script = scriptPhrases();
   const guards = [...TW_PHRASE_GUARDS, ...contextGuards];
-  // Sized for every key it may take (guards, Taiwan and script keys, kept mainland phrases) and `moreUnits` more.
-  let units = moreUnits;
+  // Sized for every key it may take (guards, Taiwan and script keys, kept mainland phrases).
+  let units = 0;
   for (const guard of guards) units += guard.length;
   for (const [taiwan, mainland] of pairs) units += taiwan.length + mainland.length;
   for (const [traditional, mainland] of script) units += traditional.length + mainland.length;
@@ -230,9 +230,8 @@ function evidence(): PhraseTrie {
     const markers = new Set(mainlandMarkers());
     for (const marker of markers) labels.set(marker, MARKER);
     for (const [, mainland] of weak) labels.set(mainland, (markers.has(mainland) ? MARKER : '') + WEAK + mainland);
-    let units = 0;
-    for (const key of labels.keys()) units += key.length;
-    evidenceTrie = trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS, units);
+    // The first pass's table (built by then), with these keys added.
+    evidenceTrie = taiwanOnly().clone();
     for (const [key, label] of labels) evidenceTrie.add(key, label);
   }
   return evidenceTrie;
