@@ -1,7 +1,7 @@
 // YAML text of a document: the bytes of the yaml package's stringify(value, { lineWidth: 0,
 // aliasDuplicateObjects: false }), without building its node tree.
 //
-// Expects: data (plain objects, arrays, strings, finite numbers, booleans, null). Anything
+// Expects: data (plain objects, arrays, strings, numbers, booleans, null). Anything
 // else (undefined, a class instance, a very long key) is handed to the yaml package whole.
 // Guarantees: the same text as the package, whose own scalar writer (its schema's string tag)
 // decides every string that is not plainly safe, in the context the package would give it.
