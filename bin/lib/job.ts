@@ -191,12 +191,12 @@ let gathered: Buffer | undefined;
 const GATHER_BYTES = 1 << 20;
 
 /**
- * Writes `parts` one after another: short ones gathered as UTF-8 into one buffer (a JSON
- * document comes in many pieces, pretty-json.ts; a write each would be a system call each),
- * a long one written as it is. writeFileSync and writeSync on a descriptor write until all
- * is written.
+ * Writes `parts` to `fd` one after another: short ones gathered as UTF-8 into one buffer (a
+ * JSON document comes in many pieces, pretty-json.ts, and the run files in entries a document
+ * each, run-outputs.ts; a write each would be a system call each), a long one written as it
+ * is. writeFileSync and writeSync on a descriptor write until all is written.
  */
-function writeParts(fd: number, parts: readonly string[]): void {
+export function writeParts(fd: number, parts: readonly string[]): void {
   const buffer = (gathered ??= Buffer.allocUnsafe(GATHER_BYTES));
   let used = 0;
   const flush = (): void => {

@@ -3,12 +3,13 @@
 // appended in input order to temporary files that are renamed into place at the end, so
 // memory stays flat and an interrupted run leaves the previous files whole. With --check
 // they are built in a temporary folder and compared with those in --out instead.
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { SCHEMA_VERSION } from '../../src/schema/version.js';
 import { guardSignals, register, release, tempName } from './cleanup.js';
+import { writeParts } from './job.js';
 import { type ManifestEntry, TABLE_HEADERS, TABLES, type Table, type TableRows } from './tables.js';
 
 const INDEX = 'index';
@@ -42,8 +43,7 @@ interface OpenFile {
 
 /**
  * Appended text is written once this much has gathered (UTF-16 units): an index entry is a few
- * hundred, and a system call each cost 62 ms over the laws corpus. (Below 64K units the
- * joined text stays a young object, cheap to make and to drop.)
+ * hundred, and a system call each cost 62 ms over the laws corpus.
  */
 const GATHER_UNITS = 32 * 1024;
 
@@ -177,12 +177,12 @@ export class RunOutputs {
     if (file.held >= GATHER_UNITS) this.#write(file);
   }
 
-  /** Writes what `file` holds (writeFileSync on a descriptor writes until all is written). */
+  /** Writes what `file` holds. */
   #write(file: OpenFile): void {
-    if (file.held === 0 && file.pending.length === 0) return;
-    const text = file.pending.join('');
+    if (file.pending.length === 0) return;
+    const { pending } = file;
     file.pending = [];
     file.held = 0;
-    writeFileSync(file.fd, text);
+    writeParts(file.fd, pending);
   }
 }

@@ -156,7 +156,7 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
 
   /** Writes a non-empty plain map or sequence at `depth` (its own indentation, the package's ctx.indent, is two spaces a level). */
   const putCollection = (v: object, depth: number): void => {
-    const { indent, key: keyContext, value: ctx } = levelAt(depth);
+    const { indent, inner, key: keyContext, value: ctx } = levelAt(depth);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const item = v[i] as unknown;
@@ -171,7 +171,6 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
       return;
     }
     const keys = Object.keys(v);
-    const { inner } = levelAt(depth);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
       const value = (v as Record<string, unknown>)[key];
