@@ -23,7 +23,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { parse, diff, processor } = await import(`${root}dist/src/index.js`);
 const LAWS = process.env.POLICY_PARSE_LAWS ?? join(root, '../shared/corpus/laws');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const bin = join(root, 'bin/policy-parse');
+// The command as npx and an installed package run it (package.json's bin).
+const bin = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin['policy-parse']);
 const measure = join(root, 'scripts/bench/measure-cli.mjs');
 const work = mkdtempSync(join(tmpdir(), 'policy-parse-bench-'));
 

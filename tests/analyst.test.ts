@@ -133,12 +133,12 @@ describe('the npm package', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'bin/policy-parse', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schemas/policy-document.schema.json', 'schemas/plan-diff.schema.json', 'schemas/run-index.schema.json']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'bin/policy-parse', 'bin/policy-parse.cjs', 'dist/bundle/package.json', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schemas/policy-document.schema.json', 'schemas/plan-diff.schema.json', 'schemas/run-index.schema.json']) {
       expect(files).toContain(needed);
     }
     expect(files.filter((f) => /^(src|tests|fixtures|scripts|seeds)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8'));
-    expect(pkg).toMatchObject({ type: 'module', bin: { 'policy-parse': 'bin/policy-parse' }, engines: { node: '>=20' } });
+    expect(pkg).toMatchObject({ type: 'module', bin: { 'policy-parse': 'bin/policy-parse.cjs' }, engines: { node: '>=20' } });
     // ES module and CommonJS builds, each with its own declarations (tests/package.test.ts uses them).
     expect(pkg.exports['.']).toEqual({
       import: { types: './dist/src/index.d.ts', default: './dist/src/index.js' },

@@ -96,11 +96,11 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('holds the build, the schemas, README and licences: no sources, tests or fixtures', () => {
     const paths = pack.files.map((f) => f.path);
-    const allowed = /^(package\.json|README\.md|LICENSE|LICENSES\/[^/]+\.txt|bin\/policy-parse|schemas\/[^/]+\.schema\.json|dist\/(bundle|cjs|src)\/.+)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|LICENSES\/[^/]+\.txt|bin\/policy-parse(\.cjs)?|schemas\/[^/]+\.schema\.json|dist\/(bundle|cjs|src)\/.+)$/;
     expect(paths.filter((p) => !allowed.test(p))).toEqual([]);
     expect(paths.filter((p) => /\.(ts|mts|cts)$/.test(p) && !/\.d\.c?ts$/.test(p))).toEqual([]);
     expect(paths.filter((p) => /(^|\/)(tests?|fixtures|seeds|__snapshots__)\//.test(p))).toEqual([]);
-    for (const p of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/cjs/index.cjs', 'dist/cjs/index.d.cts', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js']) {
+    for (const p of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/cjs/index.cjs', 'dist/cjs/index.d.cts', 'bin/policy-parse.cjs', 'dist/bundle/package.json', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js']) {
       expect(paths).toContain(p);
     }
     expect(paths.filter((p) => p.startsWith('schemas/')).sort()).toEqual(

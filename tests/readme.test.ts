@@ -35,7 +35,8 @@ function scratch(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = mkdtempSync(join(tmpdir(), 'policy-parse-readme-'));
   const bin = join(dir, 'node_modules', '.bin');
   mkdirSync(bin, { recursive: true });
-  symlinkSync(at('bin/policy-parse'), join(bin, 'policy-parse'));
+  // As npm links the package's bin.
+  symlinkSync(at(JSON.parse(readFileSync(at('package.json'), 'utf8')).bin['policy-parse']), join(bin, 'policy-parse'));
   writeFileSync(join(dir, 'package.json'), '{"name": "readme-scratch", "private": true}\n');
   cpSync(at('seeds'), join(dir, 'seeds'), { recursive: true });
   cpSync(at('seeds'), join(dir, 'corpus'), { recursive: true });

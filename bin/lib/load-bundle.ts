@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { setCliV8Flags } from './v8-flags.js';
 
@@ -44,8 +44,8 @@ const sha256 = (data: Buffer): string => createHash('sha256').update(data).diges
 /** import(), from here: resolved beside the bundle, where it always was. */
 const importModule = (specifier: string): Promise<unknown> => import(specifier);
 
-export function loadBundle(url: URL): BundleExports {
-  const file = fileURLToPath(url);
+/** Loads the bundle script at `file` (an absolute path) and returns what it exports. */
+export function loadBundle(file: string): BundleExports {
   const source = readFileSync(file, 'utf8');
   const build = BUILD_LINE.exec(source)?.[1];
   const cachedData = build === undefined ? undefined : readCache(`${file}.cache`, build);
@@ -60,7 +60,7 @@ export function loadBundle(url: URL): BundleExports {
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), importModule, pathToFileURL(file).href);
   const out = process.env.POLICY_PARSE_CODE_CACHE_OUT;
-  if (out && build !== undefined && (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
+  if (out && build !== undefined && (createRequire(file)('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
     // At exit: the cache then holds every function the run compiled.
     process.once('exit', () => {
       const data = script.createCachedData();
