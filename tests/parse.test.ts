@@ -181,6 +181,25 @@ describe('metadata, furniture and references', () => {
     expect(preamble).not.toMatch(/中文名|基本信息/);
   });
 
+  it('reads labelled rows: a label, white space of any width, either colon; never a label inside a longer word', () => {
+    const text = [
+      '基本信息',
+      '- 文件名称 ：某市质量提升活动方案',
+      '- 发文机关\u3000：某市人民政府',
+      '- 文号:某政发〔2020〕3号',
+      '- 发布时间：2020年5月6日',
+      '一、总体要求',
+      '本文件名称：不是标题。',
+      '（一）名称：质量。',
+    ].join('\n');
+    expect(parse(text, { path: 'labelled-rows.txt' }).meta).toMatchObject({
+      title: '某市质量提升活动方案',
+      issuer: '某市人民政府',
+      docNumber: '某政发〔2020〕3号',
+      publishedDate: '2020-05-06',
+    });
+  });
+
   it('reads the header, addressees and signature block', () => {
     const doc = fixture('meta-signature');
     expect(doc.meta).toMatchObject({

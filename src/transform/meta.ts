@@ -25,13 +25,20 @@ export { DOC_NUMBER, canonicalDocNumber } from '../lexicon/doc-numbers.js';
 
 type Key = 'title' | 'issuer' | 'docNumber' | 'issuedDate' | 'publishedDate';
 
-const LABELS: ReadonlyArray<readonly [Key, RegExp]> = [
-  ['title', /^(?:中文名|标题|名称|文件名称|文件标题|文章标题|法规名称|法律名称|法规标题)\s*[：:]\s*(.+)$/],
-  ['issuer', /^(?:发文机构|发文机关|发文单位|发布机构|发布单位|制发机关|发布机关|颁布机关|颁布单位)\s*[：:]\s*(.+)$/],
-  ['docNumber', /^(?:发文字号|文号|发文号|文件编号)\s*[：:]\s*(.+)$/],
-  ['issuedDate', /^(?:成文日期|签发日期|成文时间)\s*[：:]\s*(.+)$/],
-  ['publishedDate', /^(?:发布日期|发布时间|公布日期|发文日期|印发日期|公开日期)\s*[：:]\s*(.+)$/],
+const LABEL_WORDS: ReadonlyArray<readonly [Key, readonly string[]]> = [
+  ['title', ['中文名', '标题', '名称', '文件名称', '文件标题', '文章标题', '法规名称', '法律名称', '法规标题']],
+  ['issuer', ['发文机构', '发文机关', '发文单位', '发布机构', '发布单位', '制发机关', '发布机关', '颁布机关', '颁布单位']],
+  ['docNumber', ['发文字号', '文号', '发文号', '文件编号']],
+  ['issuedDate', ['成文日期', '签发日期', '成文时间']],
+  ['publishedDate', ['发布日期', '发布时间', '公布日期', '发文日期', '印发日期', '公开日期']],
 ];
+/** A labelled row, by the field it fills: the label, a colon, the value (发文字号：国发〔2016〕1号). */
+const LABELS: ReadonlyArray<readonly [Key, RegExp]> = LABEL_WORDS.map(([key, words]) => [key, new RegExp(`^(?:${words.join('|')})\\s*[：:]\\s*(.+)$`)]);
+/**
+ * Every label. A row matches a label's pattern only if the text before its first colon is the
+ * label and white space (no label holds a colon), so the patterns run only on such a row.
+ */
+const ANY_LABEL = new Set(LABEL_WORDS.flatMap(([, words]) => words));
 // A date label inside a longer line (发布日期:2017-07-13浏览量:1463次); the date read by readDate.
 const INLINE_DATE_LABEL = /(发布日期|发布时间|公布日期|成文日期)\s*[：:]\s*(.{6,24})/;
 
@@ -146,14 +153,28 @@ function labelledRows(meta: MetaDraft, lines: readonly LineNode[], nameOf: NameO
     // Every label ends in a colon: most lines are skipped on that.
     if (!line.value.includes('：') && !line.value.includes(':')) continue;
     const row = stripBullet(line.value);
-    for (const [key, re] of LABELS) {
-      const m = re.exec(row);
-      if (!m?.[1]) continue;
-      setField(meta, key, key === 'title' ? nameOf(line, m[1].trim()) : m[1].trim());
-      if (line.role === 'paragraph' || line.role === 'heading') line.role = 'meta';
-    }
+    // (trimEnd drops exactly what \s matches.)
+    if (ANY_LABEL.has(row.slice(0, firstColon(row)).trimEnd())) labelledRow(meta, line, row, nameOf);
     const inline = INLINE_DATE_LABEL.exec(line.value);
     if (inline?.[2]) setOnce(meta, inline[1] === '成文日期' ? 'issuedDate' : 'publishedDate', readDate(inline[2]));
+  }
+}
+
+/** Where the first colon of a row (： or :) is; its length when it holds none. */
+function firstColon(row: string): number {
+  const wide = row.indexOf('：');
+  const narrow = row.indexOf(':');
+  if (wide < 0) return narrow < 0 ? row.length : narrow;
+  return narrow < 0 ? wide : Math.min(wide, narrow);
+}
+
+/** Fills the field a labelled row's label names. */
+function labelledRow(meta: MetaDraft, line: LineNode, row: string, nameOf: NameOf): void {
+  for (const [key, re] of LABELS) {
+    const m = re.exec(row);
+    if (!m?.[1]) continue;
+    setField(meta, key, key === 'title' ? nameOf(line, m[1].trim()) : m[1].trim());
+    if (line.role === 'paragraph' || line.role === 'heading') line.role = 'meta';
   }
 }
 
