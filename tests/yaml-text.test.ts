@@ -57,6 +57,16 @@ describe('yamlWriter', () => {
     );
   });
 
+  it('writes a key the same way wherever it is kept, and one whose text depends on its depth at each depth', () => {
+    // One writer for all: what it keeps of one document's keys must hold in the next.
+    const keys = ['line', '中文名', 'a: b', '--- x', '%x', '...', 'two\nlines', '#', ' lead', 'null'];
+    for (const key of keys) {
+      for (const data of [{ [key]: 1 }, { outer: { [key]: { [key]: [key] } } }, [{ [key]: 1 }], { [key]: 1 }]) {
+        expect(write(data), JSON.stringify(data)).toBe(reference(data));
+      }
+    }
+  });
+
   it('hands what is not plain data to the package whole', () => {
     for (const data of [{ a: undefined, b: 1 }, [undefined, 1], { d: new Date(0) }, { m: new Map([[1, 2]]) }, 'scalar', 3, null, { ['k'.repeat(2000)]: 1 }]) {
       expect(write(data)).toBe(reference(data));

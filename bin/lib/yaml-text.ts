@@ -94,30 +94,51 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
     (doc.schema as unknown as { toStringOptions?: object }).toStringOptions,
     options,
   );
-  /** By depth: the indentation of a collection at that depth (the package's ctx.indent), and the scalar contexts inside it (indented once more). */
-  const levels: Array<{ indent: string; inner: string; key: ScalarContext; value: ScalarContext }> = [];
+  /**
+   * By depth: the line break and indentation before a collection's next entry at that depth
+   * (the package's ctx.indent, two spaces a level), with a sequence's dash; after a key, the
+   * break into a collection one level in; and the scalar contexts inside it (indented once more).
+   */
+  const levels: Array<{ next: string; nextItem: string; nested: string; key: ScalarContext; value: ScalarContext }> = [];
   const levelAt = (depth: number): (typeof levels)[number] => {
     let level = levels[depth];
     if (!level) {
       const indent = '  '.repeat(depth);
       const inner = `${indent}  `;
       const base = { doc, indent: inner, indentStep: '  ', inFlow: null, options: contextOptions };
-      level = { indent, inner, key: { ...base, implicitKey: true }, value: { ...base, implicitKey: false } };
+      level = { next: `\n${indent}`, nextItem: `\n${indent}- `, nested: `:\n${inner}`, key: { ...base, implicitKey: true }, value: { ...base, implicitKey: false } };
       levels[depth] = level;
     }
     return level;
   };
   const remembered = new Map<string, string>();
+  /**
+   * Each key's text, kept: a document's keys are few (the schema's field names), written again
+   * and again. Only a key whose text is the same at every depth is kept (one line, no document marker).
+   */
+  const keyTexts = new Map<string, string>();
+  const keyText = (key: string, ctx: ScalarContext): string => {
+    const known = keyTexts.get(key);
+    if (known !== undefined) return known;
+    const text = stringText(key, ctx);
+    if (!key.includes('\n') && !DOCUMENT_MARKER.test(key)) {
+      if (keyTexts.size >= REMEMBERED_MAX) keyTexts.clear();
+      keyTexts.set(key, text);
+    }
+    return text;
+  };
 
   /** The package's text of string `s` in `ctx` (an implicit key's, or a value's at ctx.indent). */
   const stringText = (s: string, ctx: ScalarContext): string => {
     if (PLAINLY_SAFE.test(s)) return s;
+    // Only a short string can be remembered: a longer one is never looked up (a look-up hashes the whole string).
+    const short = s.length <= REMEMBERED_MAX_LENGTH;
     // (Only strings whose text is the same everywhere are remembered, below.)
-    const known = remembered.get(s);
+    const known = short ? remembered.get(s) : undefined;
     if (known !== undefined) return known;
     // Without a line break a string's text depends on neither its indentation nor its being a
     // key, unless it opens like a document marker (%, ---, ...: quoted as a top-level key only).
-    const oneLine = s.length <= REMEMBERED_MAX_LENGTH && !s.includes('\n') && !DOCUMENT_MARKER.test(s);
+    const oneLine = short && !s.includes('\n') && !DOCUMENT_MARKER.test(s);
     const text = writeString({ value: s }, ctx, undefined, undefined);
     if (oneLine) {
       if (remembered.size >= REMEMBERED_MAX) remembered.clear();
@@ -156,12 +177,12 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
 
   /** Writes a non-empty plain map or sequence at `depth` (its own indentation, the package's ctx.indent, is two spaces a level). */
   const putCollection = (v: object, depth: number): void => {
-    const { indent, inner, key: keyContext, value: ctx } = levelAt(depth);
+    const { next, nextItem, nested, key: keyContext, value: ctx } = levelAt(depth);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const item = v[i] as unknown;
         if (item === undefined || typeof item === 'function' || typeof item === 'symbol') throw new NotPlainData();
-        put(i === 0 ? '- ' : `\n${indent}- `);
+        put(i === 0 ? '- ' : nextItem);
         if (item !== null && typeof item === 'object') {
           const empty = emptyText(item);
           if (empty !== null) put(empty);
@@ -175,18 +196,18 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
       const key = keys[i] as string;
       const value = (v as Record<string, unknown>)[key];
       if (value === undefined || typeof value === 'function' || typeof value === 'symbol') throw new NotPlainData();
-      const keyText = stringText(key, keyContext);
-      if (keyText.length > IMPLICIT_KEY_MAX) throw new NotPlainData();
-      if (i > 0) put(`\n${indent}`);
+      const text = keyText(key, keyContext);
+      if (text.length > IMPLICIT_KEY_MAX) throw new NotPlainData();
+      if (i > 0) put(next);
       if (value !== null && typeof value === 'object') {
         // A non-empty collection starts on its own line; an empty one follows the key.
         const empty = emptyText(value);
-        if (empty !== null) put(`${keyText}: ${empty}`);
+        if (empty !== null) put(`${text}: ${empty}`);
         else {
-          put(`${keyText}:\n${inner}`);
+          put(`${text}${nested}`);
           putCollection(value, depth + 1);
         }
-      } else put(`${keyText}: ${scalarText(value, ctx)}`);
+      } else put(`${text}: ${scalarText(value, ctx)}`);
     }
   };
 
