@@ -50,6 +50,26 @@ const REMEMBERED_MAX = 4096;
  */
 const PLAINLY_SAFE = /^[\u3000-\ud7ff\ue000-\ufefe\uff00-\uffff](?:[\u3000-\ud7ff\ue000-\ufefe\uff00-\uffff0-9A-Za-z.\-_/()%+=\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]| (?!$))*$/;
 
+/**
+ * What makes the package write a string double-quoted (a control character, or a lone
+ * surrogate; here any surrogate, so that a string holding one is left to the package).
+ */
+const QUOTED_FOR = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]/;
+
+/**
+ * The package's text of a multi-line string as a value, when it is a plain literal block:
+ * no character that forces quotes, and no space or line break at either end (that would need
+ * a chomping or indentation indicator). Then blockString writes `|-`, and the lines indented
+ * at the context's indentation, a run of empty lines left empty. Else undefined.
+ */
+function literalBlock(s: string, indent: string): string | undefined {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  // (Line feed, tab and space: 10, 9, 32.)
+  if (first === 32 || first === 10 || last === 32 || last === 10 || last === 9 || QUOTED_FOR.test(s)) return undefined;
+  return `|-\n${indent}${s.replace(/\n+/g, `$&${indent}`)}`;
+}
+
 /** The package's text of a number (stringifyNumber, for a number with no format of its own). */
 function numberText(n: number): string {
   // (A safe integer other than -0: the same digits as JSON's, sooner.)
@@ -131,6 +151,11 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
   /** The package's text of string `s` in `ctx` (an implicit key's, or a value's at ctx.indent). */
   const stringText = (s: string, ctx: ScalarContext): string => {
     if (PLAINLY_SAFE.test(s)) return s;
+    // A value of several lines (a section's text): most are literal blocks, written here.
+    if (!ctx.implicitKey && s.includes('\n')) {
+      const block = literalBlock(s, ctx.indent);
+      if (block !== undefined) return block;
+    }
     // Only a short string can be remembered: a longer one is never looked up (a look-up hashes the whole string).
     const short = s.length <= REMEMBERED_MAX_LENGTH;
     // (Only strings whose text is the same everywhere are remembered, below.)
