@@ -1,7 +1,7 @@
 // Runs after tsc (`npm run build`) and writes two esbuild bundles:
 //
 // dist/bundle/ — the CLI and its worker. policy-parse.cjs is the whole CLI in one CommonJS
-// script, which policy-parse.js (the command line) and worker.js (a batch's worker thread)
+// script but for the HTML parser (html.cjs, required from it when a page comes), which policy-parse.js (the command line) and worker.js (a batch's worker thread)
 // load with V8's code cache (bin/lib/load-bundle.ts): most of a short run's start-up was
 // compiling JavaScript. policy-parse.cjs.cache is made here by a run of the CLI over a seed
 // and the statute-form fixtures.
@@ -55,6 +55,13 @@ const LAZY = {
   // The summary table's widths (bin/lib/terminal.ts): not with -q.
   'string-width': ['export default function stringWidth(...a) { return real().default(...a); }'],
 };
+/**
+ * Packages whose stand-in requires a script of their own beside the bundle, built below: the
+ * HTML parser (parse5 and the hast utilities, 290 KB) is no part of a usual run, and every
+ * start-up read the whole script (about 8 ms a megabyte here). It is compiled when first used,
+ * without the code cache: an HTML page takes far longer to parse than that.
+ */
+const OWN_SCRIPT = { 'rehype-parse': './html.cjs' };
 /** What a stand-in's real() requires: the package, imported as the importers import it. */
 const EAGER = {
   yaml: "export { parse, stringify, Document } from 'yaml';",
@@ -71,7 +78,7 @@ const lazyPackages = {
     b.onResolve({ filter: names }, (args) => (args.namespace === 'eager' ? undefined : { path: args.path, namespace: 'lazy' }));
     b.onResolve({ filter: /^eager:/ }, (args) => ({ path: args.path.slice('eager:'.length), namespace: 'eager' }));
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: [`let m;`, `const real = () => (m ??= require('eager:${args.path}'));`, ...LAZY[args.path]].join('\n'),
+      contents: [`let m;`, `const real = () => (m ??= require('${OWN_SCRIPT[args.path] ?? `eager:${args.path}`}'));`, ...LAZY[args.path]].join('\n'),
       loader: 'js',
       resolveDir: root,
     }));
@@ -100,7 +107,7 @@ const cli = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: [...CLI_REQUIRED, ...LOADED_ON_DEMAND],
+  external: [...CLI_REQUIRED, ...LOADED_ON_DEMAND, ...Object.values(OWN_SCRIPT)],
   // The loader passes the bundle's URL (load-bundle.ts).
   define: { 'import.meta.url': '__policy_parse_url' },
   plugins: [lazyPackages],
@@ -161,6 +168,22 @@ for (const [name, part] of [['policy-parse', 'cli'], ['worker', 'worker']]) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    logLevel: 'warning',
+  });
+}
+
+// The scripts of OWN_SCRIPT's packages: each the package as its stand-in requires it (EAGER),
+// required by the bundle, through the loader's require, from beside it.
+for (const [name, file] of Object.entries(OWN_SCRIPT)) {
+  await build({
+    stdin: { contents: EAGER[name], resolveDir: root, sourcefile: file, loader: 'js' },
+    outfile: join('dist/bundle', file),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    charset: 'ascii',
+    minifyWhitespace: true,
     logLevel: 'warning',
   });
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PlanDiff, PolicyDocument } from '../src/index.js';
+import { PlanDiff, PolicyDocument, parse } from '../src/index.js';
 import { columns } from '../bin/lib/terminal.js';
 import { at, root } from './helpers.js';
 
@@ -30,6 +30,22 @@ describe('policy-parse <folder>', () => {
     expect(yaml).toEqual(json);
     expect(PolicyDocument.safeParse(json).success).toBe(true);
     expect(json.source.path).toBe('seeds/001_d38150bb2ab3c360.txt');
+  });
+
+  it('reads HTML pages (the bundle’s HTML parser is a script of its own), as the library does, in this thread and on a worker', () => {
+    const dir = tmp();
+    for (const name of ['layout-table-article', 'gb2312-legacy-markup']) cpSync(at(`fixtures/html/${name}/input.html`), join(dir, `${name}.html`));
+    for (const jobs of ['1', '2']) {
+      const out = tmp();
+      const r = spawnSync(process.execPath, [bin, dir, '--out', out, '-f', 'json', '-q', '-j', jobs], { encoding: 'utf8', env: { ...process.env, POLICY_PARSE_THREAD_MB: '0' } });
+      expect(r.status, r.stderr).toBe(0);
+      for (const name of ['layout-table-article', 'gb2312-legacy-markup']) {
+        const path = join(dir, `${name}.html`);
+        const written = JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8'));
+        expect(written).toEqual(JSON.parse(JSON.stringify(parse(readFileSync(path), { path }))));
+        expect(written.sections.length).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('is byte-identical on re-runs', () => {
