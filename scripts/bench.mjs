@@ -74,12 +74,16 @@ function cli(inputs, runs, extra = [], env = {}) {
  * turn, for `rounds` rounds: per configuration its median seconds, peak RSS and each round's
  * seconds. Ratios between two configurations are taken round by round (ratio()): a machine
  * whose speed drifts moves both runs of a round alike, where medians of separate series of
- * runs can differ by the drift alone.
+ * runs can differ by the drift alone. A configuration may also be a function that makes one run
+ * of something else (the floor script) and returns its seconds, peak RSS and threads.
  */
 function takingTurns(configs, rounds) {
   const runs = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const [name, [inputs, extra = [], env = {}]] of Object.entries(configs)) runs[name].push(cli(inputs, 1, extra, env));
+    for (const [name, config] of Object.entries(configs)) {
+      if (typeof config === 'function') runs[name].push(config());
+      else runs[name].push(cli(config[0], 1, config[1] ?? [], config[2] ?? {}));
+    }
   }
   return Object.fromEntries(
     Object.entries(runs).map(([name, list]) => [name, { seconds: median(list.map((r) => r.seconds)), rss: Math.max(...list.map((r) => r.rss)), threads: Math.max(...list.map((r) => r.threads)), each: list.map((r) => r.seconds) }]),
@@ -169,19 +173,25 @@ console.log();
   const seedsDir = join(root, 'seeds');
   // One thread, the default, an explicit --jobs of every core and every core forced take turns
   // on each corpus, so that their ratios are taken round by round.
-  const lawsRuns = takingTurns({ one: [[LAWS], ['--jobs', '1']], default: [[LAWS]], forced: [[LAWS], all, forced] }, RUNS);
+  // The floor takes its turn with the laws' runs: the per-core bar is read as their ratio, round by round.
+  const floorOut = join(work, 'floor');
+  const floorRun = () => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts/bench/floor.mjs'), LAWS, floorOut], { encoding: 'utf8' });
+    rmSync(floorOut, { recursive: true, force: true });
+    const seconds = Number(/\(([\d.]+) s\)/.exec(r.stdout)?.[1] ?? Number.NaN);
+    if (!(seconds > 0)) throw new Error(`floor script failed: ${r.stderr.slice(0, 200)}`);
+    return { seconds, rss: 0, threads: 1 };
+  };
+  const lawsRuns = takingTurns({ one: [[LAWS], ['--jobs', '1']], default: [[LAWS]], forced: [[LAWS], all, forced], floor: floorRun }, RUNS);
   const traditionalRuns = takingTurns(
     { one: [[traditionalDir], ['--jobs', '1']], default: [[traditionalDir]], all: [[traditionalDir], all], forced: [[traditionalDir], all, forced] },
     RUNS,
   );
   const seedsRuns = takingTurns({ one: [[seedsDir], ['--jobs', '1']], all: [[seedsDir], all] }, RUNS + 2);
-  const { one: oneThread, default: lawsDefault, forced: lawsForced } = lawsRuns;
+  const { one: oneThread, default: lawsDefault, forced: lawsForced, floor } = lawsRuns;
   const { one: traditionalOne, default: traditionalDefault, all: traditionalAll, forced: traditionalForced } = traditionalRuns;
   const { one: seedsOne, all: seedsAll } = seedsRuns;
   const eightOne = cli(eight, 1, ['--jobs', '1']);
-  const floorOut = join(work, 'floor');
-  const floor = spawnSync(process.execPath, [join(root, 'scripts/bench/floor.mjs'), LAWS, floorOut], { encoding: 'utf8' });
-  rmSync(floorOut, { recursive: true, force: true });
   // Per core: per thread the run parsed on (a default run below the threads' share starts no worker).
   const row = (name, r, mbIn) =>
     console.log(
@@ -204,10 +214,10 @@ console.log();
   const versus = (a, b) => `${ratio(a, b).toFixed(2)}×${a.threads === 1 && b.threads === 1 ? ' (one thread in both: noise)' : ''}`;
   console.log(`  default / --jobs 1: laws ${versus(oneThread, lawsDefault)} as fast, Traditional ${versus(traditionalOne, traditionalDefault)} as fast; --jobs ${cores} / --jobs 1: Traditional ${versus(traditionalOne, traditionalAll)}, seeds ${versus(seedsOne, seedsAll)} as fast`);
   console.log(`  ${cores} threads forced / --jobs 1: laws ${ratio(oneThread, lawsForced).toFixed(2)}× as fast, Traditional ${ratio(traditionalOne, traditionalForced).toFixed(2)}× as fast`);
-  console.log(`  ${floor.stdout.trim() || `floor script failed: ${floor.stderr.slice(0, 200)}`} (read + 12-regex line pass + pretty JSON + write, one thread)`);
+  console.log(`  floor ${(lawsMb / floor.seconds).toFixed(1)} MB/s (${floor.seconds.toFixed(2)} s) (read + 12-regex line pass + pretty JSON + write, one thread; median of ${RUNS}, in turn with the laws' runs)`);
   // The per-core bar against this machine's floor: 18 MB/s was 0.72 of the floor's 25 MB/s when issue 15 was filed.
-  const floorSeconds = Number(/\(([\d.]+) s\)/.exec(floor.stdout)?.[1] ?? Number.NaN);
-  console.log(`  laws, --jobs 1: ${(oneThread.seconds / floorSeconds).toFixed(2)}× the floor's time (${(floorSeconds / oneThread.seconds).toFixed(2)} of its MB/s; the bar, 18 MB/s against 25 when filed, is 0.72)\n`);
+  const overFloor = ratio(oneThread, floor);
+  console.log(`  laws, --jobs 1: ${overFloor.toFixed(2)}× the floor's time, round by round (${(1 / overFloor).toFixed(2)} of its MB/s; the bar, 18 MB/s against 25 when filed, is 0.72)\n`);
 }
 
 // Hostile inputs (issue 13): each ends in seconds and bounded memory, whatever its exit code.
