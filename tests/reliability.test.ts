@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PolicyDocument, parse } from '../src/index.js';
 import { MAX_QUANTITIES, MAX_SECTIONS } from '../src/util/limits.js';
+import { readBounded } from '../bin/lib/job.js';
 import { at, root } from './helpers.js';
 
 const bin = at('bin/policy-parse');
@@ -262,6 +263,25 @@ describe('resources are bounded', () => {
       ['limit-quantities', expect.any(Number)],
     ]);
     expect(PolicyDocument.safeParse(JSON.parse(JSON.stringify(doc))).success).toBe(true);
+  });
+
+  it('reads a file whole up to its limit: an empty one, one of exactly the limit, one the system calls empty; refuses one over it', () => {
+    const dir = tmp();
+    const file = (name: string, bytes: Buffer) => {
+      writeFileSync(join(dir, name), bytes);
+      return join(dir, name);
+    };
+    expect(readBounded(file('empty.txt', Buffer.alloc(0)), 1024)).toEqual(Buffer.alloc(0));
+    const exact = Buffer.from('第一条 本办法自公布之日起施行。'.repeat(40)).subarray(0, 1024);
+    expect(readBounded(file('exact.txt', exact), 1024)).toEqual(exact);
+    // A small file and a large one (Buffer's pool serves the first).
+    for (const size of [7, 300_000]) {
+      const bytes = Buffer.alloc(size, 'a');
+      expect(readBounded(file(`size-${size}.txt`, bytes), size)).toEqual(bytes);
+    }
+    expect(() => readBounded(file('over.txt', Buffer.alloc(1025)), 1024)).toThrow(/file too large: 0\.0 MB/);
+    // procfs gives its files no size: read to the end all the same.
+    if (existsSync('/proc/self/status')) expect(readBounded('/proc/self/status', 1 << 20).toString()).toMatch(/^Name:/);
   });
 
   it('caps --jobs at the machine\'s cores, with a note', () => {

@@ -229,7 +229,10 @@ export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (r
     const stats = fstatSync(fd);
     if (stats.isFile()) {
       if (stats.size > maxBytes) throw tooLarge(`${(stats.size / 1024 / 1024).toFixed(1)} MB`);
-      return readFileSync(fd);
+      // Read to the size measured: readFileSync(fd) measures the file again, a system call more
+      // a file, and would read what it grew to since. A file the system calls empty (procfs)
+      // is read to its end below, as anything else.
+      if (stats.size > 0) return readToSize(fd, stats.size);
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -245,6 +248,18 @@ export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (r
   } finally {
     closeSync(fd);
   }
+}
+
+/** Up to `size` bytes of `fd` from where it is: fewer when the file ends sooner. */
+function readToSize(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const n = readSync(fd, buffer, at, size - at, null);
+    if (n === 0) break;
+    at += n;
+  }
+  return at < size ? buffer.subarray(0, at) : buffer;
 }
 
 /** The one-line reason for a failure, as a person would say it. */
