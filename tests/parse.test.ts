@@ -430,9 +430,9 @@ describe('page furniture patterns', () => {
     expect(holdsOneOf('二〇一七年', '-/.')).toBe(false);
   });
 
-  it('holds every pre-check of dates, deadlines, numbers and clauses to the patterns it skips', () => {
+  it('holds every pre-check of dates, deadlines, numbers, clauses and date labels to the patterns it skips', () => {
     const preChecks = [...DATE_PRE_CHECKS, ...DEADLINE_PRE_CHECKS, ...HISTORY_PRE_CHECKS, ...META_PRE_CHECKS];
-    expect(preChecks.length).toBe(8);
+    expect(preChecks.length).toBe(9);
     for (const { patterns, marks } of preChecks) {
       expect(patterns.length).toBeGreaterThan(0);
       for (const re of patterns) expect(everyMatchHolds(re, marks), `/${re.source}/ without one of ${marks}`).toBe(true);

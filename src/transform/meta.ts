@@ -17,7 +17,7 @@ import { DOC_NUMBER, ORDER_NUMBER, ORDER_NUMBER_LINE, canonicalDocNumber, issuer
 import { ISSUING_ORGAN_SUFFIX as ORG_SUFFIX } from '../lexicon/organs.js';
 import { CN_SMALL_NUMERAL_CHARS } from '../lexicon/numerals.js';
 import { startsBody } from './furniture.js';
-import type { PreCheck } from '../util/regex-start.js';
+import { type PreCheck, holdsOneOf } from '../util/regex-start.js';
 import { type HistoryDraft, bodyDates, headerHistory, validityOf } from './history.js';
 
 export { DOC_TYPES, docTypeOf } from '../lexicon/doc-types.js';
@@ -41,6 +41,8 @@ const LABELS: ReadonlyArray<readonly [Key, RegExp]> = LABEL_WORDS.map(([key, wor
 const ANY_LABEL = new Set(LABEL_WORDS.flatMap(([, words]) => words));
 // A date label inside a longer line (发布日期:2017-07-13浏览量:1463次); the date read by readDate.
 const INLINE_DATE_LABEL = /(发布日期|发布时间|公布日期|成文日期)\s*[：:]\s*(.{6,24})/;
+/** Every label INLINE_DATE_LABEL finds holds one of these (日期, 时间): a line without either is not searched. */
+const INLINE_DATE_MARKS = '期间';
 
 // Front-matter keys (a YAML block at the top of a scraped file), by the field they fill.
 const FRONT_MATTER_KEYS: ReadonlyArray<readonly [Key, RegExp]> = [
@@ -155,7 +157,7 @@ function labelledRows(meta: MetaDraft, lines: readonly LineNode[], nameOf: NameO
     const row = stripBullet(line.value);
     // (trimEnd drops exactly what \s matches.)
     if (ANY_LABEL.has(row.slice(0, firstColon(row)).trimEnd())) labelledRow(meta, line, row, nameOf);
-    const inline = INLINE_DATE_LABEL.exec(line.value);
+    const inline = holdsOneOf(line.value, INLINE_DATE_MARKS) ? INLINE_DATE_LABEL.exec(line.value) : null;
     if (inline?.[2]) setOnce(meta, inline[1] === '成文日期' ? 'issuedDate' : 'publishedDate', readDate(inline[2]));
   }
 }
@@ -475,6 +477,7 @@ const ORDER_MARK = '令';
 export const META_PRE_CHECKS: readonly PreCheck[] = [
   { patterns: [DOC_NUMBER, ORDER_NUMBER], marks: NUMBER_MARK },
   { patterns: [ORDER_NUMBER, ORDER_NAME], marks: ORDER_MARK },
+  { patterns: [INLINE_DATE_LABEL], marks: INLINE_DATE_MARKS },
 ];
 
 // An order's header: 中华人民共和国国务院令 / 第707号 (or on one line), before the body.
