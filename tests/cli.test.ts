@@ -1,6 +1,6 @@
 // The command line, run as a user would run it (the compiled bin/policy-parse).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -45,6 +45,20 @@ describe('policy-parse <folder>', () => {
         expect(written).toEqual(JSON.parse(JSON.stringify(parse(readFileSync(path), { path }))));
         expect(written.sections.length).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it('says in one line that it is not built yet, from either launcher, and answers --version all the same', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'bin'));
+    for (const name of ['policy-parse', 'policy-parse.cjs']) cpSync(at(`bin/${name}`), join(dir, 'bin', name));
+    cpSync(at('package.json'), join(dir, 'package.json'));
+    for (const launcher of ['bin/policy-parse', 'bin/policy-parse.cjs']) {
+      const r = spawnSync(process.execPath, [join(dir, launcher), 'seeds/'], { cwd: root, encoding: 'utf8' });
+      expect(r.status, launcher).toBe(2);
+      expect(r.stderr).toBe('policy-parse: not built yet; run `npm install` (or `npm run build`) first\n');
+      const version = spawnSync(process.execPath, [join(dir, launcher), '--version'], { encoding: 'utf8' });
+      expect(version.stdout).toBe(`${JSON.parse(readFileSync(at('package.json'), 'utf8')).version}\n`);
     }
   });
 
