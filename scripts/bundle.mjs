@@ -1,8 +1,9 @@
 // Runs after tsc (`npm run build`) and writes two esbuild bundles:
 //
 // dist/bundle/ — the CLI and its worker. policy-parse.cjs is the whole CLI in one CommonJS
-// script but for the HTML parser (html.cjs, required from it when a page comes), which policy-parse.js (the command line) and worker.js (a batch's worker thread)
-// load with V8's code cache (bin/lib/load-bundle.ts): most of a short run's start-up was
+// script but for the HTML parser (html.cjs, required from it when a page comes), which
+// policy-parse.js (the command line) and worker.js (a batch's worker thread) load with V8's
+// code cache (bin/lib/load-bundle.ts): most of a short run's start-up was
 // compiling JavaScript. policy-parse.cjs.cache is made here by a run of the CLI over a seed
 // and the statute-form fixtures.
 // Within the script each module is set up when first imported, so `--help` never sets up
@@ -57,7 +58,7 @@ const LAZY = {
 };
 /**
  * Packages whose stand-in requires a script of their own beside the bundle, built below: the
- * HTML parser (parse5 and the hast utilities, 290 KB) is no part of a usual run, and every
+ * HTML parser (parse5 and the hast utilities, 280 KB) is no part of a usual run, and every
  * start-up read the whole script (about 8 ms a megabyte here). It is compiled when first used,
  * without the code cache: an HTML page takes far longer to parse than that.
  */

@@ -134,20 +134,11 @@ export function yamlWriter(yaml: Pick<typeof Yaml, 'Document' | 'stringify'>): (
   };
   const remembered = new Map<string, string>();
   /**
-   * Each key's text, kept: a document's keys are few (the schema's field names), written again
-   * and again. Only a key whose text is the same at every depth is kept (one line, no document marker).
+   * A key's text: a document's keys are few (the schema's field names), written again and
+   * again, so one is looked up among the remembered strings first (stringText keeps only texts
+   * that are the same as key or value and at every depth).
    */
-  const keyTexts = new Map<string, string>();
-  const keyText = (key: string, ctx: ScalarContext): string => {
-    const known = keyTexts.get(key);
-    if (known !== undefined) return known;
-    const text = stringText(key, ctx);
-    if (!key.includes('\n') && !DOCUMENT_MARKER.test(key)) {
-      if (keyTexts.size >= REMEMBERED_MAX) keyTexts.clear();
-      keyTexts.set(key, text);
-    }
-    return text;
-  };
+  const keyText = (key: string, ctx: ScalarContext): string => remembered.get(key) ?? stringText(key, ctx);
 
   /** The package's text of string `s` in `ctx` (an implicit key's, or a value's at ctx.indent). */
   const stringText = (s: string, ctx: ScalarContext): string => {

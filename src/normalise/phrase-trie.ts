@@ -33,7 +33,7 @@ export class PhraseTrie {
   #slotChild = new Int32Array(1 << 12);
   #slotBits = 12;
   /** Replacement of each node that ends a key, by node. */
-  readonly #values: Array<string | undefined> = [undefined];
+  #values: Array<string | undefined> = [undefined];
   /** Is any key one code unit long (none is, in this project's tables: #first is then never read)? */
   #hasSingle = false;
   #size = 0;
@@ -68,8 +68,7 @@ export class PhraseTrie {
     copy.#slotCode = this.#slotCode.slice();
     copy.#slotChild = this.#slotChild.slice();
     copy.#slotBits = this.#slotBits;
-    copy.#values.length = 0;
-    for (const value of this.#values) copy.#values.push(value);
+    copy.#values = this.#values.slice();
     copy.#hasSingle = this.#hasSingle;
     copy.#size = this.#size;
     return copy;

@@ -155,19 +155,11 @@ function labelledRows(meta: MetaDraft, lines: readonly LineNode[], nameOf: NameO
     // Every label ends in a colon: most lines are skipped on that.
     if (!line.value.includes('：') && !line.value.includes(':')) continue;
     const row = stripBullet(line.value);
-    // (trimEnd drops exactly what \s matches.)
-    if (ANY_LABEL.has(row.slice(0, firstColon(row)).trimEnd())) labelledRow(meta, line, row, nameOf);
+    // The row holds a colon (stripBullet drops none). (trimEnd drops exactly what \s matches.)
+    if (ANY_LABEL.has(row.slice(0, row.search(/[：:]/)).trimEnd())) labelledRow(meta, line, row, nameOf);
     const inline = holdsOneOf(line.value, INLINE_DATE_MARKS) ? INLINE_DATE_LABEL.exec(line.value) : null;
     if (inline?.[2]) setOnce(meta, inline[1] === '成文日期' ? 'issuedDate' : 'publishedDate', readDate(inline[2]));
   }
-}
-
-/** Where the first colon of a row (： or :) is; its length when it holds none. */
-function firstColon(row: string): number {
-  const wide = row.indexOf('：');
-  const narrow = row.indexOf(':');
-  if (wide < 0) return narrow < 0 ? row.length : narrow;
-  return narrow < 0 ? wide : Math.min(wide, narrow);
 }
 
 /** Fills the field a labelled row's label names. */
