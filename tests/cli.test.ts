@@ -6,7 +6,8 @@ import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PlanDiff, PolicyDocument, parse } from '../src/index.js';
-import { columns } from '../bin/lib/terminal.js';
+import stringWidth from 'string-width';
+import { STANDS_ALONE, columns } from '../bin/lib/terminal.js';
 import { at, root } from './helpers.js';
 
 const bin = at('bin/policy-parse');
@@ -219,6 +220,27 @@ describe('pipes and help', () => {
     const start = (line: string) => columns(line.slice(0, line.search(/\s\d+\s+\d+\s+\d+\s+\d+\s+\d+$/) + 1));
     expect(new Set(full.slice(1, -1).map(start)).size).toBe(1);
     expect(columns('北京—…a')).toBe(7);
+  });
+
+  it('measures text of characters that stand alone as string-width does, each one a grapheme of its own', () => {
+    const segmenter = new Intl.Segmenter();
+    const graphemes = (text: string) => [...segmenter.segment(text)].length;
+    let alone = 0;
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (!STANDS_ALONE.test(c)) continue;
+      alone++;
+      if (columns(c) !== stringWidth(c)) wrong.push(`U+${code.toString(16)} is ${stringWidth(c)} wide`);
+      // Nothing joins it to what comes before or after: an ASCII letter, a Han character, itself.
+      for (const text of [`a${c}`, `${c}a`, `中${c}`, `${c}中`, `${c}${c}`]) if (graphemes(text) !== 2) wrong.push(`U+${code.toString(16)} joins in ${text}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(alone).toBeGreaterThan(28_000);
+    // Mixed text, and text the segmenter must read (a combining mark, an emoji, an ANSI colour, Hangul).
+    for (const text of ['国务院关于印发《“十四五”规划》的通知（2021）', 'Ａ１—…·“”〔2021〕5号', 'é', 'e\u0301', '👍🏽a', '\u001b[31m红\u001b[0m', '한국어', '©2021', '']) {
+      expect(columns(text), text).toBe(stringWidth(text));
+    }
   });
 
   it('--no-warnings keeps the summary and drops the documents\' warnings', () => {
