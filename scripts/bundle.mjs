@@ -1,11 +1,11 @@
 // Runs after tsc (`npm run build`) and writes two esbuild bundles:
 //
 // dist/bundle/ — the CLI and its worker. policy-parse.cjs is the whole CLI in one CommonJS
-// script but for the HTML parser (html.cjs, required from it when a page comes), which
-// policy-parse.js (the command line) and worker.js (a batch's worker thread) load with V8's
-// code cache (bin/lib/load-bundle.ts): most of a short run's start-up was
-// compiling JavaScript. policy-parse.cjs.cache is made here by a run of the CLI over a seed
-// and the statute-form fixtures.
+// script but for the HTML parser and YAML (html.cjs and yaml.cjs, loaded from it when a page
+// or YAML output comes), which policy-parse.js (the command line) and worker.js (a batch's
+// worker thread) load with V8's code cache (bin/lib/load-bundle.ts), as it loads those two:
+// most of a short run's start-up was compiling JavaScript. The caches (policy-parse.cjs.cache
+// and the others) are made here by runs of the CLI over a seed and fixtures.
 // Within the script each module is set up when first imported, so `--help` never sets up
 // the parser; the libraries only some inputs or commands need (the HTML parser, the
 // encoding detector, YAML, CSV, zod's schemas) are set up, or required, when first used.
@@ -31,10 +31,10 @@ const LOADED_ON_DEMAND = ['mammoth', 'unpdf'];
 // ───────────────────────────── the CLI ─────────────────────────────
 
 // CommonJS dependencies the CLI requires from node_modules, as installed, when it first needs
-// them (zod's schemas: validate, diff, a config file; YAML: -f yaml, front matter; chardet:
-// input that is not UTF-8): large, and no part of a usual run. (lilconfig, mammoth and
-// unpdf are imported through importModule(), so never bundled.)
-const CLI_REQUIRED = ['zod', 'yaml', 'chardet'];
+// them (zod's schemas: validate, diff, a config file; chardet: input that is not UTF-8):
+// large, and no part of a usual run. (lilconfig, mammoth and unpdf are imported through
+// importModule(), so never bundled.)
+const CLI_REQUIRED = ['zod', 'chardet'];
 
 // Packages imported by modules every parse sets up, but used only by some inputs or
 // formats: each is replaced by a stand-in whose functions set the package up on first
@@ -57,12 +57,14 @@ const LAZY = {
   'string-width': ['export default function stringWidth(...a) { return real().default(...a); }'],
 };
 /**
- * Packages whose stand-in requires a script of their own beside the bundle, built below: the
- * HTML parser (parse5 and the hast utilities, 280 KB) is no part of a usual run, and every
- * start-up read the whole script (about 8 ms a megabyte here). It is compiled when first used,
- * without the code cache: an HTML page takes far longer to parse than that.
+ * Packages whose stand-in loads a script of their own beside the bundle, built below, with
+ * its own code cache (bin/lib/load-bundle.ts): the HTML parser (parse5 and the hast
+ * utilities, 280 KB) and YAML (170 KB). Neither is part of every run, and every start-up
+ * reads the whole bundle (about 8 ms a megabyte here). Required from node_modules and
+ * compiled as they came, YAML cost 33-36 ms of each run that wrote YAML (the default) and the
+ * HTML parser 27 ms of each that read a page.
  */
-const OWN_SCRIPT = { 'rehype-parse': './html.cjs' };
+const OWN_SCRIPT = { 'rehype-parse': 'html.cjs', yaml: 'yaml.cjs' };
 /** What a stand-in's real() requires: the package, imported as the importers import it. */
 const EAGER = {
   yaml: "export { parse, stringify, Document } from 'yaml';",
@@ -79,7 +81,7 @@ const lazyPackages = {
     b.onResolve({ filter: names }, (args) => (args.namespace === 'eager' ? undefined : { path: args.path, namespace: 'lazy' }));
     b.onResolve({ filter: /^eager:/ }, (args) => ({ path: args.path.slice('eager:'.length), namespace: 'eager' }));
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: [`let m;`, `const real = () => (m ??= require('${OWN_SCRIPT[args.path] ?? `eager:${args.path}`}'));`, ...LAZY[args.path]].join('\n'),
+      contents: [`let m;`, `const real = () => (m ??= ${OWN_SCRIPT[args.path] ? `__policy_parse_load('${OWN_SCRIPT[args.path]}')` : `require('eager:${args.path}')`});`, ...LAZY[args.path]].join('\n'),
       loader: 'js',
       resolveDir: root,
     }));
@@ -108,7 +110,7 @@ const cli = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: [...CLI_REQUIRED, ...LOADED_ON_DEMAND, ...Object.values(OWN_SCRIPT)],
+  external: [...CLI_REQUIRED, ...LOADED_ON_DEMAND],
   // The loader passes the bundle's URL (load-bundle.ts).
   define: { 'import.meta.url': '__policy_parse_url' },
   plugins: [lazyPackages],
@@ -144,13 +146,20 @@ const dynamicImport = script.search(/\bimport\(/);
 if (dynamicImport >= 0) {
   throw new Error(`scripts/bundle.mjs: the CLI bundle calls import() (${JSON.stringify(script.slice(dynamicImport - 80, dynamicImport + 40))}); route it through importModule() (src/read/import-module.ts), or make the package external`);
 }
-// The first line names the build: a code cache made for another build is never used.
-const buildId = createHash('sha256').update(script).digest('hex').slice(0, 16);
 mkdirSync('dist/bundle', { recursive: true });
-// Then one function expression, which the loader calls with CommonJS's arguments and its own
-// import() and the bundle's URL (bin/lib/load-bundle.ts).
-const head = '(function (exports, require, module, __filename, __dirname, __policy_parse_import, __policy_parse_url) {';
-writeFileSync('dist/bundle/policy-parse.cjs', `// policy-parse bundle ${buildId}\n${head}\n${script}})\n`);
+writeScript('policy-parse.cjs', script);
+
+/**
+ * Writes a script of dist/bundle as the loader reads it (bin/lib/load-bundle.ts): its first
+ * line names the build (a code cache made for another build is never used), then one
+ * function expression, which the loader calls with CommonJS's arguments, its own import(),
+ * the script's URL and itself, for the scripts beside it.
+ */
+function writeScript(name, text) {
+  const buildId = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const head = '(function (exports, require, module, __filename, __dirname, __policy_parse_import, __policy_parse_url, __policy_parse_load) {';
+  writeFileSync(join('dist/bundle', name), `// policy-parse bundle ${buildId}\n${head}\n${text}})\n`);
+}
 
 // The two entries, each loading the script: CommonJS, as dist/bundle/package.json says, because
 // an ES module entry sets up Node's ES module loader first (bin/policy-parse.cjs requires the
@@ -159,7 +168,7 @@ writeFileSync('dist/bundle/package.json', `${JSON.stringify({ type: 'commonjs' }
 for (const [name, part] of [['policy-parse', 'cli'], ['worker', 'worker']]) {
   await build({
     stdin: {
-      contents: `import { loadBundle } from './bin/lib/load-bundle.ts';\nvoid loadBundle(require('node:path').join(__dirname, 'policy-parse.cjs')).${part}();\n`,
+      contents: `import { loadBundle } from './bin/lib/load-bundle.ts';\nvoid loadBundle(require('node:path').join(__dirname, 'policy-parse.cjs'), require).${part}();\n`,
       resolveDir: root,
       sourcefile: `${name}.js`,
       loader: 'ts',
@@ -173,20 +182,23 @@ for (const [name, part] of [['policy-parse', 'cli'], ['worker', 'worker']]) {
   });
 }
 
-// The scripts of OWN_SCRIPT's packages: each the package as its stand-in requires it (EAGER),
-// required by the bundle, through the loader's require, from beside it.
+// The scripts of OWN_SCRIPT's packages: each the package as its stand-in imports it (EAGER),
+// loaded by the bundle from beside it, as the bundle is.
 for (const [name, file] of Object.entries(OWN_SCRIPT)) {
-  await build({
+  const own = await build({
     stdin: { contents: EAGER[name], resolveDir: root, sourcefile: file, loader: 'js' },
-    outfile: join('dist/bundle', file),
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
     charset: 'ascii',
     minifyWhitespace: true,
+    write: false,
     logLevel: 'warning',
   });
+  const text = asciiOnly(own.outputFiles[0].text);
+  if (/[^\x00-\x7f]/.test(text) || /\bimport\(/.test(text)) throw new Error(`scripts/bundle.mjs: ${file} is not ASCII, or calls import()`);
+  writeScript(file, text);
 }
 
 // The code cache: a run of the CLI over a seed (not one of the benchmark's) and the inputs of
@@ -198,41 +210,58 @@ for (const [name, file] of Object.entries(OWN_SCRIPT)) {
 // larger and no change in start-up (one seed, 31 alternating rounds: 141.3 and 140.7 ms).
 // Without seeds (a build outside this repository) there is no cache, and the CLI compiles
 // as it goes.
+// The scripts loaded when first needed have caches of their own, from a second run, over a
+// seed and pages of the HTML fixtures, written as YAML: trained with the first, the bundle's
+// cache would also hold the HTML and YAML writers' code, which a run to JSON never uses.
 // No NODE_OPTIONS: V8 takes a cache only under the flags it was made with, and a plain
 // `node` is what runs the CLI. Written beside, then renamed: never a half-written cache.
 const TRAINING_SEED = 'seeds/001_d38150bb2ab3c360.txt';
 const TRAINING_FIXTURES = [
-  'legal-chapters-articles',
-  'markdown-law-parts-chapters-sections',
-  'legal-taiwan-spaced-markers-and-inserted-articles',
-  'meta-history-law-header',
-  'meta-history-taiwan-header',
+  'parse/legal-chapters-articles',
+  'parse/markdown-law-parts-chapters-sections',
+  'parse/legal-taiwan-spaced-markers-and-inserted-articles',
+  'parse/meta-history-law-header',
+  'parse/meta-history-taiwan-header',
 ];
+const TRAINING_PAGES = ['html/layout-table-article', 'html/task-table-rows', 'html/page-furniture-dropped'];
 if (existsSync(TRAINING_SEED)) {
+  trainCaches(TRAINING_FIXTURES, 'json', ['policy-parse.cjs']);
+  trainCaches(TRAINING_PAGES, 'yaml', Object.values(OWN_SCRIPT));
+}
+
+/**
+ * Runs the CLI over the training seed and the inputs of `fixtures` (folders under fixtures/),
+ * writing `format`, and keeps the code caches it leaves of `scripts`.
+ */
+function trainCaches(fixtures, format, scripts) {
   const work = mkdtempSync(join(tmpdir(), 'policy-parse-cache-'));
-  // In the same folder, so that the rename is one (never across file systems).
-  const cache = `dist/bundle/policy-parse.cjs.cache.${process.pid}`;
+  // In the same folder as the caches' place, so that each rename is one (never across file systems).
+  const caches = `dist/bundle/.caches-${process.pid}`;
   try {
+    mkdirSync(caches);
     // One folder of training inputs, each under its own name (every fixture's is input.*).
     const inputs = join(work, 'in');
     mkdirSync(inputs);
     copyFileSync(TRAINING_SEED, join(inputs, basename(TRAINING_SEED)));
-    for (const fixture of TRAINING_FIXTURES) {
-      const dir = join('fixtures/parse', fixture);
+    for (const fixture of fixtures) {
+      const dir = join('fixtures', fixture);
       const input = existsSync(dir) ? readdirSync(dir).find((name) => name.startsWith('input.')) : undefined;
       // A fixture renamed or removed would leave its form out of the cache without a word.
-      if (input) copyFileSync(join(dir, input), join(inputs, `${fixture}${extname(input)}`));
+      if (input) copyFileSync(join(dir, input), join(inputs, `${basename(fixture)}${extname(input)}`));
       else console.warn(`scripts/bundle.mjs: the code cache's training fixture ${dir} has no input; the cache is trained without it`);
     }
-    const run = spawnSync(process.execPath, ['dist/bundle/policy-parse.js', inputs, '--out', join(work, 'out'), '-f', 'json', '--no-config'], {
-      env: { ...process.env, POLICY_PARSE_CODE_CACHE_OUT: cache, NODE_OPTIONS: '' },
+    const run = spawnSync(process.execPath, ['dist/bundle/policy-parse.js', inputs, '--out', join(work, 'out'), '-f', format, '--no-config'], {
+      env: { ...process.env, POLICY_PARSE_CODE_CACHE_OUT: resolve(caches), NODE_OPTIONS: '' },
       encoding: 'utf8',
     });
-    if (run.status === 0 && existsSync(cache)) renameSync(cache, 'dist/bundle/policy-parse.cjs.cache');
-    else console.warn(`scripts/bundle.mjs: no code cache (the CLI's run over ${TRAINING_SEED} and the statute fixtures exited ${run.status}: ${run.stderr.trim()}); the CLI works without, starting slower`);
+    for (const script of scripts) {
+      const cache = join(caches, `${script}.cache`);
+      if (run.status === 0 && existsSync(cache)) renameSync(cache, join('dist/bundle', `${script}.cache`));
+      else console.warn(`scripts/bundle.mjs: no code cache for ${script} (the CLI's run over ${TRAINING_SEED} and ${fixtures.join(', ')} exited ${run.status}: ${run.stderr.trim()}); the CLI works without, starting slower`);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
-    rmSync(cache, { force: true });
+    rmSync(caches, { recursive: true, force: true });
   }
 }
 

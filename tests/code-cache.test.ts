@@ -10,6 +10,10 @@ import { CLI_V8_FLAGS } from '../bin/lib/v8-flags.js';
 import { at } from './helpers.js';
 
 const SEED = at('seeds/004_d5cd5e8c6d7fb42d.txt');
+/** A page: the HTML parser's script is loaded, with its cache, as YAML's is for -f yaml. */
+const PAGE = at('fixtures/html/layout-table-article/input.html');
+/** The scripts of the bundle's folder with a cache: the bundle, and those it loads when first needed. */
+const SCRIPTS = ['policy-parse.cjs', 'html.cjs', 'yaml.cjs'];
 const BUNDLE = at('dist/bundle');
 const work = mkdtempSync(join(tmpdir(), 'policy-parse-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -17,24 +21,26 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 // A plain node: V8 takes a cache only under the flags it was made with.
 const env = { ...process.env, NODE_OPTIONS: '' };
 
-/** A copy of the package's build, with the cache file as `damage` leaves it. */
+/** A copy of the package's build, with every cache file as `damage` leaves it. */
 function copyWith(name: string, damage: (cache: Buffer) => Buffer | undefined): string {
   const root = join(work, name);
   mkdirSync(join(root, 'dist'), { recursive: true });
   cpSync(BUNDLE, join(root, 'dist/bundle'), { recursive: true });
   cpSync(at('package.json'), join(root, 'package.json'));
   symlinkSync(at('node_modules'), join(root, 'node_modules'));
-  const cache = join(root, 'dist/bundle/policy-parse.cjs.cache');
-  const damaged = damage(readFileSync(cache));
-  if (damaged) writeFileSync(cache, damaged);
-  else rmSync(cache);
+  for (const script of SCRIPTS) {
+    const cache = join(root, 'dist/bundle', `${script}.cache`);
+    const damaged = damage(readFileSync(cache));
+    if (damaged) writeFileSync(cache, damaged);
+    else rmSync(cache);
+  }
   return root;
 }
 
 /** Every file a run writes, with stdout and stderr. */
 function runIn(root: string, out: string): Record<string, string> {
   // Run from `work`: the summary names the output folder relative to the working folder.
-  const r = spawnSync(process.execPath, [join(root, 'dist/bundle/policy-parse.js'), SEED, '-o', out, '-f', 'json,yaml', '--no-config'], { cwd: work, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'dist/bundle/policy-parse.js'), SEED, PAGE, '-o', out, '-f', 'json,yaml', '--no-config'], { cwd: work, env, encoding: 'utf8' });
   const files = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
   return { ...files, status: String(r.status), stdout: r.stdout.replaceAll(`→ ${relative(work, out)}/`, '→ OUT/'), stderr: r.stderr };
 }
@@ -42,18 +48,43 @@ function runIn(root: string, out: string): Record<string, string> {
 const dataStart = (cache: Buffer) => cache.indexOf(0x0a) + 1;
 
 describe('the code cache', () => {
-  it('is there, and V8 takes it', () => {
-    const file = join(BUNDLE, 'policy-parse.cjs');
+  it('is there for the bundle and each script it loads when first needed, and V8 takes each', () => {
+    expect(readdirSync(BUNDLE).filter((f) => f.endsWith('.cache')).sort()).toEqual(SCRIPTS.map((s) => `${s}.cache`).sort());
+    for (const script of SCRIPTS) {
+      const file = join(BUNDLE, script);
+      const probe = `
+        const { readFileSync } = require('node:fs');
+        const { Script } = require('node:vm');
+        require('node:v8').setFlagsFromString(${JSON.stringify(CLI_V8_FLAGS)});
+        const cache = readFileSync(${JSON.stringify(`${file}.cache`)});
+        const script = new Script(readFileSync(${JSON.stringify(file)}, 'utf8'), { filename: ${JSON.stringify(file)}, cachedData: cache.subarray(cache.indexOf(10) + 1) });
+        process.stdout.write(String(script.cachedDataRejected));`;
+      const r = spawnSync(process.execPath, ['-e', probe], { env, encoding: 'utf8' });
+      expect(r.stderr, script).toBe('');
+      expect(r.stdout, script).toBe('false');
+    }
+  });
+
+  it('is what a run loads each script with: no script is compiled without its cache', () => {
+    // The loader's compiles, as V8 reports them: each script given its cache, and taking it.
     const probe = `
-      const { readFileSync } = require('node:fs');
-      const { Script } = require('node:vm');
-      require('node:v8').setFlagsFromString(${JSON.stringify(CLI_V8_FLAGS)});
-      const cache = readFileSync(${JSON.stringify(`${file}.cache`)});
-      const script = new Script(readFileSync(${JSON.stringify(file)}, 'utf8'), { filename: ${JSON.stringify(file)}, cachedData: cache.subarray(cache.indexOf(10) + 1) });
-      process.stdout.write(String(script.cachedDataRejected));`;
-    const r = spawnSync(process.execPath, ['-e', probe], { env, encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('false');
+      const vm = require('node:vm');
+      const Script = vm.Script;
+      const seen = [];
+      vm.Script = class extends Script {
+        constructor(source, options) {
+          super(source, options);
+          seen.push([require('node:path').basename(options.filename), Boolean(options.cachedData), this.cachedDataRejected]);
+        }
+      };
+      process.on('exit', () => process.stderr.write(JSON.stringify(seen)));
+      process.argv.splice(1, 0, 'policy-parse');
+      require(${JSON.stringify(join(BUNDLE, 'policy-parse.js'))});`;
+    const out = join(work, 'out-loaded');
+    // (One thread: the tests' setting puts documents through a worker, whose compiles this does not see.)
+    const r = spawnSync(process.execPath, ['-e', probe, SEED, PAGE, '-o', out, '-f', 'json,yaml', '-q', '-j', '1', '--no-config'], { env, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stderr).sort()).toEqual(SCRIPTS.map((s) => [s, true, false]).sort());
   });
 
   it('changes no output when it does not fit', () => {

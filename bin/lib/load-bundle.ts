@@ -10,12 +10,12 @@
 // are not those written (the header holds their SHA-256: V8 checks its data's version and
 // flags, not its integrity, and a damaged cache can crash it), or one V8 rejects (another
 // Node, other V8 flags). Then the bundle is compiled as usual: slower, never wrong.
-// Nothing is written at run time, unless POLICY_PARSE_CODE_CACHE_OUT names a file for
-// the cache (the build's own run).
+// The scripts the bundle loads when first needed (the HTML parser, YAML) are loaded the same
+// way, each with its own cache. Nothing is written at run time, unless
+// POLICY_PARSE_CODE_CACHE_OUT names a folder for the caches (the build's own runs).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { setCliV8Flags } from './v8-flags.js';
@@ -29,10 +29,11 @@ export interface BundleExports {
 }
 
 /**
- * The bundle's first line: `// policy-parse bundle <build id>`. Then comes one function
+ * A script's first line: `// policy-parse bundle <build id>`. Then comes one function
  * expression, CommonJS's wrapper and more, written so by scripts/bundle.mjs (so that the
  * text read is the text compiled, never copied into a longer string):
- * (function (exports, require, module, __filename, __dirname, __policy_parse_import, __policy_parse_url) { … })
+ * (function (exports, require, module, __filename, __dirname, __policy_parse_import, __policy_parse_url, __policy_parse_load) { … })
+ * Each script of the folder begins so.
  */
 const BUILD_LINE = /^\/\/ policy-parse bundle ([0-9a-f]+)\n/;
 
@@ -44,8 +45,21 @@ const sha256 = (data: Buffer): string => createHash('sha256').update(data).diges
 /** import(), from here: resolved beside the bundle, where it always was. */
 const importModule = (specifier: string): Promise<unknown> => import(specifier);
 
-/** Loads the bundle script at `file` (an absolute path) and returns what it exports. */
-export function loadBundle(file: string): BundleExports {
+/**
+ * Loads the bundle script at `file` (an absolute path) and returns what it exports.
+ * `requireHere`: the entry's own require, which resolves from beside the scripts (the entry is
+ * in their folder), so that no require is made with node:module's createRequire (which sets
+ * up part of the ES module loader).
+ */
+export function loadBundle(file: string, requireHere: NodeJS.Require): BundleExports {
+  return loadScript(file, requireHere) as BundleExports;
+}
+
+/**
+ * Loads one script of the bundle's folder: the bundle, or one it loads by name when first
+ * needed (its `__policy_parse_load`: the HTML parser, YAML), each with its own code cache.
+ */
+function loadScript(file: string, requireHere: NodeJS.Require): unknown {
   const source = readFileSync(file, 'utf8');
   const build = BUILD_LINE.exec(source)?.[1];
   const cachedData = build === undefined ? undefined : readCache(`${file}.cache`, build);
@@ -54,17 +68,19 @@ export function loadBundle(file: string): BundleExports {
   // in the build's run that made the cache.
   setCliV8Flags();
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = { exports: {} as BundleExports };
-  // The arguments: CommonJS's, then the loader's import() and the bundle's own URL (its
-  // sources' import.meta.url).
+  const module = { exports: {} };
+  // The arguments: CommonJS's, then the loader's import(), the script's own URL (its sources'
+  // import.meta.url), and this loader for the scripts beside it.
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), importModule, pathToFileURL(file).href);
+  const load = (name: string): unknown => loadScript(join(dirname(file), name), requireHere);
+  run.call(module.exports, module.exports, requireHere, module, file, dirname(file), importModule, pathToFileURL(file).href, load);
   const out = process.env.POLICY_PARSE_CODE_CACHE_OUT;
-  if (out && build !== undefined && (createRequire(file)('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
-    // At exit: the cache then holds every function the run compiled.
+  if (out && build !== undefined && (requireHere('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
+    // At exit: the cache then holds every function the run compiled. Into the folder named,
+    // under the script's name.
     process.once('exit', () => {
       const data = script.createCachedData();
-      writeFileSync(out, Buffer.concat([cacheHeader(build, data), data]));
+      writeFileSync(join(out, `${basename(file)}.cache`), Buffer.concat([cacheHeader(build, data), data]));
     });
   }
   return module.exports;
