@@ -104,6 +104,15 @@ export function formatOf(path: string, text = ''): SourceInfo['format'] {
   return looksLikeHtml(text) ? 'html' : 'text';
 }
 
+/**
+ * Whether parseWithFileAsync() reads these bytes after it first waits (a DOCX or a PDF, by the
+ * path's extension or the bytes): any other input's bytes are decoded and hashed before it
+ * returns, so a caller may read the next file into the same memory as soon as it has the promise.
+ */
+export function readsBytesLater(bytes: Uint8Array, path: string): boolean {
+  return binaryInput(bytes, displayPath(path), undefined) !== undefined;
+}
+
 /** DOCX or PDF, when the format named, the extension or the bytes say so; else undefined (text). */
 function binaryInput(input: string | Uint8Array, path: string, format: SourceInfo['format'] | undefined): BinaryFormat | undefined {
   if (format === 'docx' || format === 'pdf') return format;

@@ -168,6 +168,24 @@ describe('policy-parse on a folder with .docx and .pdf', () => {
     for (const f of readdirSync(one)) expect(readFileSync(join(many, f))).toEqual(readFileSync(join(one, f)));
   });
 
+  it('reads DOCX and PDF bytes whole while the text documents after them are read, in one thread', async () => {
+    // One thread reads each file into the same buffer, and starts a few documents ahead: the
+    // DOCX and PDFs are still being read (asynchronously) when the text files after them are.
+    const dir = tmp();
+    cpSync(at('fixtures/docx-pdf/seed-001.docx'), join(dir, 'a-plan.docx'));
+    cpSync(at('fixtures/docx-pdf/seed-002.pdf'), join(dir, 'b-plan.pdf'));
+    // A PDF by its bytes alone.
+    cpSync(at('fixtures/docx-pdf/seed-001.pdf'), join(dir, 'c-named-as-text.txt'));
+    for (const [i, seed] of ['000', '003', '004', '002'].entries()) cpSync(at(`seeds/${seedOf(seed)}`), join(dir, `d${i}.txt`));
+    const out = tmp();
+    expect(run([dir, '-o', out, '-f', 'json', '-q', '-j', '1']).status).toBe(0);
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const { document } = await parseWithFileAsync(readFileSync(path), { path });
+      expect(JSON.parse(readFileSync(join(out, `${name.replace(/\.\w+$/, '')}.json`), 'utf8')), name).toEqual(JSON.parse(JSON.stringify(document)));
+    }
+  });
+
   it('applies --max-size to a PDF, and shows and diffs one', () => {
     const big = run(['fixtures/docx-pdf/seed-002.pdf', '-o', tmp(), '--max-size', '0.1', '-q']);
     expect(big.status).toBe(1);

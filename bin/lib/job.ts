@@ -3,7 +3,7 @@
 // returns only small, cloneable facts: the batch keeps no documents in memory.
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { type ParseOptions, parseWithFileAsync } from '../../src/api.js';
+import { type ParseOptions, parseWithFileAsync, readsBytesLater } from '../../src/api.js';
 import type { PolicyDocument } from '../../src/schema/policy-document.js';
 import { tempName } from './cleanup.js';
 import { setCliV8Flags } from './v8-flags.js';
@@ -73,9 +73,12 @@ export async function runJob(input: JobInput, options: JobOptions): Promise<JobR
     const inputs = inputSet(options.inputPaths);
     const clash = targets.find((t) => inputs.has(t));
     if (clash) throw new Error(`output ${clash} would overwrite an input; choose another --out`);
-    const source = readBounded(input.raw ? Buffer.from(input.raw) : input.path, options.maxBytes);
-    bytes = source.length;
+    const read = readBounded(input.raw ? Buffer.from(input.raw) : input.path, options.maxBytes, undefined, true);
+    bytes = read.length;
     const displayPath = input.path.split(sep).join('/');
+    // Read into this thread's reading buffer, which the next document's read fills while this
+    // one may still be parsed: a DOCX's or PDF's bytes, read after a wait, are copied first.
+    const source = readsBytesLater(read, displayPath) ? Buffer.from(read) : read;
     const { document } = await parseWithFileAsync(source, { path: displayPath, encoding: options.encoding, explain: options.explain === true, ...parseSettings(options) });
     const stale: string[] = [];
     const missing: string[] = [];
@@ -220,9 +223,11 @@ export function writeParts(fd: number, parts: readonly string[]): void {
 /**
  * A file's bytes, refused above `maxBytes`. A regular file is measured first (opened, then
  * measured: one lookup of its path, not two); anything else named explicitly (a device, a
- * FIFO: /dev/zero never ends) is read only up to the limit.
+ * FIFO: /dev/zero never ends) is read only up to the limit. With `reuse`, a regular file is
+ * read into this thread's reading buffer (readingBuffer()): the bytes last only until the
+ * next such read.
  */
-export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (raise it with --max-size)'): Buffer {
+export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (raise it with --max-size)', reuse = false): Buffer {
   const tooLarge = (size: string) => new Error(`file too large: ${size}, above the ${maxBytes / 1024 / 1024} MB limit${hint}`);
   const fd = openSync(path, 'r');
   try {
@@ -232,7 +237,7 @@ export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (r
       // Read to the size measured: readFileSync(fd) measures the file again, a system call more
       // a file, and would read what it grew to since. A file the system calls empty (procfs)
       // is read to its end below, as anything else.
-      if (stats.size > 0) return readToSize(fd, stats.size);
+      if (stats.size > 0) return readToSize(fd, stats.size, reuse ? readingBuffer(stats.size) : Buffer.allocUnsafe(stats.size));
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -250,9 +255,23 @@ export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (r
   }
 }
 
-/** Up to `size` bytes of `fd` from where it is: fewer when the file ends sooner. */
-function readToSize(fd: number, size: number): Buffer {
-  const buffer = Buffer.allocUnsafe(size);
+/**
+ * This thread's buffer for reading documents, at least `size` bytes: a batch reads every file
+ * into the same memory instead of fresh memory each, whose first touch costs a page fault a
+ * page (laws corpus, one thread, alternating rounds: 0.969 of the time in 7, faster in 6; 0.986 in 9,
+ * faster in 8).
+ * It grows to the largest file read, and lives as long as the thread.
+ */
+let reading: Buffer | undefined;
+function readingBuffer(size: number): Buffer {
+  if (!reading || reading.length < size) reading = Buffer.allocUnsafe(Math.max(size, READING_BYTES));
+  return reading;
+}
+const READING_BYTES = 1 << 20;
+
+/** Up to `size` bytes of `fd` from where it is, into `into` (at least `size` long): fewer when the file ends sooner. */
+function readToSize(fd: number, size: number, into: Buffer): Buffer {
+  const buffer = into.length === size ? into : into.subarray(0, size);
   let at = 0;
   while (at < size) {
     const n = readSync(fd, buffer, at, size - at, null);
