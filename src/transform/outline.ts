@@ -188,6 +188,8 @@ function numberingGap(siblings: readonly SectionNode[], line: LineNode, lastNumb
  */
 function wrapRestarts(sections: SectionNode[]): SectionNode[] {
   for (const s of sections) s.children = wrapRestarts(s.children);
+  // A restart needs a sibling before it: a section alone (most of a law's 项) or none has none.
+  if (sections.length < 2) return sections;
   const runStarts: number[] = [];
   const seen = new Map<StyleKey, number>();
   let restartStyle: StyleKey | null = null;
