@@ -258,9 +258,8 @@ export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (r
 /**
  * This thread's buffer for reading documents, at least `size` bytes: a batch reads every file
  * into the same memory instead of fresh memory each, whose first touch costs a page fault a
- * page (laws corpus, one thread, alternating rounds: 0.969 of the time in 7, faster in 6; 0.986 in 9,
- * faster in 8).
- * It grows to the largest file read, and lives as long as the thread.
+ * page (laws corpus, one thread, alternating rounds: 0.969 of the time in 7, faster in 6;
+ * 0.986 in 9, faster in 8). It grows to the largest file read, and lives as long as the thread.
  */
 let reading: Buffer | undefined;
 function readingBuffer(size: number): Buffer {
