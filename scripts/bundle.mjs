@@ -31,10 +31,9 @@ const LOADED_ON_DEMAND = ['mammoth', 'unpdf'];
 // ───────────────────────────── the CLI ─────────────────────────────
 
 // CommonJS dependencies the CLI requires from node_modules, as installed, when it first needs
-// them (zod's schemas: validate, diff, a config file; chardet: input that is not UTF-8):
-// large, and no part of a usual run. (lilconfig, mammoth and unpdf are imported through
-// importModule(), so never bundled.)
-const CLI_REQUIRED = ['zod', 'chardet'];
+// them (chardet: input that is not UTF-8): no part of a usual run. (lilconfig, mammoth and
+// unpdf are imported through importModule(), so never bundled.)
+const CLI_REQUIRED = ['chardet'];
 
 // Packages imported by modules every parse sets up, but used only by some inputs or
 // formats: each is replaced by a stand-in whose functions set the package up on first
@@ -55,16 +54,19 @@ const LAZY = {
   'csv-stringify/sync': ['export function stringify(...a) { return real().stringify(...a); }'],
   // The summary table's widths (bin/lib/terminal.ts): not with -q.
   'string-width': ['export default function stringWidth(...a) { return real().default(...a); }'],
+  // zod's schemas (a config file, validate, diff): every importer imports the namespace z
+  // and reads its members (z.object, z.NEVER), each read here from the package set up on first use.
+  zod: ['export const z = new Proxy({}, { get: (_, key) => real().z[key] });'],
 };
 /**
  * Packages whose stand-in loads a script of their own beside the bundle, built below, with
  * its own code cache (bin/lib/load-bundle.ts): the HTML parser (parse5 and the hast
- * utilities, 280 KB) and YAML (170 KB). Neither is part of every run, and every start-up
- * reads the whole bundle (about 8 ms a megabyte here). Required from node_modules and
- * compiled as they came, YAML cost 33-36 ms of each run that wrote YAML (the default) and the
- * HTML parser 27 ms of each that read a page.
+ * utilities, 280 KB), YAML (170 KB) and zod (610 KB). None is part of every run, and every
+ * start-up reads the whole bundle (about 8 ms a megabyte here). Required from node_modules
+ * and compiled as they came, YAML cost 33-36 ms of each run that wrote YAML (the default),
+ * the HTML parser 27 ms of each that read a page, and zod 62 ms of each run with a config file.
  */
-const OWN_SCRIPT = { 'rehype-parse': 'html.cjs', yaml: 'yaml.cjs' };
+const OWN_SCRIPT = { 'rehype-parse': 'html.cjs', yaml: 'yaml.cjs', zod: 'zod.cjs' };
 /** What a stand-in's real() requires: the package, imported as the importers import it. */
 const EAGER = {
   yaml: "export { parse, stringify, Document } from 'yaml';",
@@ -72,6 +74,7 @@ const EAGER = {
   'rehype-parse': "export { default } from 'rehype-parse';",
   'csv-stringify/sync': "export { stringify } from 'csv-stringify/sync';",
   'string-width': "export { default } from 'string-width';",
+  zod: "export { z } from 'zod';",
 };
 const root = resolve('.');
 const lazyPackages = {
@@ -211,8 +214,9 @@ for (const [name, file] of Object.entries(OWN_SCRIPT)) {
 // Without seeds (a build outside this repository) there is no cache, and the CLI compiles
 // as it goes.
 // The scripts loaded when first needed have caches of their own, from a second run, over a
-// seed and pages of the HTML fixtures, written as YAML: trained with the first, the bundle's
-// cache would also hold the HTML and YAML writers' code, which a run to JSON never uses.
+// seed and pages of the HTML fixtures, written as YAML, with a config file (which zod checks):
+// trained with the first, the bundle's cache would also hold the HTML and YAML writers' code,
+// which a run to JSON never uses.
 // No NODE_OPTIONS: V8 takes a cache only under the flags it was made with, and a plain
 // `node` is what runs the CLI. Written beside, then renamed: never a half-written cache.
 const TRAINING_SEED = 'seeds/001_d38150bb2ab3c360.txt';
@@ -225,15 +229,16 @@ const TRAINING_FIXTURES = [
 ];
 const TRAINING_PAGES = ['html/layout-table-article', 'html/task-table-rows', 'html/page-furniture-dropped'];
 if (existsSync(TRAINING_SEED)) {
-  trainCaches(TRAINING_FIXTURES, 'json', ['policy-parse.cjs']);
-  trainCaches(TRAINING_PAGES, 'yaml', Object.values(OWN_SCRIPT));
+  trainCaches(TRAINING_FIXTURES, 'json', null, ['policy-parse.cjs']);
+  trainCaches(TRAINING_PAGES, 'yaml', { departmentAliases: { 某某局: '某某管理局' } }, Object.values(OWN_SCRIPT));
 }
 
 /**
  * Runs the CLI over the training seed and the inputs of `fixtures` (folders under fixtures/),
- * writing `format`, and keeps the code caches it leaves of `scripts`.
+ * writing `format`, with `config` as its config file (none when null), and keeps the code
+ * caches it leaves of `scripts`.
  */
-function trainCaches(fixtures, format, scripts) {
+function trainCaches(fixtures, format, config, scripts) {
   const work = mkdtempSync(join(tmpdir(), 'policy-parse-cache-'));
   // In the same folder as the caches' place, so that each rename is one (never across file systems).
   const caches = `dist/bundle/.caches-${process.pid}`;
@@ -250,7 +255,9 @@ function trainCaches(fixtures, format, scripts) {
       if (input) copyFileSync(join(dir, input), join(inputs, `${basename(fixture)}${extname(input)}`));
       else console.warn(`scripts/bundle.mjs: the code cache's training fixture ${dir} has no input; the cache is trained without it`);
     }
-    const run = spawnSync(process.execPath, ['dist/bundle/policy-parse.js', inputs, '--out', join(work, 'out'), '-f', format, '--no-config'], {
+    const configFile = join(work, 'policy-parse.config.json');
+    if (config) writeFileSync(configFile, JSON.stringify(config));
+    const run = spawnSync(process.execPath, ['dist/bundle/policy-parse.js', inputs, '--out', join(work, 'out'), '-f', format, ...(config ? ['--config', configFile] : ['--no-config'])], {
       env: { ...process.env, POLICY_PARSE_CODE_CACHE_OUT: resolve(caches), NODE_OPTIONS: '' },
       encoding: 'utf8',
     });

@@ -133,7 +133,7 @@ describe('the npm package', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'bin/policy-parse', 'bin/policy-parse.cjs', 'dist/bundle/package.json', 'dist/bundle/html.cjs', 'dist/bundle/yaml.cjs', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schemas/policy-document.schema.json', 'schemas/plan-diff.schema.json', 'schemas/run-index.schema.json']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'bin/policy-parse', 'bin/policy-parse.cjs', 'dist/bundle/package.json', 'dist/bundle/html.cjs', 'dist/bundle/yaml.cjs', 'dist/bundle/zod.cjs', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schemas/policy-document.schema.json', 'schemas/plan-diff.schema.json', 'schemas/run-index.schema.json']) {
       expect(files).toContain(needed);
     }
     expect(files.filter((f) => /^(src|tests|fixtures|scripts|seeds)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);

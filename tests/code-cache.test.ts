@@ -13,10 +13,13 @@ const SEED = at('seeds/004_d5cd5e8c6d7fb42d.txt');
 /** A page: the HTML parser's script is loaded, with its cache, as YAML's is for -f yaml. */
 const PAGE = at('fixtures/html/layout-table-article/input.html');
 /** The scripts of the bundle's folder with a cache: the bundle, and those it loads when first needed. */
-const SCRIPTS = ['policy-parse.cjs', 'html.cjs', 'yaml.cjs'];
+const SCRIPTS = ['policy-parse.cjs', 'html.cjs', 'yaml.cjs', 'zod.cjs'];
 const BUNDLE = at('dist/bundle');
 const work = mkdtempSync(join(tmpdir(), 'policy-parse-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** A config file: zod's script is loaded, with its cache, to check it. */
+const CONFIG = join(work, 'policy-parse.config.json');
+writeFileSync(CONFIG, JSON.stringify({ departmentAliases: { 市质监局: '市场监督管理局' } }));
 
 // A plain node: V8 takes a cache only under the flags it was made with.
 const env = { ...process.env, NODE_OPTIONS: '' };
@@ -40,7 +43,7 @@ function copyWith(name: string, damage: (cache: Buffer) => Buffer | undefined): 
 /** Every file a run writes, with stdout and stderr. */
 function runIn(root: string, out: string): Record<string, string> {
   // Run from `work`: the summary names the output folder relative to the working folder.
-  const r = spawnSync(process.execPath, [join(root, 'dist/bundle/policy-parse.js'), SEED, PAGE, '-o', out, '-f', 'json,yaml', '--no-config'], { cwd: work, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'dist/bundle/policy-parse.js'), SEED, PAGE, '-o', out, '-f', 'json,yaml', '--config', CONFIG], { cwd: work, env, encoding: 'utf8' });
   const files = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
   return { ...files, status: String(r.status), stdout: r.stdout.replaceAll(`→ ${relative(work, out)}/`, '→ OUT/'), stderr: r.stderr };
 }
@@ -82,7 +85,7 @@ describe('the code cache', () => {
       require(${JSON.stringify(join(BUNDLE, 'policy-parse.js'))});`;
     const out = join(work, 'out-loaded');
     // (One thread: the tests' setting puts documents through a worker, whose compiles this does not see.)
-    const r = spawnSync(process.execPath, ['-e', probe, SEED, PAGE, '-o', out, '-f', 'json,yaml', '-q', '-j', '1', '--no-config'], { env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-e', probe, SEED, PAGE, '-o', out, '-f', 'json,yaml', '-q', '-j', '1', '--config', CONFIG], { env, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stderr).sort()).toEqual(SCRIPTS.map((s) => [s, true, false]).sort());
   });
