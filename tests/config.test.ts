@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parse, type PolicyDocument, RunIndex } from '../src/index.js';
 import { at } from './helpers.js';
@@ -124,6 +125,20 @@ describe('a config file', () => {
     expect(files(join(dir, 'ci-out'))).toEqual([`${TASKS}.json`, `${PAGE}.json`, 'index.json']);
     expect(canonicalOf(read(join(dir, 'ci-out', `${TASKS}.json`)), '监督司')).toBe('产品质量监督司');
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('a JavaScript config file, an ES module or CommonJS, as the bundle loads it', () => {
+    for (const [name, text, format] of [
+      ['policy-parse.config.mjs', "export default { format: 'yaml', departmentAliases: { 监督司: '产品质量监督司' } };", 'yaml'],
+      ['policy-parse.config.cjs', "module.exports = { format: 'json', departmentAliases: { 监督司: '产品质量监督司' } };", 'json'],
+    ] as const) {
+      const dir = project({ [name]: text });
+      const r = run(dir, ['docs/', '-q', '-j', '1']);
+      expect(r.status, `${name}: ${r.stderr}`).toBe(0);
+      expect(files(join(dir, 'out')), name).toEqual([`${TASKS}.${format}`, `${PAGE}.${format}`, 'index.json']);
+      const doc = format === 'json' ? read(join(dir, 'out', `${TASKS}.json`)) : (parseYaml(readFileSync(join(dir, 'out', `${TASKS}.yaml`), 'utf8')) as PolicyDocument);
+      expect(canonicalOf(doc, '监督司'), name).toBe('产品质量监督司');
+    }
   });
 
   it('flags on the command line win over the config', () => {

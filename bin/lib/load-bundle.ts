@@ -42,8 +42,26 @@ const cacheHeader = (build: string, data: Buffer): Buffer => Buffer.from(`policy
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** import(), from here: resolved beside the bundle, where it always was. */
-const importModule = (specifier: string): Promise<unknown> => import(specifier);
+/**
+ * The bundle's importModule() (src/read/import-module.ts), resolved from beside the bundle.
+ * A CommonJS package or a module of Node's (lilconfig, mammoth, node:worker_threads) is
+ * required, and given as import() gives one (its exports as `default`, and each of them):
+ * import() first sets up Node's ES module loader, about 7 ms of a run with a config file.
+ * An ES module (unpdf, a config file's URL) is imported.
+ */
+const importWith = (requireHere: NodeJS.Require) => (specifier: string): Promise<unknown> => {
+  if (!specifier.startsWith('file:')) {
+    let exports: unknown;
+    try {
+      exports = requireHere(specifier);
+    } catch {
+      // Not a CommonJS package (ERR_REQUIRE_ESM, ERR_PACKAGE_PATH_NOT_EXPORTED), or none: import() says which.
+      return import(specifier);
+    }
+    return Promise.resolve(exports !== null && typeof exports === 'object' ? { ...exports, default: exports } : { default: exports });
+  }
+  return import(specifier);
+};
 
 /**
  * Loads the bundle script at `file` (an absolute path) and returns what it exports.
@@ -73,7 +91,7 @@ function loadScript(file: string, requireHere: NodeJS.Require): unknown {
   // import.meta.url), and this loader for the scripts beside it.
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   const load = (name: string): unknown => loadScript(join(dirname(file), name), requireHere);
-  run.call(module.exports, module.exports, requireHere, module, file, dirname(file), importModule, pathToFileURL(file).href, load);
+  run.call(module.exports, module.exports, requireHere, module, file, dirname(file), importWith(requireHere), pathToFileURL(file).href, load);
   const out = process.env.POLICY_PARSE_CODE_CACHE_OUT;
   if (out && build !== undefined && (requireHere('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
     // At exit: the cache then holds every function the run compiled. Into the folder named,
