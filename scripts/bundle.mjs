@@ -1,10 +1,10 @@
 // Runs after tsc (`npm run build`) and writes two esbuild bundles:
 //
 // dist/bundle/ — the CLI and its worker. policy-parse.cjs is the whole CLI in one CommonJS
-// script but for the HTML parser and YAML (html.cjs and yaml.cjs, loaded from it when a page
-// or YAML output comes), which policy-parse.js (the command line) and worker.js (a batch's
-// worker thread) load with V8's code cache (bin/lib/load-bundle.ts), as it loads those two:
-// most of a short run's start-up was compiling JavaScript. The caches (policy-parse.cjs.cache
+// script but for the HTML parser, YAML and zod (OWN_SCRIPT: html.cjs, yaml.cjs and zod.cjs,
+// loaded from it when first needed), which policy-parse.js (the command line) and worker.js
+// (a batch's worker thread) load with V8's code cache (bin/lib/load-bundle.ts), as it loads
+// those: most of a short run's start-up was compiling JavaScript. The caches (policy-parse.cjs.cache
 // and the others) are made here by runs of the CLI over a seed and fixtures.
 // Within the script each module is set up when first imported, so `--help` never sets up
 // the parser; the libraries only some inputs or commands need (the HTML parser, the
@@ -140,25 +140,25 @@ function asciiOnly(text) {
     return slashes.length % 2 === 1 ? slashes.slice(1) + escape : slashes + escape;
   });
 }
-const script = asciiOnly(cli.outputFiles[0].text);
-if (/[^\x00-\x7f]/.test(script)) throw new Error('scripts/bundle.mjs: the CLI bundle is not ASCII after escaping');
-// An import() would fail at run time (vm.Script compiles it, but cannot run it): refuse the
-// build. Minified, the script has no comments, so any "import(" is code (or a string: rare,
-// and then worth a look).
-const dynamicImport = script.search(/\bimport\(/);
-if (dynamicImport >= 0) {
-  throw new Error(`scripts/bundle.mjs: the CLI bundle calls import() (${JSON.stringify(script.slice(dynamicImport - 80, dynamicImport + 40))}); route it through importModule() (src/read/import-module.ts), or make the package external`);
-}
 mkdirSync('dist/bundle', { recursive: true });
-writeScript('policy-parse.cjs', script);
+writeScript('policy-parse.cjs', cli.outputFiles[0].text);
 
 /**
- * Writes a script of dist/bundle as the loader reads it (bin/lib/load-bundle.ts): its first
- * line names the build (a code cache made for another build is never used), then one
- * function expression, which the loader calls with CommonJS's arguments, its own import(),
- * the script's URL and itself, for the scripts beside it.
+ * Writes esbuild's `output` as a script of dist/bundle the way the loader reads it
+ * (bin/lib/load-bundle.ts): ASCII only; its first line names the build (a code cache made for
+ * another build is never used), then one function expression, which the loader calls with
+ * CommonJS's arguments, its own import(), the script's URL and itself, for the scripts beside it.
  */
-function writeScript(name, text) {
+function writeScript(name, output) {
+  const text = asciiOnly(output);
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`scripts/bundle.mjs: ${name} is not ASCII after escaping`);
+  // An import() would fail at run time (vm.Script compiles it, but cannot run it): refuse the
+  // build. Minified, the script has no comments, so any "import(" is code (or a string: rare,
+  // and then worth a look).
+  const dynamicImport = text.search(/\bimport\(/);
+  if (dynamicImport >= 0) {
+    throw new Error(`scripts/bundle.mjs: ${name} calls import() (${JSON.stringify(text.slice(dynamicImport - 80, dynamicImport + 40))}); route it through importModule() (src/read/import-module.ts), or make the package external`);
+  }
   const buildId = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const head = '(function (exports, require, module, __filename, __dirname, __policy_parse_import, __policy_parse_url, __policy_parse_load) {';
   writeFileSync(join('dist/bundle', name), `// policy-parse bundle ${buildId}\n${head}\n${text}})\n`);
@@ -199,9 +199,7 @@ for (const [name, file] of Object.entries(OWN_SCRIPT)) {
     write: false,
     logLevel: 'warning',
   });
-  const text = asciiOnly(own.outputFiles[0].text);
-  if (/[^\x00-\x7f]/.test(text) || /\bimport\(/.test(text)) throw new Error(`scripts/bundle.mjs: ${file} is not ASCII, or calls import()`);
-  writeScript(file, text);
+  writeScript(file, own.outputFiles[0].text);
 }
 
 // The code cache: a run of the CLI over a seed (not one of the benchmark's) and the inputs of

@@ -262,11 +262,11 @@ export function readBounded(path: string | Buffer, maxBytes: number, hint = ' (r
  * 0.986 in 9, faster in 8). It grows to the largest file read, and lives as long as the thread.
  */
 let reading: Buffer | undefined;
+const READING_BYTES = 1 << 20;
 function readingBuffer(size: number): Buffer {
   if (!reading || reading.length < size) reading = Buffer.allocUnsafe(Math.max(size, READING_BYTES));
   return reading;
 }
-const READING_BYTES = 1 << 20;
 
 /** Up to `size` bytes of `fd` from where it is, into `into` (at least `size` long): fewer when the file ends sooner. */
 function readToSize(fd: number, size: number, into: Buffer): Buffer {

@@ -10,7 +10,7 @@
 // are not those written (the header holds their SHA-256: V8 checks its data's version and
 // flags, not its integrity, and a damaged cache can crash it), or one V8 rejects (another
 // Node, other V8 flags). Then the bundle is compiled as usual: slower, never wrong.
-// The scripts the bundle loads when first needed (the HTML parser, YAML) are loaded the same
+// The scripts the bundle loads when first needed (the HTML parser, YAML, zod) are loaded the same
 // way, each with its own cache. Nothing is written at run time, unless
 // POLICY_PARSE_CODE_CACHE_OUT names a folder for the caches (the build's own runs).
 import { createHash } from 'node:crypto';
@@ -50,17 +50,15 @@ const sha256 = (data: Buffer): string => createHash('sha256').update(data).diges
  * An ES module (unpdf, a config file's URL) is imported.
  */
 const importWith = (requireHere: NodeJS.Require) => (specifier: string): Promise<unknown> => {
-  if (!specifier.startsWith('file:')) {
-    let exports: unknown;
-    try {
-      exports = requireHere(specifier);
-    } catch {
-      // Not a CommonJS package (ERR_REQUIRE_ESM, ERR_PACKAGE_PATH_NOT_EXPORTED), or none: import() says which.
-      return import(specifier);
-    }
-    return Promise.resolve(exports !== null && typeof exports === 'object' ? { ...exports, default: exports } : { default: exports });
+  if (specifier.startsWith('file:')) return import(specifier);
+  let exports: unknown;
+  try {
+    exports = requireHere(specifier);
+  } catch {
+    // Not a CommonJS package (ERR_REQUIRE_ESM, ERR_PACKAGE_PATH_NOT_EXPORTED), or none: import() says which.
+    return import(specifier);
   }
-  return import(specifier);
+  return Promise.resolve(exports !== null && typeof exports === 'object' ? { ...exports, default: exports } : { default: exports });
 };
 
 /**
@@ -75,7 +73,7 @@ export function loadBundle(file: string, requireHere: NodeJS.Require): BundleExp
 
 /**
  * Loads one script of the bundle's folder: the bundle, or one it loads by name when first
- * needed (its `__policy_parse_load`: the HTML parser, YAML), each with its own code cache.
+ * needed (its `__policy_parse_load`: the HTML parser, YAML, zod), each with its own code cache.
  */
 function loadScript(file: string, requireHere: NodeJS.Require): unknown {
   const source = readFileSync(file, 'utf8');
