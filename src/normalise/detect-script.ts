@@ -7,7 +7,7 @@
  * at all means `simplified`, the project's canonical script.
  */
 import { NEEDS_WORK_RANGES } from './normalise-characters.js';
-import { openccTables, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './opencc-tables.js';
+import { charClasses, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './opencc-tables.js';
 
 export type Script = 'simplified' | 'traditional' | 'mixed';
 
@@ -35,7 +35,7 @@ let classAndWork: Uint8Array | undefined;
 /** countScriptCharacters and firstWork in one pass over the text. */
 export function readSource(text: string): SourceReading {
   if (!classAndWork) {
-    classAndWork = openccTables().charClass.slice();
+    classAndWork = charClasses().slice();
     // Over the ranges, not the whole table: a one-document run makes it in its first, slow moments.
     for (const [from, to] of NEEDS_WORK_RANGES) for (let code = from; code <= to; code++) classAndWork[code] = (classAndWork[code] as number) | WORK;
   }

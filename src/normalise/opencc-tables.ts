@@ -31,6 +31,20 @@ export interface OpenccTables {
 }
 
 let tables: OpenccTables | undefined;
+let classes: Uint8Array | undefined;
+
+/**
+ * charClass alone, built on first use: script detection reads it for every document, and a
+ * Simplified document needs nothing else (the maps and the phrase trie are built only for
+ * text with Traditional characters).
+ */
+export function charClasses(): Uint8Array {
+  if (classes) return classes;
+  classes = new Uint8Array(0x10000);
+  for (let i = 0; i < TRADITIONAL_ONLY_CHARS.length; i++) classes[TRADITIONAL_ONLY_CHARS.charCodeAt(i)] = TRADITIONAL_ONLY;
+  for (let i = 0; i < SIMPLIFIED_ONLY_CHARS.length; i++) classes[SIMPLIFIED_ONLY_CHARS.charCodeAt(i)] = SIMPLIFIED_ONLY;
+  return classes;
+}
 
 /**
  * The tables, from opencc-generated.ts (derived from opencc-js at build time by
@@ -42,16 +56,14 @@ let tables: OpenccTables | undefined;
  */
 export function openccTables(): OpenccTables {
   if (tables) return tables;
-  const charClass = new Uint8Array(0x10000);
+  const charClass = charClasses();
   const fullMap = new Uint16Array(0x10000);
   const strictMap = new Uint16Array(0x10000);
   for (let i = 0; i < FULL_PAIRS.length; i += 2) fullMap[FULL_PAIRS.charCodeAt(i)] = FULL_PAIRS.charCodeAt(i + 1);
   for (let i = 0; i < TRADITIONAL_ONLY_CHARS.length; i++) {
     const code = TRADITIONAL_ONLY_CHARS.charCodeAt(i);
-    charClass[code] = TRADITIONAL_ONLY;
     strictMap[code] = fullMap[code] as number;
   }
-  for (let i = 0; i < SIMPLIFIED_ONLY_CHARS.length; i++) charClass[SIMPLIFIED_ONLY_CHARS.charCodeAt(i)] = SIMPLIFIED_ONLY;
   const astralMap = new Map<number, string>(ASTRAL_PAIRS.map(([source, target]) => [source.codePointAt(0) as number, target]));
 
   let units = 0;
