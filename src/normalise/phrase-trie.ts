@@ -23,8 +23,8 @@ const SINGLE = 1;
 const NONE = 0;
 
 export class PhraseTrie {
-  /** Per code unit, SINGLE when it is a whole key. */
-  readonly #first = new Uint8Array(0x10000);
+  /** Per code unit, SINGLE when it is a whole key; made with the first such key (none of this project's tables has one). */
+  #first: Uint8Array | null = null;
   /** Bit set of the hashed first two code units of all longer keys: most walks that would fail never start. */
   readonly #pairs = new Int32Array(1 << (PAIR_BITS - 5));
   /** Child slots: parent node + 1 (0 = empty slot), code unit, child node. */
@@ -34,7 +34,7 @@ export class PhraseTrie {
   #slotBits = 12;
   /** Replacement of each node that ends a key, by node. */
   #values: Array<string | undefined> = [undefined];
-  /** Is any key one code unit long (none is, in this project's tables: #first is then never read)? */
+  /** Is any key one code unit long (#first is made)? */
   #hasSingle = false;
   #size = 0;
   /** Replacement of the last successful `match`. */
@@ -62,7 +62,7 @@ export class PhraseTrie {
   /** A copy to add more keys to, made without walking the keys already added. */
   clone(): PhraseTrie {
     const copy = new PhraseTrie();
-    copy.#first.set(this.#first);
+    copy.#first = this.#first && this.#first.slice();
     copy.#pairs.set(this.#pairs);
     copy.#slotParent = this.#slotParent.slice();
     copy.#slotCode = this.#slotCode.slice();
@@ -90,7 +90,7 @@ export class PhraseTrie {
     if (this.#values[node] === undefined) this.#size++;
     this.#values[node] = value;
     if (key.length === 1) {
-      this.#first[key.charCodeAt(0)] = SINGLE;
+      (this.#first ??= new Uint8Array(0x10000))[key.charCodeAt(0)] = SINGLE;
       this.#hasSingle = true;
     } else {
       const h = pairHash(key.charCodeAt(0), key.charCodeAt(1));
@@ -103,7 +103,7 @@ export class PhraseTrie {
    * matching folds; `b` is -1 at the end of the text)? False means `match` finds nothing there.
    */
   mayStart(a: number, b: number): boolean {
-    if (this.#hasSingle && this.#first[a] === SINGLE) return true;
+    if (this.#hasSingle && (this.#first as Uint8Array)[a] === SINGLE) return true;
     if (b < 0) return false;
     const h = pairHash(a, b);
     return ((this.#pairs[h >>> 5] as number) & (1 << (h & 31))) !== 0;

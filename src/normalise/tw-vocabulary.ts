@@ -53,27 +53,53 @@ export const WEAK_PREFERENCE = 2;
  */
 export const WEAK_PRINTS = 2;
 
+type Pairs = ReadonlyArray<readonly [string, string]>;
+
+/** The lists below, made in one pass over the counts when first asked for. */
+interface Vocabulary {
+  byClass: Record<PhraseClass, Pairs>;
+  weak: Pairs;
+  strong: Pairs;
+  markers: readonly string[];
+  script: Pairs;
+}
+let vocabulary: Vocabulary | undefined;
+
+function classified(): Vocabulary {
+  if (vocabulary) return vocabulary;
+  const byClass: Record<PhraseClass, Array<readonly [string, string]>> = { 'taiwan-only': [], 'prefers-mainland': [], mainland: [] };
+  const weak: Array<readonly [string, string]> = [];
+  const strong: Array<readonly [string, string]> = [];
+  const markers = new Set<string>();
+  for (const [taiwan, mainland, t, m, inTaiwan] of TW_PHRASE_COUNTS) {
+    const cls = phraseClass(t, m);
+    byClass[cls].push([taiwan, mainland]);
+    if (cls === 'prefers-mainland' && m < WEAK_PREFERENCE * t) weak.push([taiwan, mainland]);
+    if (cls === 'prefers-mainland' && m >= STRONG_PREFERENCE * t) strong.push([taiwan, mainland]);
+    // A mainland marker: of a pair that is rewritten, two characters or more, rare in Taiwan text against mainland text.
+    if (mainland.length >= 2 && cls !== 'mainland' && (inTaiwan / TAIWAN_TEXT_MB) * MAINLAND_MARKER_RATIO <= m / MAINLAND_TEXT_MB) markers.add(mainland);
+  }
+  const script = TW_SCRIPT_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === 'taiwan-only').map(([traditional, mainland]) => [traditional, mainland] as const);
+  vocabulary = { byClass, weak, strong, markers: [...markers].sort(), script };
+  return vocabulary;
+}
+
 /** Taiwan-leaning [taiwan, mainland] pairs with only a weak mainland preference. */
-export function weaklyPreferred(): Array<readonly [string, string]> {
-  return TW_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === 'prefers-mainland' && m < WEAK_PREFERENCE * t).map(([taiwan, mainland]) => [taiwan, mainland] as const);
+export function weaklyPreferred(): Pairs {
+  return classified().weak;
 }
 
 /**
  * Mainland phrases that mark a document as mainland-worded: of pairs that are rewritten
  * (not `mainland`), two characters or more, rare in Taiwan text against mainland text.
  */
-export function mainlandMarkers(): string[] {
-  const markers = new Set<string>();
-  for (const [, mainland, t, m, inTaiwan] of TW_PHRASE_COUNTS) {
-    if (mainland.length < 2 || phraseClass(t, m) === 'mainland') continue;
-    if ((inTaiwan / TAIWAN_TEXT_MB) * MAINLAND_MARKER_RATIO <= m / MAINLAND_TEXT_MB) markers.add(mainland);
-  }
-  return [...markers].sort();
+export function mainlandMarkers(): readonly string[] {
+  return classified().markers;
 }
 
 /** Prefers-mainland pairs whose mainland form mainland text writes STRONG_PREFERENCE times as often. */
-export function stronglyPreferred(): Array<readonly [string, string]> {
-  return TW_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === 'prefers-mainland' && m >= STRONG_PREFERENCE * t).map(([taiwan, mainland]) => [taiwan, mainland] as const);
+export function stronglyPreferred(): Pairs {
+  return classified().strong;
 }
 
 /**
@@ -81,11 +107,11 @@ export function stronglyPreferred(): Array<readonly [string, string]> {
  * where mainland text all but never writes them: rewritten in every Traditional document, as
  * script, never counted as Taiwan wording.
  */
-export function scriptPhrases(): Array<readonly [string, string]> {
-  return TW_SCRIPT_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === 'taiwan-only').map(([traditional, mainland]) => [traditional, mainland] as const);
+export function scriptPhrases(): Pairs {
+  return classified().script;
 }
 
 /** [taiwan, mainland] pairs of one class. */
-export function phrasesOf(cls: PhraseClass): Array<readonly [string, string]> {
-  return TW_PHRASE_COUNTS.filter(([, , t, m]) => phraseClass(t, m) === cls).map(([taiwan, mainland]) => [taiwan, mainland] as const);
+export function phrasesOf(cls: PhraseClass): Pairs {
+  return classified().byClass[cls];
 }
