@@ -100,7 +100,7 @@ describe('the packed tarball', () => {
     expect(paths.filter((p) => !allowed.test(p))).toEqual([]);
     expect(paths.filter((p) => /\.(ts|mts|cts)$/.test(p) && !/\.d\.c?ts$/.test(p))).toEqual([]);
     expect(paths.filter((p) => /(^|\/)(tests?|fixtures|seeds|__snapshots__)\//.test(p))).toEqual([]);
-    for (const p of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/cjs/index.cjs', 'dist/cjs/index.d.cts', 'bin/policy-parse.cjs', 'dist/bundle/package.json', 'dist/bundle/html.cjs', 'dist/bundle/yaml.cjs', 'dist/bundle/zod.cjs', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js']) {
+    for (const p of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/cjs/index.cjs', 'dist/cjs/index.d.cts', 'bin/policy-parse.cjs', 'dist/bundle/package.json', 'dist/bundle/html.cjs', 'dist/bundle/yaml.cjs', 'dist/bundle/zod.cjs', 'dist/bundle/policy-parse.js', 'dist/bundle/worker.js', 'dist/bundle/phrase-tables.bin']) {
       expect(paths).toContain(p);
     }
     expect(paths.filter((p) => p.startsWith('schemas/')).sort()).toEqual(

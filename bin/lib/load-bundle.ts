@@ -11,12 +11,15 @@
 // flags, not its integrity, and a damaged cache can crash it), or one V8 rejects (another
 // Node, other V8 flags). Then the bundle is compiled as usual: slower, never wrong.
 // The scripts the bundle loads when first needed (the HTML parser, YAML, zod) are loaded the same
-// way, each with its own cache. Nothing is written at run time, unless
+// way, each with its own cache. Data the build wrote beside them (the phrase tables,
+// src/normalise/prebuilt-tables.ts) is read by the same rules: for this build, and whole, or
+// not at all. Nothing is written at run time, unless
 // POLICY_PARSE_CODE_CACHE_OUT names a folder for the caches (the build's own runs).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deserialize } from 'node:v8';
 import { Script } from 'node:vm';
 import { setCliV8Flags } from './v8-flags.js';
 
@@ -32,7 +35,7 @@ export interface BundleExports {
  * A script's first line: `// policy-parse bundle <build id>`. Then comes one function
  * expression, CommonJS's wrapper and more, written so by scripts/bundle.mjs (so that the
  * text read is the text compiled, never copied into a longer string):
- * (function (exports, require, module, __filename, __dirname, __policy_parse_import, __policy_parse_url, __policy_parse_load) { … })
+ * (function (exports, require, module, __filename, __dirname, __policy_parse_import, __policy_parse_url, __policy_parse_load, __policy_parse_data) { … })
  * Each script of the folder begins so.
  */
 const BUILD_LINE = /^\/\/ policy-parse bundle ([0-9a-f]+)\n/;
@@ -86,10 +89,12 @@ function loadScript(file: string, requireHere: NodeJS.Require): unknown {
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} };
   // The arguments: CommonJS's, then the loader's import(), the script's own URL (its sources'
-  // import.meta.url), and this loader for the scripts beside it.
+  // import.meta.url), this loader for the scripts beside it, and the build's data beside it
+  // (src/read/build-data.ts).
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   const load = (name: string): unknown => loadScript(join(dirname(file), name), requireHere);
-  run.call(module.exports, module.exports, requireHere, module, file, dirname(file), importWith(requireHere), pathToFileURL(file).href, load);
+  const data = (name: string): unknown => (build === undefined ? undefined : readData(join(dirname(file), name), build));
+  run.call(module.exports, module.exports, requireHere, module, file, dirname(file), importWith(requireHere), pathToFileURL(file).href, load, data);
   const out = process.env.POLICY_PARSE_CODE_CACHE_OUT;
   if (out && build !== undefined && (requireHere('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
     // At exit: the cache then holds every function the run compiled. Into the folder named,
@@ -104,6 +109,27 @@ function loadScript(file: string, requireHere: NodeJS.Require): unknown {
 
 /** V8's data from the cache file, when it was made for this build and is whole; else undefined. */
 function readCache(path: string, build: string): Buffer | undefined {
+  return readStamped(path, 'code cache', build);
+}
+
+/**
+ * The value in a data file the build wrote beside the scripts (scripts/bundle.mjs: V8's
+ * serialisation behind a header like a cache's), when it was written for this build and is
+ * whole; else undefined, and the caller makes the data itself.
+ */
+function readData(path: string, build: string): unknown {
+  const data = readStamped(path, 'data', build);
+  if (data === undefined) return undefined;
+  try {
+    return deserialize(data);
+  } catch {
+    // (Another Node's serialisation.)
+    return undefined;
+  }
+}
+
+/** The bytes after a `policy-parse <kind> <build> <sha256>` line, when the build is `build` and the SHA-256 theirs. */
+function readStamped(path: string, kind: string, build: string): Buffer | undefined {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -111,8 +137,8 @@ function readCache(path: string, build: string): Buffer | undefined {
     return undefined;
   }
   const end = file.indexOf(0x0a);
-  const header = /^policy-parse code cache ([0-9a-f]+) ([0-9a-f]{64})$/.exec(file.subarray(0, Math.max(end, 0)).toString('latin1'));
-  if (!header || header[1] !== build) return undefined;
+  const header = /^policy-parse ([a-z ]+) ([0-9a-f]+) ([0-9a-f]{64})$/.exec(file.subarray(0, Math.max(end, 0)).toString('latin1'));
+  if (!header || header[1] !== kind || header[2] !== build) return undefined;
   const data = file.subarray(end + 1);
-  return sha256(data) === header[2] ? data : undefined;
+  return sha256(data) === header[3] ? data : undefined;
 }

@@ -9,6 +9,7 @@
  */
 import { ASTRAL_PAIRS, FULL_PAIRS, PHRASE_PAIRS, SIMPLIFIED_ONLY as SIMPLIFIED_ONLY_CHARS, TRADITIONAL_ONLY as TRADITIONAL_ONLY_CHARS } from './opencc-generated.js';
 import { PhraseTrie } from './phrase-trie.js';
+import { prebuiltTrie } from './prebuilt-tables.js';
 
 /** charClass values. */
 export const NEUTRAL = 0;
@@ -66,10 +67,15 @@ export function openccTables(): OpenccTables {
   }
   const astralMap = new Map<number, string>(ASTRAL_PAIRS.map(([source, target]) => [source.codePointAt(0) as number, target]));
 
+  tables = { charClass, fullMap, strictMap, astralMap, phrases: prebuiltTrie('opencc') ?? openccPhrases() };
+  return tables;
+}
+
+/** opencc's TSPhrases as a trie, built from its list (PHRASE_PAIRS). */
+export function openccPhrases(): PhraseTrie {
   let units = 0;
   for (const [source] of PHRASE_PAIRS) units += source.length;
   const phrases = new PhraseTrie(units);
   for (const [source, target] of PHRASE_PAIRS) phrases.add(source, target);
-  tables = { charClass, fullMap, strictMap, astralMap, phrases };
-  return tables;
+  return phrases;
 }

@@ -22,6 +22,18 @@ const SINGLE = 1;
 /** No node: the root is nobody's child. */
 const NONE = 0;
 
+/** A PhraseTrie as plain data (PhraseTrie.compact()): what a build can write and a run read back. */
+export interface CompactTrie {
+  /** Per node (the root is 0): its parent node, and the code unit that leads to it. */
+  parents: Int32Array;
+  codes: Uint16Array;
+  /** Per node: the replacement of the key it ends, if it ends one. */
+  values: Array<string | undefined>;
+  pairs: Int32Array;
+  first: Uint8Array | null;
+  size: number;
+}
+
 export class PhraseTrie {
   /** Per code unit, SINGLE when it is a whole key; made with the first such key (none of this project's tables has one). */
   #first: Uint8Array | null = null;
@@ -57,6 +69,38 @@ export class PhraseTrie {
 
   get size(): number {
     return this.#size;
+  }
+
+  /**
+   * The trie as plain data, a few bytes a node (no hash table): each node's parent and code
+   * unit, the replacements, the pair filter. fromCompact() makes the same trie from it.
+   */
+  compact(): CompactTrie {
+    const nodes = this.#values.length;
+    const parents = new Int32Array(nodes);
+    const codes = new Uint16Array(nodes);
+    for (let s = 0; s < this.#slotParent.length; s++) {
+      const parent = this.#slotParent[s] as number;
+      if (parent === 0) continue;
+      const child = this.#slotChild[s] as number;
+      parents[child] = parent - 1;
+      codes[child] = this.#slotCode[s] as number;
+    }
+    return { parents, codes, values: this.#values.slice(), pairs: this.#pairs.slice(), first: this.#first && this.#first.slice(), size: this.#size };
+  }
+
+  /** The trie compact() gave: the same nodes, keys and replacements, its child slots made at the size they need. */
+  static fromCompact(data: CompactTrie): PhraseTrie {
+    const nodes = data.values.length;
+    const trie = new PhraseTrie(nodes);
+    trie.#values = data.values.slice();
+    trie.#pairs.set(data.pairs);
+    trie.#first = data.first && data.first.slice();
+    trie.#hasSingle = data.first !== null;
+    trie.#size = data.size;
+    // Node 0 is the root, nobody's child.
+    for (let child = 1; child < nodes; child++) trie.#link(data.parents[child] as number, data.codes[child] as number, child);
+    return trie;
   }
 
   /** A copy to add more keys to, made without walking the keys already added. */

@@ -13,8 +13,9 @@
  */
 import type { Script } from './detect-script.js';
 import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
-import { openccTables } from './opencc-tables.js';
+import { openccPhrases, openccTables } from './opencc-tables.js';
 import { PhraseTrie } from './phrase-trie.js';
+import { type CompactTables, PHRASE_TABLES, prebuiltTrie } from './prebuilt-tables.js';
 import { TW_PHRASE_GUARDS } from './tw-phrases.js';
 import { TAIWAN_DOCUMENT_HITS, WEAK_PRINTS, mainlandMarkers, phrasesOf, scriptPhrases, stronglyPreferred, weaklyPreferred } from './tw-vocabulary.js';
 import { TW_CONTEXT_GUARDS, TW_CONTEXT_REWRITES } from './tw-phrases-generated.js';
@@ -66,7 +67,7 @@ let scriptOnlyTrie: PhraseTrie | undefined;
 
 /** No Taiwan phrases at all (script conversion only: opencc's forms it does not take back); one instance, its tables are large. */
 function noPhrases(): PhraseTrie {
-  scriptOnlyTrie ??= trieOf([]);
+  scriptOnlyTrie ??= prebuiltTrie('noPhrases') ?? trieOf([]);
   return scriptOnlyTrie;
 }
 
@@ -105,19 +106,19 @@ function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: 
 
 /** Phrases only Taiwan uses: rewritten in every Traditional document. */
 function taiwanOnly(): PhraseTrie {
-  taiwanOnlyTrie ??= trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS);
+  taiwanOnlyTrie ??= prebuiltTrie('taiwanOnly') ?? trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS);
   return taiwanOnlyTrie;
 }
 
 /** A Taiwan-phrased document's table: also the phrases mainland text prefers in its own form. */
 function taiwanDocument(): PhraseTrie {
-  taiwanDocumentTrie ??= trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland'), ...TW_CONTEXT_REWRITES], TW_CONTEXT_GUARDS);
+  taiwanDocumentTrie ??= prebuiltTrie('taiwanDocument') ?? trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland'), ...TW_CONTEXT_REWRITES], TW_CONTEXT_GUARDS);
   return taiwanDocumentTrie;
 }
 
 /** A mixed document's table: the Taiwan-only phrases and the strongly preferred ones. */
 function mixedDocument(): PhraseTrie {
-  mixedDocumentTrie ??= trieOf([...phrasesOf('taiwan-only'), ...stronglyPreferred()], TW_CONTEXT_GUARDS);
+  mixedDocumentTrie ??= prebuiltTrie('mixedDocument') ?? trieOf([...phrasesOf('taiwan-only'), ...stronglyPreferred()], TW_CONTEXT_GUARDS);
   return mixedDocumentTrie;
 }
 
@@ -222,19 +223,22 @@ let evidenceTrie: PhraseTrie | undefined;
  * weakly preferred pairs (not inside their Taiwan forms: 云 in 云端 is no 云 printed).
  */
 function evidence(): PhraseTrie {
-  if (!evidenceTrie) {
-    const labels = new Map<string, string>();
-    const weak = weaklyPreferred();
-    for (const [taiwan] of weak) labels.set(foldKey(taiwan), NEUTRAL);
-    for (const [taiwan] of stronglyPreferred()) labels.set(foldKey(taiwan), STRONG);
-    const markers = new Set(mainlandMarkers());
-    for (const marker of markers) labels.set(marker, MARKER);
-    for (const [, mainland] of weak) labels.set(mainland, (markers.has(mainland) ? MARKER : '') + WEAK + mainland);
-    // The first pass's table (built by then), with these keys added.
-    evidenceTrie = taiwanOnly().clone();
-    for (const [key, label] of labels) evidenceTrie.add(key, label);
-  }
+  evidenceTrie ??= prebuiltTrie('evidence') ?? evidenceOf(taiwanOnly());
   return evidenceTrie;
+}
+
+/** The reading table from the first pass's table `taiwan` (left as it is): a copy with the reading's keys added. */
+function evidenceOf(taiwan: PhraseTrie): PhraseTrie {
+  const labels = new Map<string, string>();
+  const weak = weaklyPreferred();
+  for (const [key] of weak) labels.set(foldKey(key), NEUTRAL);
+  for (const [key] of stronglyPreferred()) labels.set(foldKey(key), STRONG);
+  const markers = new Set(mainlandMarkers());
+  for (const marker of markers) labels.set(marker, MARKER);
+  for (const [, mainland] of weak) labels.set(mainland, (markers.has(mainland) ? MARKER : '') + WEAK + mainland);
+  const trie = taiwan.clone();
+  for (const [key, label] of labels) trie.add(key, label);
+  return trie;
 }
 
 /**
@@ -470,4 +474,20 @@ function fromCodeUnits(units: Uint16Array, length: number): string {
     s += String.fromCharCode.apply(null, units.subarray(start, Math.min(length, start + step)) as unknown as number[]);
   }
   return s;
+}
+
+/**
+ * Every phrase table, built from its lists (never read from a build's file), as plain data:
+ * what the CLI's build writes beside its bundle (scripts/bundle.mjs, prebuilt-tables.ts).
+ */
+export function compactPhraseTables(): CompactTables {
+  const build: Record<keyof CompactTables, () => PhraseTrie> = {
+    opencc: () => openccPhrases(),
+    taiwanOnly: () => trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS),
+    taiwanDocument: () => trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland'), ...TW_CONTEXT_REWRITES], TW_CONTEXT_GUARDS),
+    mixedDocument: () => trieOf([...phrasesOf('taiwan-only'), ...stronglyPreferred()], TW_CONTEXT_GUARDS),
+    noPhrases: () => trieOf([]),
+    evidence: () => evidenceOf(trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS)),
+  };
+  return Object.fromEntries(PHRASE_TABLES.map((name) => [name, build[name]().compact()])) as CompactTables;
 }
