@@ -15,7 +15,7 @@ import type { Script } from './detect-script.js';
 import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 import { openccPhrases, openccTables } from './opencc-tables.js';
 import { PhraseTrie } from './phrase-trie.js';
-import { type CompactTables, PHRASE_TABLES, prebuiltTrie } from './prebuilt-tables.js';
+import { type CompactTables, PHRASE_TABLES, type PhraseTableName, prebuiltTrie } from './prebuilt-tables.js';
 import { TW_PHRASE_GUARDS } from './tw-phrases.js';
 import { TAIWAN_DOCUMENT_HITS, WEAK_PRINTS, mainlandMarkers, phrasesOf, scriptPhrases, stronglyPreferred, weaklyPreferred } from './tw-vocabulary.js';
 import { TW_CONTEXT_GUARDS, TW_CONTEXT_REWRITES } from './tw-phrases-generated.js';
@@ -67,7 +67,7 @@ let scriptOnlyTrie: PhraseTrie | undefined;
 
 /** No Taiwan phrases at all (script conversion only: opencc's forms it does not take back); one instance, its tables are large. */
 function noPhrases(): PhraseTrie {
-  scriptOnlyTrie ??= prebuiltTrie('noPhrases') ?? trieOf([]);
+  scriptOnlyTrie ??= table('noPhrases');
   return scriptOnlyTrie;
 }
 
@@ -106,19 +106,19 @@ function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: 
 
 /** Phrases only Taiwan uses: rewritten in every Traditional document. */
 function taiwanOnly(): PhraseTrie {
-  taiwanOnlyTrie ??= prebuiltTrie('taiwanOnly') ?? trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS);
+  taiwanOnlyTrie ??= table('taiwanOnly');
   return taiwanOnlyTrie;
 }
 
 /** A Taiwan-phrased document's table: also the phrases mainland text prefers in its own form. */
 function taiwanDocument(): PhraseTrie {
-  taiwanDocumentTrie ??= prebuiltTrie('taiwanDocument') ?? trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland'), ...TW_CONTEXT_REWRITES], TW_CONTEXT_GUARDS);
+  taiwanDocumentTrie ??= table('taiwanDocument');
   return taiwanDocumentTrie;
 }
 
 /** A mixed document's table: the Taiwan-only phrases and the strongly preferred ones. */
 function mixedDocument(): PhraseTrie {
-  mixedDocumentTrie ??= prebuiltTrie('mixedDocument') ?? trieOf([...phrasesOf('taiwan-only'), ...stronglyPreferred()], TW_CONTEXT_GUARDS);
+  mixedDocumentTrie ??= table('mixedDocument');
   return mixedDocumentTrie;
 }
 
@@ -223,7 +223,7 @@ let evidenceTrie: PhraseTrie | undefined;
  * weakly preferred pairs (not inside their Taiwan forms: 云 in 云端 is no 云 printed).
  */
 function evidence(): PhraseTrie {
-  evidenceTrie ??= prebuiltTrie('evidence') ?? evidenceOf(taiwanOnly());
+  evidenceTrie ??= table('evidence');
   return evidenceTrie;
 }
 
@@ -477,17 +477,27 @@ function fromCodeUnits(units: Uint16Array, length: number): string {
 }
 
 /**
- * Every phrase table, built from its lists (never read from a build's file), as plain data:
+ * How each phrase table is built from its lists: when first used, unless the build's file
+ * holds it (prebuilt-tables.ts), and by the build itself, which writes them (compactPhraseTables()).
+ */
+const BUILD: Readonly<Record<PhraseTableName, () => PhraseTrie>> = {
+  opencc: openccPhrases,
+  taiwanOnly: () => trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS),
+  taiwanDocument: () => trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland'), ...TW_CONTEXT_REWRITES], TW_CONTEXT_GUARDS),
+  mixedDocument: () => trieOf([...phrasesOf('taiwan-only'), ...stronglyPreferred()], TW_CONTEXT_GUARDS),
+  noPhrases: () => trieOf([]),
+  evidence: () => evidenceOf(taiwanOnly()),
+};
+
+/** Table `name`: the build's, or built from its lists. */
+function table(name: PhraseTableName): PhraseTrie {
+  return prebuiltTrie(name) ?? BUILD[name]();
+}
+
+/**
+ * Every phrase table built from its lists (never read from a build's file), as plain data:
  * what the CLI's build writes beside its bundle (scripts/bundle.mjs, prebuilt-tables.ts).
  */
 export function compactPhraseTables(): CompactTables {
-  const build: Record<keyof CompactTables, () => PhraseTrie> = {
-    opencc: () => openccPhrases(),
-    taiwanOnly: () => trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS),
-    taiwanDocument: () => trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland'), ...TW_CONTEXT_REWRITES], TW_CONTEXT_GUARDS),
-    mixedDocument: () => trieOf([...phrasesOf('taiwan-only'), ...stronglyPreferred()], TW_CONTEXT_GUARDS),
-    noPhrases: () => trieOf([]),
-    evidence: () => evidenceOf(trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS)),
-  };
-  return Object.fromEntries(PHRASE_TABLES.map((name) => [name, build[name]().compact()])) as CompactTables;
+  return Object.fromEntries(PHRASE_TABLES.map((name) => [name, BUILD[name]().compact()])) as CompactTables;
 }
