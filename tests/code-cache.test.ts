@@ -2,12 +2,12 @@
 // cache the build made is one V8 takes, and a cache that does not fit — damaged, another
 // build's, cut short, missing — changes nothing but the time a run takes.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_V8_FLAGS } from '../bin/lib/v8-flags.js';
-import { at } from './helpers.js';
+import { at, copyOfBuild } from './helpers.js';
 
 const SEED = at('seeds/004_d5cd5e8c6d7fb42d.txt');
 /** A page: the HTML parser's script is loaded, with its cache, as YAML's is for -f yaml. */
@@ -26,11 +26,7 @@ const env = { ...process.env, NODE_OPTIONS: '' };
 
 /** A copy of the package's build, with every cache file as `damage` leaves it. */
 function copyWith(name: string, damage: (cache: Buffer) => Buffer | undefined): string {
-  const root = join(work, name);
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  cpSync(BUNDLE, join(root, 'dist/bundle'), { recursive: true });
-  cpSync(at('package.json'), join(root, 'package.json'));
-  symlinkSync(at('node_modules'), join(root, 'node_modules'));
+  const root = copyOfBuild(work, name);
   for (const script of SCRIPTS) {
     const cache = join(root, 'dist/bundle', `${script}.cache`);
     const damaged = damage(readFileSync(cache));

@@ -1,11 +1,22 @@
 // Shared test helpers: repository paths and a compact view of a parsed outline.
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Section } from '../src/index.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const at = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
 export const listDir = (path: string): string[] => readdirSync(at(path)).sort();
+
+/** A copy of the CLI's build (dist/bundle, package.json, node_modules linked) in `folder`/`name`, to change a file of: its root. */
+export function copyOfBuild(folder: string, name: string): string {
+  const root = join(folder, name);
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  cpSync(at('dist/bundle'), join(root, 'dist/bundle'), { recursive: true });
+  cpSync(at('package.json'), join(root, 'package.json'));
+  symlinkSync(at('node_modules'), join(root, 'node_modules'));
+  return root;
+}
 
 /** `depth kind marker title` per section, one per line: easy to read in a failure. */
 export function outlineOf(sections: readonly Section[], depth = 0): string[] {

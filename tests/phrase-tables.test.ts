@@ -3,7 +3,7 @@
 // from its lists, read back by a run, and a file that does not fit changes nothing.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PHRASE_TABLES, PHRASE_TABLES_FILE } from '../src/normalise/prebuilt-tables.js';
 import { PhraseTrie } from '../src/normalise/phrase-trie.js';
 import { compactPhraseTables } from '../src/normalise/to-simplified.js';
-import { at } from './helpers.js';
+import { at, copyOfBuild } from './helpers.js';
 
 /** Traditional inputs: a policy document (mixed phrasing) and a Taiwan statute. */
 const INPUTS = [at('seeds/000_1cb452063da1e329.txt'), at('fixtures/parse/legal-taiwan-spaced-markers-and-inserted-articles/input.md')];
@@ -22,11 +22,7 @@ const env = { ...process.env, NODE_OPTIONS: '' };
 
 /** A copy of the CLI's build whose tables file is what `tables` makes of the build's (undefined: none). */
 function copyWith(name: string, tables: (file: Buffer) => Buffer | undefined): string {
-  const root = join(work, name);
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  cpSync(BUNDLE, join(root, 'dist/bundle'), { recursive: true });
-  cpSync(at('package.json'), join(root, 'package.json'));
-  symlinkSync(at('node_modules'), join(root, 'node_modules'));
+  const root = copyOfBuild(work, name);
   const file = join(root, 'dist/bundle', PHRASE_TABLES_FILE);
   const made = tables(readFileSync(file));
   if (made) writeFileSync(file, made);

@@ -60,17 +60,6 @@ function foldKey(key: string): string {
   return folded;
 }
 
-let taiwanOnlyTrie: PhraseTrie | undefined;
-let taiwanDocumentTrie: PhraseTrie | undefined;
-let mixedDocumentTrie: PhraseTrie | undefined;
-let scriptOnlyTrie: PhraseTrie | undefined;
-
-/** No Taiwan phrases at all (script conversion only: opencc's forms it does not take back); one instance, its tables are large. */
-function noPhrases(): PhraseTrie {
-  scriptOnlyTrie ??= table('noPhrases');
-  return scriptOnlyTrie;
-}
-
 /**
  * A Taiwan table, with the script phrases every Traditional document takes. Each key maps to
  * its replacement behind a one-character label: TAIWAN_ONLY for a Taiwan phrase, KEPT for a
@@ -104,24 +93,6 @@ function trieOf(pairs: ReadonlyArray<readonly [string, string]>, contextGuards: 
   return trie;
 }
 
-/** Phrases only Taiwan uses: rewritten in every Traditional document. */
-function taiwanOnly(): PhraseTrie {
-  taiwanOnlyTrie ??= table('taiwanOnly');
-  return taiwanOnlyTrie;
-}
-
-/** A Taiwan-phrased document's table: also the phrases mainland text prefers in its own form. */
-function taiwanDocument(): PhraseTrie {
-  taiwanDocumentTrie ??= table('taiwanDocument');
-  return taiwanDocumentTrie;
-}
-
-/** A mixed document's table: the Taiwan-only phrases and the strongly preferred ones. */
-function mixedDocument(): PhraseTrie {
-  mixedDocumentTrie ??= table('mixedDocument');
-  return mixedDocumentTrie;
-}
-
 /** Number of entries in the Taiwan phrase table (guards excluded). */
 export function taiwanPhraseCount(): number {
   return phrasesOf('taiwan-only').length + phrasesOf('prefers-mainland').length;
@@ -144,25 +115,25 @@ export function toSimplified(
     if (noTraditional) return { text, map: OffsetMap.identity(text.length), changed: 0, phrasing: 'mainland' };
     return { ...convertStrict(text), phrasing: 'mainland' };
   }
-  if (!vocabulary) return { ...convertFull(text, noPhrases()), phrasing: 'mainland' };
-  if (phrasing === 'taiwan') return { ...convertFull(text, taiwanDocument(), readPhrasing(text, new Tally()).keep()), phrasing };
-  if (phrasing === 'mixed') return { ...convertFull(text, mixedDocument()), phrasing };
-  if (phrasing === 'mainland') return { ...convertFull(text, taiwanOnly()), phrasing };
+  if (!vocabulary) return { ...convertFull(text, table('noPhrases')), phrasing: 'mainland' };
+  if (phrasing === 'taiwan') return { ...convertFull(text, table('taiwanDocument'), readPhrasing(text, new Tally()).keep()), phrasing };
+  if (phrasing === 'mixed') return { ...convertFull(text, table('mixedDocument')), phrasing };
+  if (phrasing === 'mainland') return { ...convertFull(text, table('taiwanOnly')), phrasing };
   // One pass with the Taiwan-only phrases (the only table convertFull counts with), counting
   // them as it goes. A document with enough of them is read whole (readPhrasing: strong forms
   // and mainland markers too): if it is mainland-phrased after all, the pass goes on; if not,
   // it is converted again with the table its phrasing takes.
   const first: FirstReading = { tally: new Tally(), whole: undefined };
-  const mainland = convertFull(text, taiwanOnly(), null, first);
+  const mainland = convertFull(text, table('taiwanOnly'), null, first);
   if (mainland) return { ...mainland, phrasing: 'mainland' };
   const tally = first.whole!;
   const read = tally.phrasing();
-  if (read === 'taiwan') return { ...convertFull(text, taiwanDocument(), tally.keep()), phrasing: read };
-  return { ...convertFull(text, read === 'mixed' ? mixedDocument() : taiwanOnly()), phrasing: read };
+  if (read === 'taiwan') return { ...convertFull(text, table('taiwanDocument'), tally.keep()), phrasing: read };
+  return { ...convertFull(text, read === 'mixed' ? table('mixedDocument') : table('taiwanOnly')), phrasing: read };
 }
 
 /**
- * Labels of the evidence table (evidence()), by their first character: a Taiwan-only phrase
+ * Labels of the evidence table (table('evidence')), by their first character: a Taiwan-only phrase
  * (its replacement follows), a guard or kept phrase of that table (likewise), another key
  * that counts for nothing, a strong form, a mainland marker, a weak pair's mainland form
  * (after WEAK; a marker can be one too).
@@ -216,17 +187,6 @@ class Tally {
   }
 }
 
-let evidenceTrie: PhraseTrie | undefined;
-
-/**
- * The whole reading table: the first pass's, mainland markers, and the mainland forms of
- * weakly preferred pairs (not inside their Taiwan forms: 云 in 云端 is no 云 printed).
- */
-function evidence(): PhraseTrie {
-  evidenceTrie ??= table('evidence');
-  return evidenceTrie;
-}
-
 /** The reading table from the first pass's table `taiwan` (left as it is): a copy with the reading's keys added. */
 function evidenceOf(taiwan: PhraseTrie): PhraseTrie {
   const labels = new Map<string, string>();
@@ -248,7 +208,7 @@ function evidenceOf(taiwan: PhraseTrie): PhraseTrie {
  */
 function readPhrasing(text: string, tally: Tally): Tally {
   const { fullMap } = openccTables();
-  const trie = evidence();
+  const trie = table('evidence');
   const n = text.length;
   for (let i = 0; i < n; ) {
     const code = text.charCodeAt(i);
@@ -481,17 +441,34 @@ function fromCodeUnits(units: Uint16Array, length: number): string {
  * holds it (prebuilt-tables.ts), and by the build itself, which writes them (compactPhraseTables()).
  */
 const BUILD: Readonly<Record<PhraseTableName, () => PhraseTrie>> = {
+  /** opencc's phrases (opencc-tables.ts: openccTables().phrases). */
   opencc: openccPhrases,
+  /** Phrases only Taiwan uses: rewritten in every Traditional document. */
   taiwanOnly: () => trieOf(phrasesOf('taiwan-only'), TW_CONTEXT_GUARDS),
+  /** A Taiwan-phrased document's table: also the phrases mainland text prefers in its own form. */
   taiwanDocument: () => trieOf([...phrasesOf('taiwan-only'), ...phrasesOf('prefers-mainland'), ...TW_CONTEXT_REWRITES], TW_CONTEXT_GUARDS),
+  /** A mixed document's table: the Taiwan-only phrases and the strongly preferred ones. */
   mixedDocument: () => trieOf([...phrasesOf('taiwan-only'), ...stronglyPreferred()], TW_CONTEXT_GUARDS),
+  /** No Taiwan phrases at all (script conversion only: opencc's forms it does not take back). */
   noPhrases: () => trieOf([]),
-  evidence: () => evidenceOf(taiwanOnly()),
+  /**
+   * The whole reading table: the first pass's, mainland markers, and the mainland forms of
+   * weakly preferred pairs (not inside their Taiwan forms: 云 in 云端 is no 云 printed).
+   */
+  evidence: () => evidenceOf(table('taiwanOnly')),
 };
 
-/** Table `name`: the build's, or built from its lists. */
+/** The tables made so far: each is made once (its tables are large). */
+const made = new Map<PhraseTableName, PhraseTrie>();
+
+/** Table `name`: the build's, or built from its lists; made when first asked for. */
 function table(name: PhraseTableName): PhraseTrie {
-  return prebuiltTrie(name) ?? BUILD[name]();
+  let trie = made.get(name);
+  if (!trie) {
+    trie = prebuiltTrie(name) ?? BUILD[name]();
+    made.set(name, trie);
+  }
+  return trie;
 }
 
 /**
