@@ -279,24 +279,17 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
   const { fullMap, astralMap, phrases } = openccTables();
   // Only Taiwan-only phrases call for reading a document whole: strong forms and mainland
   // markers are everywhere, and reading costs half a conversion.
-  let reading = first === null ? null : taiwan;
-  let readTo = 0;
+  const ahead: ReadingAhead | null = first === null ? null : { first, trie: taiwan, to: 0, end: -1, value: '', noKey: false };
   const n = text.length;
   const builder = new OffsetMapBuilder();
-  const chunks: string[] = [];
+  const chunks = new Chunks();
   const out = (scratch ??= new Uint16Array((1 << 16) + 32));
+  // (Locals, none of them held by a closure: V8 keeps them in registers through the loop.)
   let o = 0;
-  let total = 0;
   let changed = 0;
 
-  const flush = (): void => {
-    chunks.push(fromCodeUnits(out, o));
-    total += o;
-    o = 0;
-  };
-
   for (let i = 0; i < n; ) {
-    if (o + 16 > out.length) flush();
+    if (o + 16 > out.length) o = chunks.add(out, o);
     const code = text.charCodeAt(i);
     if (code < 0x3400) {
       // Corner quotes 「」『』 are Taiwan and Hong Kong usage; mainland text prints “” ‘’.
@@ -313,31 +306,12 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
     const folded = fullMap[code] || code;
     const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
     const nextFolded = next < 0 ? -1 : fullMap[next] || next;
-    // Count the Taiwan-only phrases up to here, each read once, longest first, wherever the
-    // conversion below steps; a match read at this position is also the conversion's.
     let noKey = false;
-    while (reading !== null && readTo <= i) {
-      const at = readTo;
-      const c = text.charCodeAt(at);
-      const may = at === i ? reading.mayStart(folded, nextFolded) : reading.mayStart(fullMap[c] || c, foldedAt(text, at + 1, fullMap));
-      const e = may ? reading.match(text, at, fullMap) : -1;
-      if (e < 0) {
-        noKey = at === i;
-        readTo++;
-        continue;
-      }
-      readTo = e;
-      const label = reading.value;
-      if (at === i && (label[0] === TAIWAN_ONLY || label[0] === KEPT)) {
-        end = e;
-        value = label.slice(1);
-      }
-      if (first!.tally.add(label)) {
-        first!.whole = readPhrasing(text, new Tally());
-        if (first!.whole.phrasing() !== 'mainland') return null;
-        // Mainland-phrased after all: the Taiwan-only table was the right one; go on with it.
-        reading = null;
-      }
+    if (ahead !== null && ahead.trie !== null && ahead.to <= i) {
+      if (!readAhead(ahead, text, i, folded, nextFolded, fullMap)) return null;
+      end = ahead.end;
+      value = ahead.value;
+      noKey = ahead.noKey;
     }
     if (end < 0 && !noKey && taiwan.mayStart(folded, nextFolded)) {
       const e = taiwan.match(text, i, fullMap);
@@ -356,8 +330,8 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
       }
     }
     if (end > 0) {
-      if (o + value.length + 16 > out.length) flush();
-      builder.replace(total + o, i, value.length, end - i);
+      if (o + value.length + 16 > out.length) o = chunks.add(out, o);
+      builder.replace(chunks.total + o, i, value.length, end - i);
       for (let k = 0; k < value.length; k++) {
         const v = value.charCodeAt(k);
         if (value.length !== end - i || v !== text.charCodeAt(i + k)) changed++;
@@ -371,7 +345,7 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       const target = astralMap.get(text.codePointAt(i)!);
       if (target !== undefined) {
-        builder.replace(total + o, i, target.length, 2);
+        builder.replace(chunks.total + o, i, target.length, 2);
         for (let k = 0; k < target.length; k++) out[o++] = target.charCodeAt(k);
         changed++;
       } else {
@@ -391,9 +365,78 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
     }
     i++;
   }
-  flush();
-  const result = chunks.length === 1 ? chunks[0]! : chunks.join('');
+  chunks.add(out, o);
+  const result = chunks.text();
   return { text: result, map: builder.build(result.length, n), changed };
+}
+
+/** convertFull's output so far, as strings decoded from its buffer. */
+class Chunks {
+  readonly #parts: string[] = [];
+  /** Code units in the parts. */
+  total = 0;
+
+  /** Adds the first `length` units of `out`; returns 0, where the buffer is filled from next. */
+  add(out: Uint16Array, length: number): number {
+    this.#parts.push(fromCodeUnits(out, length));
+    this.total += length;
+    return 0;
+  }
+
+  text(): string {
+    return this.#parts.length === 1 ? this.#parts[0]! : this.#parts.join('');
+  }
+}
+
+/** convertFull's first pass's reading of the Taiwan-only phrases, ahead of or at its position. */
+interface ReadingAhead {
+  first: FirstReading;
+  /** The Taiwan-only table, until the reading is done (null: mainland-phrased after all). */
+  trie: PhraseTrie | null;
+  /** Where the reading goes on. */
+  to: number;
+  /** A Taiwan-only (or kept) phrase read at the position asked for: its end and replacement (end -1: none). */
+  end: number;
+  value: string;
+  /** No phrase starts at the position asked for. */
+  noKey: boolean;
+}
+
+/**
+ * Counts the Taiwan-only phrases up to position `i`, each read once, longest first, wherever
+ * the conversion steps; a match read at `i` is also the conversion's (`ahead.end`, `ahead.value`).
+ * False when the count called for reading the document whole and it is not mainland-phrased.
+ * (A function of its own, not part of convertFull's loop: the loop is what V8 optimises for a
+ * document's later passes, and a smaller loop is compiled sooner.)
+ */
+function readAhead(ahead: ReadingAhead, text: string, i: number, folded: number, nextFolded: number, fullMap: Uint16Array): boolean {
+  ahead.end = -1;
+  ahead.noKey = false;
+  for (let reading = ahead.trie; reading !== null && ahead.to <= i; reading = ahead.trie) {
+    const at = ahead.to;
+    const c = text.charCodeAt(at);
+    const may = at === i ? reading.mayStart(folded, nextFolded) : reading.mayStart(fullMap[c] || c, foldedAt(text, at + 1, fullMap));
+    const e = may ? reading.match(text, at, fullMap) : -1;
+    if (e < 0) {
+      ahead.noKey = at === i;
+      ahead.to++;
+      continue;
+    }
+    ahead.to = e;
+    const label = reading.value;
+    if (at === i && (label[0] === TAIWAN_ONLY || label[0] === KEPT)) {
+      ahead.end = e;
+      ahead.value = label.slice(1);
+    }
+    const { first } = ahead;
+    if (first.tally.add(label)) {
+      first.whole = readPhrasing(text, new Tally());
+      if (first.whole.phrasing() !== 'mainland') return false;
+      // Mainland-phrased after all: the Taiwan-only table was the right one; go on with it.
+      ahead.trie = null;
+    }
+  }
+  return true;
 }
 
 /** The code unit at `i` through `fold` (0 there means itself); -1 past the end of the text. */
