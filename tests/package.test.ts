@@ -106,7 +106,7 @@ describe('the packed tarball', () => {
     expect(paths.filter((p) => p.startsWith('schemas/')).sort()).toEqual(
       ['plan-diff', 'policy-document', 'run-index'].map((n) => `schemas/${n}.schema.json`),
     );
-    // About 1 MB packed, 4 MB unpacked today; these bounds catch a stray folder.
+    // About 2.0 MB packed and 6.1 MB unpacked today (the bundle, its code caches and phrase tables, and the library twice); these bounds catch a stray folder.
     expect(pack.size).toBeLessThan(2_000_000);
     expect(pack.unpackedSize).toBeLessThan(8_000_000);
   });

@@ -60,6 +60,25 @@ describe('a phrase trie as plain data', () => {
     }
   });
 
+  it('is the trie itself: its slots are the least power of two at most half full, and it takes more keys', () => {
+    const pairs = [['資訊', '信息'], ['資訊科技', '信息技术'], ['軟體', '软件'], ['網路', '网络']] as const;
+    const trie = new PhraseTrie(1000);
+    for (const [key, value] of pairs) trie.add(key, value);
+    const data = trie.compact();
+    // Nine nodes (the root and eight below it): 32 slots, not the thousand-odd the trie was made with room for.
+    expect([data.values.length, data.slots.length]).toEqual([9, 32]);
+    expect(data.slots.filter((child) => child !== 0).length).toBe(8);
+    // Keys added to the trie made of the data grow it past the data's room; it matches as one made whole.
+    const back = PhraseTrie.fromCompact(data);
+    const more = [['網際網路', '互联网'], ['程式', '程序'], ['程式設計', '程序设计'], ['資料庫', '数据库'], ['伺服器', '服务器'], ['印表機', '打印机'], ['滑鼠', '鼠标'], ['硬碟', '硬盘']] as const;
+    const whole = new PhraseTrie();
+    for (const [key, value] of [...pairs, ...more]) whole.add(key, value);
+    for (const [key, value] of more) back.add(key, value);
+    expect(back.size).toBe(whole.size);
+    const text = '網際網路上的資料庫與伺服器，程式設計用滑鼠和硬碟，資訊科技與軟體網路';
+    for (let i = 0; i < text.length; i++) expect([back.match(text, i, null), back.value], `at ${i}`).toEqual([whole.match(text, i, null), whole.value]);
+  });
+
   it('for every table the parser builds, comes back the same', () => {
     const tables = compactPhraseTables();
     expect(Object.keys(tables).sort()).toEqual([...PHRASE_TABLES].sort());
@@ -97,6 +116,8 @@ describe("the build's file of phrase tables", () => {
       ['cut-short', (file) => file.subarray(0, file.length - 1000)],
       ['another-build', (file) => stamped('0123456789abcdef', deserialize(file.subarray(file.indexOf(0x0a) + 1)))],
       ['not-tables', (file) => stamped(buildOf(file), { taiwanOnly: 'not a table', opencc: [1, 2, 3] })],
+      // Child slots too few to hold the table's nodes (a lookup could find no empty slot): not a table.
+      ['too-few-slots', (file) => stamped(buildOf(file), { ...compactPhraseTables(), taiwanOnly: { ...compactPhraseTables().taiwanOnly, slots: new Int32Array(64) } })],
     ];
     for (const [name, make] of cases) expect(runIn(copyWith(name, make)), name).toEqual(own);
   });

@@ -8,12 +8,17 @@
  * `mayStart` is false only where `match` would find nothing: a caller asks it first,
  * with the first two code units it already holds, and walks only where it is true.
  *
- * Storage is flat: nodes are numbers (the root is 0), and a node's child by a code unit is
- * found in one open-addressing table of (parent, code unit) slots.
+ * Storage is flat: nodes are numbers (the root is 0), each with its parent and the code
+ * unit that leads to it, and a node's child by a code unit is found in one open-addressing
+ * table of slots, each holding a child node (0: empty, as the root is nobody's child). The
+ * slots hold nothing a node does not: a trie's plain data (compact()) is its whole storage,
+ * and fromCompact() takes it as it is, with no link made again.
  */
 
 /** Bits of the pair filter's hash: 2^17 bits (16 KB), a few percent full for a few thousand keys. */
 const PAIR_BITS = 17;
+/** The pair filter's 32-bit words. */
+export const PAIR_WORDS = 1 << (PAIR_BITS - 5);
 const pairHash = (a: number, b: number): number => (Math.imul(a, 40503) ^ b) & ((1 << PAIR_BITS) - 1);
 
 /** #first flags: a one-unit key is this code unit. */
@@ -29,6 +34,8 @@ export interface CompactTrie {
   codes: Uint16Array;
   /** Per node: the replacement of the key it ends, if it ends one. */
   values: Array<string | undefined>;
+  /** The child slots: a power of two of them, at most half full, each a node or 0. */
+  slots: Int32Array;
   pairs: Int32Array;
   first: Uint8Array | null;
   size: number;
@@ -36,80 +43,88 @@ export interface CompactTrie {
 
 export class PhraseTrie {
   /** Per code unit, SINGLE when it is a whole key; made with the first such key (none of this project's tables has one). */
-  #first: Uint8Array | null = null;
+  #first: Uint8Array | null;
   /** Bit set of the hashed first two code units of all longer keys: most walks that would fail never start. */
-  readonly #pairs = new Int32Array(1 << (PAIR_BITS - 5));
-  /** Child slots: parent node + 1 (0 = empty slot), code unit, child node. */
-  #slotParent = new Int32Array(1 << 12);
-  #slotCode = new Uint16Array(1 << 12);
-  #slotChild = new Int32Array(1 << 12);
-  #slotBits = 12;
+  readonly #pairs: Int32Array;
+  /** Per node, its parent and the code unit that leads to it (room for more nodes than there are). */
+  #parent: Int32Array;
+  #code: Uint16Array;
+  /** Child slots: the child node, or 0 for an empty slot. */
+  #slots: Int32Array;
+  #slotBits: number;
   /** Replacement of each node that ends a key, by node. */
-  #values: Array<string | undefined> = [undefined];
+  #values: Array<string | undefined>;
   /** Is any key one code unit long (#first is made)? */
-  #hasSingle = false;
-  #size = 0;
+  #hasSingle: boolean;
+  #size: number;
   /** Replacement of the last successful `match`. */
   value = '';
 
   /**
    * `units`: about how many code units the keys to be added hold (an upper bound on the
-   * nodes), so that the child slots are made at their final size instead of grown, every
-   * link hashed again, at each doubling: a Traditional document's first conversion builds
-   * the tables while the code is still cold.
+   * nodes), so that the arrays are made at their final size instead of grown, every link
+   * hashed again, at each doubling: a Traditional document's first conversion may build the
+   * tables while the code is still cold. With `data` (fromCompact), the trie is that data.
    */
-  constructor(units = 0) {
-    while (2 * (units + 1) > 1 << this.#slotBits) this.#slotBits++;
-    if (this.#slotBits > 12) {
-      this.#slotParent = new Int32Array(1 << this.#slotBits);
-      this.#slotCode = new Uint16Array(1 << this.#slotBits);
-      this.#slotChild = new Int32Array(1 << this.#slotBits);
+  constructor(units = 0, data?: CompactTrie) {
+    if (data) {
+      this.#first = data.first;
+      this.#pairs = data.pairs;
+      this.#parent = data.parents;
+      this.#code = data.codes;
+      this.#slots = data.slots;
+      this.#slotBits = Math.log2(data.slots.length);
+      this.#values = data.values;
+      this.#hasSingle = data.first !== null;
+      this.#size = data.size;
+      return;
     }
+    this.#first = null;
+    this.#pairs = new Int32Array(PAIR_WORDS);
+    this.#slotBits = 12;
+    while (2 * (units + 1) > 1 << this.#slotBits) this.#slotBits++;
+    this.#slots = new Int32Array(1 << this.#slotBits);
+    // Room for every node the keys can make (and for a few at least, when not told).
+    this.#parent = new Int32Array(Math.max(units + 1, 16));
+    this.#code = new Uint16Array(this.#parent.length);
+    this.#values = [undefined];
+    this.#hasSingle = false;
+    this.#size = 0;
   }
 
   get size(): number {
     return this.#size;
   }
 
-  /**
-   * The trie as plain data, a few bytes a node (no hash table): each node's parent and code
-   * unit, the replacements, the pair filter. fromCompact() makes the same trie from it.
-   */
+  /** The trie as plain data: its nodes (parent and code unit), replacements, child slots and pair filter. fromCompact() takes it back. */
   compact(): CompactTrie {
     const nodes = this.#values.length;
-    const parents = new Int32Array(nodes);
-    const codes = new Uint16Array(nodes);
-    for (let s = 0; s < this.#slotParent.length; s++) {
-      const parent = this.#slotParent[s] as number;
-      if (parent === 0) continue;
-      const child = this.#slotChild[s] as number;
-      parents[child] = parent - 1;
-      codes[child] = this.#slotCode[s] as number;
-    }
-    return { parents, codes, values: this.#values.slice(), pairs: this.#pairs.slice(), first: this.#first && this.#first.slice(), size: this.#size };
-  }
-
-  /** The trie compact() gave: the same nodes, keys and replacements, its child slots made at the size they need. */
-  static fromCompact(data: CompactTrie): PhraseTrie {
-    const nodes = data.values.length;
-    const trie = new PhraseTrie(nodes);
-    trie.#values = data.values.slice();
-    trie.#pairs.set(data.pairs);
-    trie.#first = data.first && data.first.slice();
-    trie.#hasSingle = data.first !== null;
-    trie.#size = data.size;
-    trie.#linkAll(data.parents, data.codes);
-    return trie;
+    const parents = this.#parent.slice(0, nodes);
+    const codes = this.#code.slice(0, nodes);
+    // The slots made again at the least size that holds the nodes (a trie built from a list
+    // has room for as many nodes as its keys have code units): the plain data is what a run reads.
+    let bits = 1;
+    while (2 * nodes > 1 << bits) bits++;
+    const slots = new Int32Array(1 << bits);
+    for (let child = 1; child < nodes; child++) place(slots, bits, parents[child] as number, codes[child] as number, child);
+    return {
+      parents,
+      codes,
+      values: this.#values.slice(),
+      slots,
+      pairs: this.#pairs.slice(),
+      first: this.#first && this.#first.slice(),
+      size: this.#size,
+    };
   }
 
   /**
-   * Links every node to its parent by its code unit (fromCompact). A loop of its own: V8
-   * optimises it while it runs, and this small function is compiled far sooner than all of
-   * fromCompact would be, which a Traditional document's run would otherwise wait for at its end.
+   * The trie whose plain data compact() gave, made of that data itself: nothing is linked
+   * again or copied (the caller hands the data over, and changes it no more). A key added
+   * later grows the arrays into new ones.
    */
-  #linkAll(parents: Int32Array, codes: Uint16Array): void {
-    // Node 0 is the root, nobody's child.
-    for (let child = 1; child < parents.length; child++) this.#link(parents[child] as number, codes[child] as number, child);
+  static fromCompact(data: CompactTrie): PhraseTrie {
+    return new PhraseTrie(0, data);
   }
 
   /** A copy to add more keys to, made without walking the keys already added. */
@@ -117,9 +132,9 @@ export class PhraseTrie {
     const copy = new PhraseTrie();
     copy.#first = this.#first && this.#first.slice();
     copy.#pairs.set(this.#pairs);
-    copy.#slotParent = this.#slotParent.slice();
-    copy.#slotCode = this.#slotCode.slice();
-    copy.#slotChild = this.#slotChild.slice();
+    copy.#parent = this.#parent.slice();
+    copy.#code = this.#code.slice();
+    copy.#slots = this.#slots.slice();
     copy.#slotBits = this.#slotBits;
     copy.#values = this.#values.slice();
     copy.#hasSingle = this.#hasSingle;
@@ -185,45 +200,50 @@ export class PhraseTrie {
   /** The child of `node` by `code`, or NONE. */
   #child(node: number, code: number): number {
     const mask = (1 << this.#slotBits) - 1;
-    const parents = this.#slotParent;
+    const slots = this.#slots;
     for (let s = slotHash(node, code, this.#slotBits); ; s = (s + 1) & mask) {
-      const parent = parents[s] as number;
-      if (parent === 0) return NONE;
-      if (parent === node + 1 && this.#slotCode[s] === code) return this.#slotChild[s] as number;
+      const child = slots[s] as number;
+      if (child === NONE) return NONE;
+      if (this.#parent[child] === node && this.#code[child] === code) return child;
     }
   }
 
-  /** Records `child` as the child of `node` by `code`, growing the slots to stay at most half full. */
+  /** Records `child` as the child of `node` by `code`, growing the node arrays as needed and the slots to stay at most half full. */
   #link(node: number, code: number, child: number): void {
+    if (child >= this.#parent.length) {
+      const parent = new Int32Array(2 * this.#parent.length);
+      const codes = new Uint16Array(2 * this.#parent.length);
+      parent.set(this.#parent);
+      codes.set(this.#code);
+      this.#parent = parent;
+      this.#code = codes;
+    }
+    this.#parent[child] = node;
+    this.#code[child] = code;
     if (2 * this.#values.length > 1 << this.#slotBits) this.#grow();
-    const mask = (1 << this.#slotBits) - 1;
-    let s = slotHash(node, code, this.#slotBits);
-    while (this.#slotParent[s] !== 0) s = (s + 1) & mask;
-    this.#slotParent[s] = node + 1;
-    this.#slotCode[s] = code;
-    this.#slotChild[s] = child;
+    else this.#place(child);
   }
 
-  /** Doubles the child slots and puts every link back. */
-  #grow(): void {
-    const parents = this.#slotParent;
-    const codes = this.#slotCode;
-    const children = this.#slotChild;
-    this.#slotBits++;
-    this.#slotParent = new Int32Array(1 << this.#slotBits);
-    this.#slotCode = new Uint16Array(1 << this.#slotBits);
-    this.#slotChild = new Int32Array(1 << this.#slotBits);
-    const mask = (1 << this.#slotBits) - 1;
-    for (let k = 0; k < parents.length; k++) {
-      const parent = parents[k] as number;
-      if (parent === 0) continue;
-      let s = slotHash(parent - 1, codes[k] as number, this.#slotBits);
-      while (this.#slotParent[s] !== 0) s = (s + 1) & mask;
-      this.#slotParent[s] = parent;
-      this.#slotCode[s] = codes[k] as number;
-      this.#slotChild[s] = children[k] as number;
-    }
+  /** Puts `child` (its parent and code unit already recorded) in its slot. */
+  #place(child: number): void {
+    place(this.#slots, this.#slotBits, this.#parent[child] as number, this.#code[child] as number, child);
   }
+
+  /** Doubles the child slots and puts every node back (the newest included). */
+  #grow(): void {
+    this.#slotBits++;
+    this.#slots = new Int32Array(1 << this.#slotBits);
+    // Node 0 is the root, nobody's child.
+    for (let child = 1; child < this.#values.length; child++) this.#place(child);
+  }
+}
+
+/** Puts `child`, the child of `node` by `code`, in the first empty slot of `slots` (2^bits of them) from its hash. */
+function place(slots: Int32Array, bits: number, node: number, code: number, child: number): void {
+  const mask = (1 << bits) - 1;
+  let s = slotHash(node, code, bits);
+  while (slots[s] !== NONE) s = (s + 1) & mask;
+  slots[s] = child;
 }
 
 /** Slot of a (node, code unit) link: Fibonacci hashing, the top `bits` bits of the product. */

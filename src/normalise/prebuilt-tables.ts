@@ -1,10 +1,11 @@
 // The phrase tables as the CLI's build made them: a Traditional document's first conversion
 // otherwise builds them from their lists (to-simplified.ts, opencc-tables.ts), about 30 ms of
 // code run once and cold, a sixth of a one-document run. The build makes them with that same
-// code (compactPhraseTables()) and writes them beside the bundle; without them (the library,
-// or a file that does not fit the build) each table is built from its lists when first used.
+// code (compactPhraseTables()) and writes them beside the bundle, each trie's whole storage, so
+// that a run uses them as read (PhraseTrie.fromCompact); without them (the library, or a file
+// that does not fit the build) each table is built from its lists when first used.
 import { buildData } from '../read/build-data.js';
-import { type CompactTrie, PhraseTrie } from './phrase-trie.js';
+import { type CompactTrie, PAIR_WORDS, PhraseTrie } from './phrase-trie.js';
 
 /** The tables by name: opencc's phrases, and each Taiwan phrase table of to-simplified.ts. */
 export const PHRASE_TABLES = ['opencc', 'taiwanOnly', 'taiwanDocument', 'mixedDocument', 'noPhrases', 'evidence'] as const;
@@ -35,8 +36,13 @@ function isCompactTrie(value: unknown): value is CompactTrie {
     Array.isArray(t.values) &&
     t.parents.length === t.values.length &&
     t.codes.length === t.values.length &&
+    // A power of two of slots, at most half of them filled (a lookup always meets an empty one).
+    t.slots instanceof Int32Array &&
+    t.slots.length >= 2 * t.values.length &&
+    (t.slots.length & (t.slots.length - 1)) === 0 &&
     t.pairs instanceof Int32Array &&
-    (t.first === null || t.first instanceof Uint8Array) &&
+    t.pairs.length === PAIR_WORDS &&
+    (t.first === null || (t.first instanceof Uint8Array && t.first.length === 0x10000)) &&
     typeof t.size === 'number'
   );
 }
