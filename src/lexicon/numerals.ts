@@ -25,11 +25,19 @@ export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千�
 /** Characters of a numeral small enough for a marker or a date (一 … 九十九, 二〇二五). */
 export const CN_SMALL_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
-/** DIGIT and SMALL_UNIT by character code, -1 for none: a lookup that makes no one-character string. */
-const DIGIT_AT = new Int16Array(0x10000).fill(-1);
-for (const [c, v] of Object.entries(DIGIT)) DIGIT_AT[c.charCodeAt(0)] = v;
-const SMALL_UNIT_AT = new Int16Array(0x10000).fill(-1);
-for (const [c, v] of Object.entries(SMALL_UNIT)) SMALL_UNIT_AT[c.charCodeAt(0)] = v;
+/**
+ * DIGIT and SMALL_UNIT by character code, each value plus one (0 for none): a lookup that makes
+ * no one-character string. (Zero for none: a table filled with -1 is written whole, 256 KB of
+ * fresh memory at every start-up; these are written only where a numeral character is.)
+ */
+const DIGIT_AT = new Int16Array(0x10000);
+for (const [c, v] of Object.entries(DIGIT)) DIGIT_AT[c.charCodeAt(0)] = v + 1;
+const SMALL_UNIT_AT = new Int16Array(0x10000);
+for (const [c, v] of Object.entries(SMALL_UNIT)) SMALL_UNIT_AT[c.charCodeAt(0)] = v + 1;
+/** The digit a code unit is, or -1. */
+const digitAt = (code: number): number => (DIGIT_AT[code] as number) - 1;
+/** The place unit below 万 a code unit is (10, 100, 1000), or -1. */
+const smallUnitAt = (code: number): number => (SMALL_UNIT_AT[code] as number) - 1;
 
 const ARABIC = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const FULL_WIDTH_DIGIT = /[０-９．，]/g;
@@ -43,7 +51,7 @@ const FULL_WIDTH_DIGIT = /[０-９．，]/g;
 export function readNumeral(text: string): number | null {
   // The commonest numerals first, read as the general path below reads them: one Chinese
   // digit (第三条 → 3), and ASCII digits alone (nothing to trim, widen or ungroup).
-  if (text.length === 1 && (DIGIT_AT[text.charCodeAt(0)] as number) >= 0) return DIGIT_AT[text.charCodeAt(0)] as number;
+  if (text.length === 1 && digitAt(text.charCodeAt(0)) >= 0) return digitAt(text.charCodeAt(0));
   if (isAsciiDigits(text)) return Number(text);
   // Digits and place units below 万 (二十三, 一百零五): what the general path reads as one group.
   if (isPlainGroup(text)) return readGroup(text);
@@ -77,8 +85,8 @@ function isPlainGroup(text: string): boolean {
   let unit = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((SMALL_UNIT_AT[code] as number) >= 0) unit = true;
-    else if ((DIGIT_AT[code] as number) < 0) return false;
+    if (smallUnitAt(code) >= 0) unit = true;
+    else if (digitAt(code) < 0) return false;
   }
   return unit;
 }
@@ -126,7 +134,7 @@ function readGroup(s: string): number | null {
   for (let i = 0; i < s.length; i++) {
     // Every digit and unit is one UTF-16 unit; anything else (a surrogate too) is no numeral.
     const code = s.charCodeAt(i);
-    const d = DIGIT_AT[code] as number;
+    const d = digitAt(code);
     if (d >= 0) {
       if (d === 0) {
         afterZero = true;
@@ -136,7 +144,7 @@ function readGroup(s: string): number | null {
       digit = d;
       continue;
     }
-    const unit = SMALL_UNIT_AT[code] as number;
+    const unit = smallUnitAt(code);
     if (unit < 0 || unit >= lastUnit) return null;
     total += (digit ?? 1) * unit;
     lastUnit = unit;
