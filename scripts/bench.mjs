@@ -101,7 +101,10 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`policy-parse bench — node ${process.version}, ${availableParallelism()} cores (${cpu}), medians of ${RUNS} runs\n`);
 
 // Start-up. The commands take turns, 15 rounds, so that other work on the machine weighs on
-// each alike; medians. One seed of each script: a Traditional document also builds the
+// each alike; medians. Each round starts one command later in the list, so that each command
+// runs in each place as often: where a command runs in the round moves its time by a few
+// percent on this machine (one seed's run, twice in a row for 41 rounds: the second took 0.97
+// of the first's time), and a fixed order would favour the same commands every round. One seed of each script: a Traditional document also builds the
 // conversion's phrase tables, which a Simplified one never needs. And the seed as a user's
 // run writes it: the default formats (JSON and YAML) and the summary table on stdout.
 {
@@ -117,11 +120,12 @@ console.log(`policy-parse bench — node ${process.version}, ${availableParallel
   const times = commands.map(() => []);
   const load = loadavg()[0];
   for (let round = 0; round < 15; round++) {
-    commands.forEach((args, i) => {
+    for (let k = 0; k < commands.length; k++) {
+      const i = (k + round) % commands.length;
       const start = performance.now();
-      spawnSync(process.execPath, args);
+      spawnSync(process.execPath, commands[i]);
       times[i].push(performance.now() - start);
-    });
+    }
   }
   const [node0, version, one, oneTraditional, oneDefault] = times.map(median);
   console.log(`start-up (load average ${load.toFixed(2)} -> ${loadavg()[0].toFixed(2)})`);
