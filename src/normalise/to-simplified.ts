@@ -309,8 +309,10 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
     let noKey = false;
     if (ahead !== null && ahead.trie !== null && ahead.to <= i) {
       if (!readAhead(ahead, text, i, folded, nextFolded, fullMap)) return null;
-      end = ahead.end;
-      value = ahead.value;
+      if (ahead.end >= 0) {
+        end = ahead.end;
+        value = ahead.value;
+      }
       noKey = ahead.noKey;
     }
     if (end < 0 && !noKey && taiwan.mayStart(folded, nextFolded)) {
