@@ -1,10 +1,11 @@
 // Behaviour by behaviour, what the parser must get right on the fixture documents.
 // The goldens in fixtures/ pin the whole output; these assertions say what matters.
 import { existsSync, readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { type PolicyDocument, parse } from '../src/index.js';
 import { DIVISION_STYLES, NUMBERING_STYLES, formatMarker, matchMarker, numeralValue } from '../src/parse/numbering.js';
-import { FURNITURE_PATTERNS, matchesFurniturePattern } from '../src/transform/furniture.js';
+import { FURNITURE_PATTERNS, furnitureGroups, matchesFurniturePattern } from '../src/transform/furniture.js';
 import { SEPARATORS, titleStart } from '../src/parse/from-policy-text.js';
 import { everyMatchHolds, holdsOneOf, startCondition } from '../src/util/regex-start.js';
 import { DATE_PRE_CHECKS } from '../src/lexicon/dates.js';
@@ -363,6 +364,14 @@ describe('page furniture patterns', () => {
     expect(lines.filter((line) => matchesFurniturePattern(line) !== anyPattern(line))).toEqual([]);
     expect(furniture.filter((line) => !anyPattern(line))).toEqual([]);
     expect(lines.filter(anyPattern).length).toBeGreaterThan(furniture.length * 2);
+  });
+
+  it("are grouped in the CLI's bundle as the library groups them (the build writes the groups in)", () => {
+    const bundle = readFileSync(at('dist/bundle/policy-parse.cjs'), 'utf8');
+    // The groups are JSON in one string literal, in whichever quotes the bundler printed it.
+    const literal = /function builtFurnitureGroups\(\)\s*\{\s*return\s*JSON\.parse\(((['"`])(?:(?!\2)[^\\]|\\.)*\2)\)/s.exec(bundle)?.[1];
+    expect(literal, 'the bundle returns the groups').toBeDefined();
+    expect(JSON.parse(runInNewContext(literal as string))).toEqual(furnitureGroups(FURNITURE_PATTERNS));
   });
 
   it('reads what every match of a pattern starts with (regex-start.ts)', () => {

@@ -13,6 +13,7 @@ import { isDateLine } from '../lexicon/dates.js';
 import { DOC_NUMBER, ORDER_NUMBER_LINE } from '../lexicon/doc-numbers.js';
 import { warn } from '../util/report.js';
 import { PrefixSet, startCondition, topAlternatives } from '../util/regex-start.js';
+import { builtFurnitureGroups } from './furniture-built.js';
 
 /** One pattern per kind of furniture; extend here when a site adds a new one (one site's own: the `furniture` option). */
 export const FURNITURE_PATTERNS: readonly RegExp[] = [
@@ -55,33 +56,54 @@ interface FurnitureTest {
 }
 
 /**
+ * A group of the patterns' alternatives, as plain data: the expressions' sources by flags, and
+ * what a line must hold for them to match (`prefixes` at its start when `anchored`, or
+ * anywhere; failing those, `contains`; failing both, nothing).
+ */
+export interface FurnitureGroup {
+  anchored: boolean;
+  prefixes: string[] | null;
+  contains: string | null;
+  sources: Array<[flags: string, alternatives: string[]]>;
+}
+
+/**
  * The patterns' alternatives joined into a few alternations, by what a line must hold for them
  * to match (read from the patterns themselves, regex-start.ts) and by flags: those that start
  * with ^ and known characters are tried on a line starting with one of them, the others with
  * known starts on a line holding one, those with a character they require on a line holding
  * it, and the rest on every line. Most lines are prose and hold none, so most lines run no
- * pattern at all. Together they match where one of FURNITURE_PATTERNS does (a test holds
- * them to that).
+ * pattern at all. Together they match where one of the patterns does (a test holds
+ * FURNITURE_PATTERNS' groups to that).
  */
-const FURNITURE_TESTS: readonly FurnitureTest[] = (() => {
-  const groups = new Map<string, { anchored: boolean; prefixes: string[] | null; contains: string | null; sources: Map<string, string[]> }>();
-  for (const re of FURNITURE_PATTERNS) {
+export function furnitureGroups(patterns: readonly RegExp[]): FurnitureGroup[] {
+  const groups = new Map<string, FurnitureGroup>();
+  for (const re of patterns) {
     for (const source of topAlternatives(re.source)) {
       const { anchored, prefixes, contains } = startCondition(source, re.flags);
       const key = prefixes !== null ? (anchored ? 'start' : 'anywhere') : contains !== null ? `contains ${contains}` : 'always';
-      const group = groups.get(key) ?? { anchored: prefixes !== null && anchored, prefixes: prefixes && ([] as string[]), contains: prefixes === null ? contains : null, sources: new Map() };
-      group.sources.set(re.flags, [...(group.sources.get(re.flags) ?? []), `(?:${source})`]);
+      const group = groups.get(key) ?? { anchored: prefixes !== null && anchored, prefixes: prefixes && ([] as string[]), contains: prefixes === null ? contains : null, sources: [] };
+      const sources = group.sources.find(([flags]) => flags === re.flags);
+      if (sources) sources[1].push(`(?:${source})`);
+      else group.sources.push([re.flags, [`(?:${source})`]]);
       if (prefixes && group.prefixes) group.prefixes.push(...prefixes);
       groups.set(key, group);
     }
   }
-  return [...groups.values()].map(({ anchored, prefixes, contains, sources }) => ({
-    res: [...sources].map(([flags, alternatives]) => new RegExp(alternatives.join('|'), flags)),
-    starts: prefixes && new PrefixSet(prefixes),
-    anchored,
-    contains,
-  }));
-})();
+  return [...groups.values()];
+}
+
+/**
+ * FURNITURE_PATTERNS' groups, as tests. The CLI's build works the groups out once, with
+ * furnitureGroups(), and writes them into its bundle (builtFurnitureGroups(): reading the
+ * patterns' sources took 2.5 ms of every start-up); elsewhere they are worked out here.
+ */
+const FURNITURE_TESTS: readonly FurnitureTest[] = (builtFurnitureGroups() ?? furnitureGroups(FURNITURE_PATTERNS)).map(({ anchored, prefixes, contains, sources }) => ({
+  res: sources.map(([flags, alternatives]) => new RegExp(alternatives.join('|'), flags)),
+  starts: prefixes && new PrefixSet(prefixes),
+  anchored,
+  contains,
+}));
 
 /** Whether a line matches one of FURNITURE_PATTERNS. */
 export function matchesFurniturePattern(value: string): boolean {
