@@ -104,9 +104,10 @@ console.log(`policy-parse bench — node ${process.version}, ${availableParallel
 // each alike; medians. Each round starts one command later in the list, so that each command
 // runs in each place as often: where a command runs in the round moves its time by a few
 // percent on this machine (one seed's run, twice in a row for 41 rounds: the second took 0.97
-// of the first's time), and a fixed order would favour the same commands every round. One seed of each script: a Traditional document also builds the
-// conversion's phrase tables, which a Simplified one never needs. And the seed as a user's
-// run writes it: the default formats (JSON and YAML) and the summary table on stdout.
+// of the first's time), and a fixed order would favour the same commands every round.
+// One seed of each script: a Traditional document also reads the conversion's phrase tables,
+// which a Simplified one never needs. And the seed as a user's run writes it: the default
+// formats (JSON and YAML) and the summary table on stdout.
 {
   const seed = join(root, 'seeds/002_03db1d08565b47d2.txt');
   const traditionalSeed = join(root, 'seeds/000_1cb452063da1e329.txt');

@@ -289,7 +289,10 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
   let changed = 0;
 
   for (let i = 0; i < n; ) {
-    if (o + 16 > out.length) o = chunks.add(out, o);
+    if (o + 16 > out.length) {
+      chunks.add(out, o);
+      o = 0;
+    }
     const code = text.charCodeAt(i);
     if (code < 0x3400) {
       // Corner quotes 「」『』 are Taiwan and Hong Kong usage; mainland text prints “” ‘’.
@@ -332,7 +335,10 @@ function convertFull(text: string, taiwan: PhraseTrie, keep: ReadonlySet<string>
       }
     }
     if (end > 0) {
-      if (o + value.length + 16 > out.length) o = chunks.add(out, o);
+      if (o + value.length + 16 > out.length) {
+        chunks.add(out, o);
+        o = 0;
+      }
       builder.replace(chunks.total + o, i, value.length, end - i);
       for (let k = 0; k < value.length; k++) {
         const v = value.charCodeAt(k);
@@ -378,11 +384,10 @@ class Chunks {
   /** Code units in the parts. */
   total = 0;
 
-  /** Adds the first `length` units of `out`; returns 0, where the buffer is filled from next. */
-  add(out: Uint16Array, length: number): number {
+  /** Adds the first `length` units of `out` (the caller then fills it again from its start). */
+  add(out: Uint16Array, length: number): void {
     this.#parts.push(fromCodeUnits(out, length));
     this.total += length;
-    return 0;
   }
 
   text(): string {
