@@ -176,7 +176,7 @@ console.log();
   const cores = availableParallelism();
   const all = ['--jobs', String(cores)];
   // Every core's thread started whatever the input's size (the default starts one more only
-  // per 48 MB): what a worker costs where it does not pay.
+  // per THREAD_MB of input, bin/lib/limits.ts): what a worker costs where it does not pay.
   const forced = { POLICY_PARSE_THREAD_MB: '0' };
   const seedsDir = join(root, 'seeds');
   // One thread, the default, an explicit --jobs of every core and every core forced take turns

@@ -200,10 +200,11 @@ function writeScript(name, output) {
 // an ES module entry sets up Node's ES module loader first (bin/policy-parse.cjs requires the
 // command line's: one seed's start-up was 12 ms longer through two ES modules).
 writeFileSync('dist/bundle/package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
-for (const [name, part] of [['policy-parse', 'cli'], ['worker', 'worker']]) {
+// (A worker's loader puts V8's tiering back for each compile: bin/lib/v8-flags.ts.)
+for (const [name, part, threads] of [['policy-parse', 'cli', false], ['worker', 'worker', true]]) {
   await build({
     stdin: {
-      contents: `import { loadBundle } from './bin/lib/load-bundle.ts';\nvoid loadBundle(require('node:path').join(__dirname, 'policy-parse.cjs'), require).${part}();\n`,
+      contents: `import { loadBundle } from './bin/lib/load-bundle.ts';\nvoid loadBundle(require('node:path').join(__dirname, 'policy-parse.cjs'), require, ${threads}).${part}();\n`,
       resolveDir: root,
       sourcefile: `${name}.js`,
       loader: 'ts',

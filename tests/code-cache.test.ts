@@ -86,6 +86,36 @@ describe('the code cache', () => {
     expect(JSON.parse(r.stderr).sort()).toEqual(SCRIPTS.map((s) => [s, true, false]).sort());
   });
 
+  it('is what each thread of a batch on several threads loads its scripts with', () => {
+    // Every compile, in this thread and the worker, as V8 reports it. The batch raises V8's
+    // tiering budget before its worker starts (bin/lib/v8-flags.ts, THREADS_V8_FLAGS), and V8
+    // takes a cache only under the flags it was made with: the loader puts V8's budget back
+    // for each compile.
+    const preload = join(work, 'compiles.cjs');
+    writeFileSync(
+      preload,
+      `const vm = require('node:vm');
+      const { isMainThread } = require('node:worker_threads');
+      const Script = vm.Script;
+      vm.Script = class extends Script {
+        constructor(source, options) {
+          super(source, options);
+          process.stderr.write(JSON.stringify([isMainThread ? 'main' : 'worker', require('node:path').basename(options.filename), Boolean(options.cachedData), this.cachedDataRejected]) + '\\n');
+        }
+      };`,
+    );
+    const out = join(work, 'out-threads');
+    // Every thread --jobs allows, whatever the input's size, and the worker given jobs first.
+    const threads = { ...env, NODE_OPTIONS: `--require ${preload}`, POLICY_PARSE_THREAD_MB: '0', POLICY_PARSE_TEST_WORKERS: '1' };
+    const r = spawnSync(process.execPath, [join(BUNDLE, 'policy-parse.js'), SEED, PAGE, '-o', out, '-f', 'json,yaml', '-q', '-j', '2'], { env: threads, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const compiles = r.stderr.split('\n').filter((line) => line.startsWith('[')).map((line) => JSON.parse(line) as [string, string, boolean, boolean]);
+    // The worker compiled the bundle, and YAML's script once the budget was raised.
+    expect(compiles).toContainEqual(['worker', 'policy-parse.cjs', true, false]);
+    expect(compiles).toContainEqual(['worker', 'yaml.cjs', true, false]);
+    for (const [thread, script, given, rejected] of compiles) expect({ thread, script, given, rejected }).toEqual({ thread, script, given: true, rejected: false });
+  });
+
   it('changes no output when it does not fit', () => {
     const expected = runIn(copyWith('whole', (c) => c), join(work, 'out-whole'));
     expect(expected.status).toBe('0');

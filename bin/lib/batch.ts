@@ -18,6 +18,7 @@ import { guardSignals, isAlive, orphanedTemps, register, release, sweepOnSignal 
 import { Progress } from './progress.js';
 import { STDIN, readStdin } from './stdin.js';
 import { THREAD_MB } from './limits.js';
+import { setThreadsV8Flags } from './v8-flags.js';
 import { columns, pad } from './terminal.js';
 import { stdout } from './stdout.js';
 
@@ -73,16 +74,15 @@ const elapsedMs = (): number => process.uptime() * 1000;
 /**
  * Input for each thread beyond the first: a worker must have this much to parse to pay for
  * its start (a compile of the whole parser, then its first, slow documents). On 2 cores one
- * thread already keeps about 1.4 cores busy: V8 optimises the hot functions on its own threads
- * (per-thread CPU of a run over 6 MB of Traditional text: the main thread 1.3–1.5 s, V8's
- * helper threads 0.6–0.8 s, nearly all of it gone with --no-concurrent-recompilation), and a
- * worker pays that again. Measured with two threads forced against one, alternating, output on
- * tmpfs, after the CLI narrowed V8's inlining (bin/lib/v8-flags.ts), which made each compile
- * cheaper (2026-12-03; medians of the per-round ratios): the 58 MB laws corpus 1.10× as fast
- * (9 rounds; 1.22× in 5 more), half of it (32 MB) 1.02× and 0.99×, a quarter (16 MB) 0.92×;
- * the 18 MB of Taiwan statutes 1.05×, 6.3 MB of Traditional text 0.98×. Before that change
- * the laws ran 0.93–1.07× as fast on two threads, and this was 64 MB. Traditional text costs
- * more per byte, so it breaks even sooner; 48 MB (THREAD_MB) keeps both kinds clear of a loss.
+ * thread keeps about 1.4 cores busy, V8 optimising the hot functions on its own threads, and
+ * a worker paid that again: until a batch on several threads raised V8's tiering budget
+ * (bin/lib/v8-flags.ts, THREADS_V8_FLAGS), two threads forced ran 6.3 MB of Traditional text
+ * 0.98× as fast as one, a quarter of the laws (16 MB) 0.92×, and this was 48 MB. Since then
+ * (2026-12-04, two threads forced against one, output on tmpfs, medians of the per-round ratios
+ * of 8–10 alternating rounds): the laws corpus (58 MB) 1.15×, a quarter of it 1.07×, an eighth
+ * (8 MB) 1.03× (faster in 8 of 8), a sixteenth (4 MB) 1.05× (7 of 10); Traditional text
+ * 5.6 MB 1.09× (10 of 10), 3.2 MB 1.06× (7 of 8), 1.6 MB 0.95× (1 of 10). 8 MB (THREAD_MB)
+ * keeps both kinds clear of a loss.
  */
 const BYTES_PER_THREAD = threadShare(process.env.POLICY_PARSE_THREAD_MB) ?? THREAD_MB * 1024 * 1024;
 /**
@@ -511,6 +511,8 @@ async function runOnWorkers(inputs: InputList, options: JobOptions, count: numbe
   await prepareFormats(options.formats);
   // Loaded here: a run in one thread never needs it.
   const { Worker } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
+  // Before the workers start, and before this thread parses: every thread's tiering is for busy cores.
+  setThreadsV8Flags();
   const workers = Array.from({ length: count - 1 }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: options }));
   const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
   // A worker is sent jobs once it says it is ready (its parser loaded): until then this thread

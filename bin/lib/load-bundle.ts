@@ -21,7 +21,7 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
 import { Script } from 'node:vm';
-import { setCliV8Flags } from './v8-flags.js';
+import { compileUnderCliV8Flags, setThreadsV8Flags } from './v8-flags.js';
 
 /** What the bundle exports (bin/lib/bundle-entry.ts): each runs its part when called. */
 export interface BundleExports {
@@ -69,8 +69,11 @@ const importWith = (requireHere: NodeJS.Require) => (specifier: string): Promise
  * `requireHere`: the entry's own require, which resolves from beside the scripts (the entry is
  * in their folder), so that no require is made with node:module's createRequire (which sets
  * up part of the ES module loader).
+ * `threads`: in a worker thread of a batch, which runs under bin/lib/v8-flags.ts's
+ * THREADS_V8_FLAGS (the batch set them before it started its workers).
  */
-export function loadBundle(file: string, requireHere: NodeJS.Require): BundleExports {
+export function loadBundle(file: string, requireHere: NodeJS.Require, threads = false): BundleExports {
+  if (threads) setThreadsV8Flags();
   return loadScript(file, requireHere) as BundleExports;
 }
 
@@ -85,8 +88,7 @@ function loadScript(file: string, requireHere: NodeJS.Require): unknown {
   // V8 takes a cache only under the flags it was made with, and the CLI sets its own
   // (bin/lib/v8-flags.ts): set before compiling, here, the flags are the same in every run, and
   // in the build's run that made the cache.
-  setCliV8Flags();
-  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = compileUnderCliV8Flags(() => new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) }));
   const module = { exports: {} };
   // The arguments: CommonJS's, then the loader's import(), the script's own URL (its sources'
   // import.meta.url), this loader for the scripts beside it, and the build's data beside it

@@ -32,13 +32,60 @@ const INLINING = '--max-inlined-bytecode-size=230 --max-inlined-bytecode-size-cu
 
 export const CLI_V8_FLAGS = `${HEAP} ${INLINING}`;
 
+/** V8's own interrupt budget (the default of --interrupt-budget in Node 20's V8 11.3). */
+const V8_INTERRUPT_BUDGET = 67584;
+
 /**
- * Sets CLI_V8_FLAGS. The CLI's loader does so before it compiles the bundle (bin/lib/load-bundle.ts):
- * V8 takes a code cache only under the flags it was made with, so they are the same in every run.
+ * Tiering on several threads. A function is optimised once it has run through its interrupt
+ * budget of bytecode a few times. One thread leaves the second core to V8's optimising
+ * compiler, but on threads that keep every core busy each thread's compiles take time from
+ * the parsing: two threads forced on 5.6 MB of Traditional text took 1.18× the time of one
+ * (medians of 10 alternating rounds, 2026-12-04). With 8 times V8's budget only the hottest
+ * functions are optimised, and two threads took 0.91× the time of one (faster in 10 of 10);
+ * the laws corpus on two threads 0.92× the time it took on two threads with V8's budget
+ * (6 of 6). 4 times was slower than 8 on both (1.03×, 1.10×); 16 times no faster. In one
+ * thread a larger budget only delays the optimising (4 times: 1.03× the time), so it is set
+ * for a batch that starts workers (bin/lib/batch.ts), not for every run.
  */
+export const THREADS_V8_FLAGS = `--interrupt-budget=${8 * V8_INTERRUPT_BUDGET}`;
+
+/** Set on a thread's global object once it runs under THREADS_V8_FLAGS (the loader and the bundle share it). */
+const THREADS = Symbol.for('policy-parse.threads-v8-flags');
+const inThreads = (): boolean => (globalThis as Record<symbol, unknown>)[THREADS] === true;
+
+/** Sets CLI_V8_FLAGS (and leaves the tiering as it is). */
 export function setCliV8Flags(): void {
+  setFlags(CLI_V8_FLAGS);
+}
+
+/**
+ * Compiles under CLI_V8_FLAGS. The CLI's loader compiles the bundle so (bin/lib/load-bundle.ts):
+ * V8 takes a code cache only under the flags it was made with, so they are the same in every
+ * run. In a thread under THREADS_V8_FLAGS (V8's flags are the process's) V8's budget is put
+ * back for the compile, so that the script takes its cache, and raised again after.
+ */
+export function compileUnderCliV8Flags<T>(compile: () => T): T {
+  if (!inThreads()) {
+    setCliV8Flags();
+    return compile();
+  }
+  setFlags(`${CLI_V8_FLAGS} --interrupt-budget=${V8_INTERRUPT_BUDGET}`);
   try {
-    setFlagsFromString(CLI_V8_FLAGS);
+    return compile();
+  } finally {
+    setFlags(THREADS_V8_FLAGS);
+  }
+}
+
+/** Sets THREADS_V8_FLAGS, for this thread from now on: before a batch starts its workers, and in each worker. */
+export function setThreadsV8Flags(): void {
+  (globalThis as Record<symbol, unknown>)[THREADS] = true;
+  setFlags(THREADS_V8_FLAGS);
+}
+
+function setFlags(flags: string): void {
+  try {
+    setFlagsFromString(flags);
   } catch {
     // An embedder without V8's flags: V8's defaults.
   }
