@@ -41,11 +41,12 @@ const V8_INTERRUPT_BUDGET = 67584;
  * compiler, but on threads that keep every core busy each thread's compiles take time from
  * the parsing: two threads forced on 5.6 MB of Traditional text took 1.18× the time of one
  * (medians of 10 alternating rounds, 2026-12-04). With 8 times V8's budget only the hottest
- * functions are optimised, and two threads took 0.91× the time of one (faster in 10 of 10);
- * the laws corpus on two threads 0.92× the time it took on two threads with V8's budget
- * (6 of 6). 4 times was slower than 8 on both (1.03×, 1.10×); 16 times no faster. In one
- * thread a larger budget only delays the optimising (4 times: 1.03× the time), so it is set
- * for a batch that starts workers (bin/lib/batch.ts), not for every run.
+ * functions are optimised: two threads took 0.914× the time of one (faster in 10 of 10), and
+ * the laws corpus on two threads 0.903× the time it took with V8's budget (8 of 8). Against 8
+ * times, 4 times took 1.10× the time on the Traditional text (0 of 10 faster) and 1.03× on the
+ * laws; 16 times 1.04× and 1.09× (both in a trial build whose workers compiled without the
+ * cache). In one thread a larger budget only delays the optimising (4 times: 1.03× the time, faster
+ * in 1 of 10), so it is set for a batch that starts workers (bin/lib/batch.ts), not for every run.
  */
 export const THREADS_V8_FLAGS = `--interrupt-budget=${8 * V8_INTERRUPT_BUDGET}`;
 
