@@ -2,4 +2,4 @@
 export const DEFAULT_MAX_MB = 10;
 
 /** Input, in MB, for each thread beyond the first (bin/lib/batch.ts says how it was measured). */
-export const THREAD_MB = 8;
+export const THREAD_MB = 4;
