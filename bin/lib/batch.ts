@@ -79,14 +79,16 @@ const elapsedMs = (): number => process.uptime() * 1000;
  * (bin/lib/v8-flags.ts, THREADS_V8_FLAGS), two threads forced ran 6.3 MB of Traditional text
  * 0.98× as fast as one, a quarter of the laws (16 MB) 0.92×, and this was 48 MB. Since then
  * (2026-12-04, two threads forced against one, output on tmpfs, medians of the per-round ratios
- * of 8–10 alternating rounds; 6 for the whole laws): the laws corpus (58 MB) 1.15× (the bench,
- * default against --jobs 1 in 3 rounds: 1.03× and 1.15×), a quarter of it 1.07×, an eighth
- * (8 MB) 1.03× (faster in 8 of 8), a sixteenth (4 MB) 1.05× (7 of 10); the policies corpus
- * (8.3 MB, pages and text) 1.18×, its OCR'd texts (4.7 MB) 1.12×, the Taiwan statutes (20 MB)
- * 1.05×; Traditional text 5.6 MB 1.09× (10 of 10), 3.2 MB 1.06× (7 of 8), 1.6 MB 0.95× (1 of
- * 10); the round-trip set (3.0 MB, both scripts) and the work reports (2.6 MB) 1.00× and 0.99×
- * (4 of 8 each). A second thread breaks even at about 3 MB; 4 MB (THREAD_MB) is past it for
- * both kinds.
+ * of 8–10 alternating rounds; 6 for the whole laws; MB of 2^20 bytes, as the bench's): the laws
+ * corpus (55 MB) 1.15× (the bench, default against --jobs 1 in 3 rounds: 1.03× and 1.15×), a
+ * quarter of it (14 MB) 1.07×, an eighth (7 MB) 1.03× (faster in 8 of 8), a sixteenth (3.4 MB)
+ * 1.05× (7 of 10); the policies corpus (6.6 MB, pages and text) 1.18×, its OCR'd texts (3.4 MB)
+ * 1.12×, the Taiwan statutes (17 MB) 1.05×; Traditional text 5.6 MB 1.09× (10 of 10), 2.8 MB
+ * 1.06× (7 of 8), 1.4 MB 0.95× (1 of 10); the round-trip set (2.7 MB, both scripts) and the
+ * work reports (2.5 MB) 1.00× and 0.99× (4 of 8 each). The default against --jobs 1 with this
+ * value: gov.cn pages (5.0 MB with their metadata files) 1.08× (10 of 10), 18 PDFs (4.7 MB)
+ * 1.21× (8 of 8). A second thread breaks even at about 2.7 MB; 4 MB (THREAD_MB) is past it for
+ * every kind measured.
  */
 const BYTES_PER_THREAD = threadShare(process.env.POLICY_PARSE_THREAD_MB) ?? THREAD_MB * 1024 * 1024;
 /**
