@@ -80,7 +80,7 @@ const elapsedMs = (): number => process.uptime() * 1000;
  * 0.98× as fast as one, a quarter of the laws (16 MB) 0.92×, and this was 48 MB. Since then
  * (2026-12-04, two threads forced against one, output on tmpfs, medians of the per-round ratios
  * of 8–10 alternating rounds; 6 for the whole laws; MB of 2^20 bytes, as the bench's): the laws
- * corpus (55 MB) 1.15× (the bench, default against --jobs 1 in 3 rounds: 1.03× and 1.15×), a
+ * corpus (55 MB) 1.15× (three benches, default against --jobs 1 in 3 rounds each: 1.03–1.15×), a
  * quarter of it (14 MB) 1.07×, an eighth (7 MB) 1.03× (faster in 8 of 8), a sixteenth (3.4 MB)
  * 1.05× (7 of 10); the policies corpus (6.6 MB, pages and text) 1.18×, its OCR'd texts (3.4 MB)
  * 1.12×, the Taiwan statutes (17 MB) 1.05×; Traditional text 5.6 MB 1.09× (10 of 10), 2.8 MB

@@ -120,8 +120,9 @@ export class PhraseTrie {
 
   /**
    * The trie whose plain data compact() gave, made of that data itself: nothing is linked
-   * again or copied (the caller hands the data over, and changes it no more). A key added
-   * later grows the arrays into new ones.
+   * again or copied: the data becomes the trie's storage (the caller hands it over, and reads
+   * or changes it no more). A key added later writes into it (the slots, the pair filter and
+   * the replacements in place; the node arrays, full, are grown into new ones).
    */
   static fromCompact(data: CompactTrie): PhraseTrie {
     return new PhraseTrie(0, data);
