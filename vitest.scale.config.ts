@@ -1,4 +1,4 @@
-// Opt-in scale test (`npm run test:scale`): the laws corpus eight times over, ~2 minutes.
+// Opt-in scale test (`npm run test:scale`): the laws corpus eight times over, ~3 minutes (each size run twice).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
