@@ -45,8 +45,9 @@ const V8_INTERRUPT_BUDGET = 67584;
  * the laws corpus on two threads 0.903× the time it took with V8's budget (8 of 8). Against 8
  * times, 4 times took 1.10× the time on the Traditional text (0 of 10 faster) and 1.03× on the
  * laws; 16 times 1.04× and 1.09× (faster in 3 of 10 and 3 of 6; both in a trial build whose
- * workers compiled without the cache). In one thread a larger budget only delays the optimising (4 times: 1.03× the time, faster
- * in 1 of 10), so it is set for a batch that starts workers (bin/lib/batch.ts), not for every run.
+ * workers compiled without the cache). In one thread a larger budget only delays the
+ * optimising (4 times: 1.03× the time, faster in 1 of 10), so it is set for a batch that
+ * starts workers (bin/lib/batch.ts), not for every run.
  */
 export const THREADS_V8_FLAGS = `--interrupt-budget=${8 * V8_INTERRUPT_BUDGET}`;
 

@@ -7,7 +7,7 @@
 //   - the JSON is a PolicyDocument (the zod schema), and its source's SHA-256 is the input's;
 //   - the YAML, read by the yaml package, is the same value as the JSON;
 //   - tasks.csv, targets.csv and sections.csv (read with csv-parse) hold as many rows for it
-//     as the JSON has tasks, targets and sections (counted here over the tree), documents.csv one.
+//     as the JSON has tasks, targets and sections (at every depth, body and attachments), documents.csv one.
 // Every input is listed once in index.json, none failed. Opt-in: `npm run test:corpus`.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -19,7 +19,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { PolicyDocument, type Section } from '../../src/index.js';
+import { PolicyDocument } from '../../src/index.js';
+import { countSections, rootSections } from '../../src/util/sections.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
@@ -31,40 +32,25 @@ function files(dir: string): string[] {
     .sort();
 }
 
-/** Every `step`-th file of a folder (sorted), from the first. */
-const everyNth = (dir: string, ext: string, step: number): string[] => files(dir).filter((f) => f.endsWith(ext)).filter((_, i) => i % step === 0);
-
-const countSections = (sections: readonly Section[]): number => sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
-
 interface Corpus {
   name: string;
-  /** What the CLI is given: one folder, or files. */
-  args: () => string[];
-  /** The documents the run must list: every file it is given or finds. */
-  inputs: () => string[];
-  present: string;
+  dir: string;
+  /** The documents the run must list, in the folder's sorted order. */
+  inputs: (all: string[]) => string[];
+  /** Whether the CLI is given the folder (it finds the documents) or the documents themselves (a sample). */
+  wholeFolder: boolean;
 }
 
-const folder = (name: string, dir: string, keep: (f: string) => boolean): Corpus => ({
-  name,
-  args: () => [dir],
-  inputs: () => files(dir).filter(keep),
-  present: dir,
-});
-const sample = (name: string, dir: string, ext: string, step: number): Corpus => ({
-  name,
-  args: () => everyNth(dir, ext, step),
-  inputs: () => everyNth(dir, ext, step),
-  present: dir,
-});
+/** Every `step`-th file with extension `ext`, from the first. */
+const everyNth = (ext: string, step: number) => (all: string[]) => all.filter((f) => f.endsWith(ext)).filter((_, i) => i % step === 0);
 
 const CORPORA: Corpus[] = [
   // The gov.cn pages' .meta.json files are the site's own metadata, not documents.
-  folder('policies', join(shared, 'corpus/policies'), (f) => /\.(?:html|txt|md)$/.test(f)),
-  folder('dev set', join(shared, 'eval/dev/docs'), () => true),
-  folder('round-trip set', join(shared, 'eval/roundtrip'), (f) => f.endsWith('.txt')),
-  sample('laws, every 40th', join(shared, 'corpus/laws'), '.md', 40),
-  sample('Taiwan statutes, every 20th', join(shared, 'corpus/taiwan-laws'), '.md', 20),
+  { name: 'policies', dir: join(shared, 'corpus/policies'), inputs: (all) => all.filter((f) => /\.(?:html|txt|md)$/.test(f)), wholeFolder: true },
+  { name: 'dev set', dir: join(shared, 'eval/dev/docs'), inputs: (all) => all, wholeFolder: true },
+  { name: 'round-trip set', dir: join(shared, 'eval/roundtrip'), inputs: (all) => all.filter((f) => f.endsWith('.txt')), wholeFolder: true },
+  { name: 'laws, every 40th', dir: join(shared, 'corpus/laws'), inputs: everyNth('.md', 40), wholeFolder: false },
+  { name: 'Taiwan statutes, every 20th', dir: join(shared, 'corpus/taiwan-laws'), inputs: everyNth('.md', 20), wholeFolder: false },
 ];
 
 interface IndexEntry {
@@ -74,15 +60,17 @@ interface IndexEntry {
 }
 
 for (const corpus of CORPORA) {
-  describe.skipIf(!existsSync(corpus.present))(`every output of the ${corpus.name}`, () => {
+  describe.skipIf(!existsSync(corpus.dir))(`every output of the ${corpus.name}`, () => {
     let out = '';
+    let inputs: string[] = [];
     let run: SpawnSyncReturns<string>;
     let index: { documents: IndexEntry[]; failed: unknown[] };
     /** Rows per source_path, for each table. */
     const tables: Record<string, Map<string, number>> = {};
     beforeAll(() => {
       out = mkdtempSync(join(tmpdir(), 'policy-parse-outputs-'));
-      run = spawnSync(process.execPath, [bin, ...corpus.args(), '--out', out, '-f', 'json,yaml,csv', '-q'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      inputs = corpus.inputs(files(corpus.dir));
+      run = spawnSync(process.execPath, [bin, ...(corpus.wholeFolder ? [corpus.dir] : inputs), '--out', out, '-f', 'json,yaml,csv', '-q'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
       for (const table of ['documents', 'tasks', 'targets', 'sections']) {
         const rows = parseCsv(readFileSync(join(out, `${table}.csv`), 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
@@ -98,7 +86,7 @@ for (const corpus of CORPORA) {
     it('lists every input once, and none failed', () => {
       expect(run.status, run.stderr).toBe(0);
       expect(index.failed).toEqual([]);
-      expect(index.documents.map((d) => resolve(d.path)).sort()).toEqual(corpus.inputs().map((f) => resolve(f)).sort());
+      expect(index.documents.map((d) => resolve(d.path)).sort()).toEqual(inputs.map((f) => resolve(f)).sort());
     });
 
     it('writes JSON the schema accepts, YAML of the same value, and CSV rows that count its items', () => {
@@ -115,7 +103,7 @@ for (const corpus of CORPORA) {
         if (doc.source.sha256 !== sha256 || entry.sha256 !== sha256) problems.push(`${entry.output}: SHA-256 is not the input's`);
         const yaml = parseYaml(readFileSync(join(out, `${entry.output}.yaml`), 'utf8')) as unknown;
         if (!isDeepStrictEqual(yaml, json)) problems.push(`${entry.output}.yaml: not the JSON's value`);
-        const want: Record<string, number> = { documents: 1, tasks: doc.tasks.length, targets: doc.targets.length, sections: countSections([...doc.sections, ...doc.attachments]) };
+        const want: Record<string, number> = { documents: 1, tasks: doc.tasks.length, targets: doc.targets.length, sections: countSections(rootSections(doc)) };
         for (const [table, rows] of Object.entries(tables)) {
           const got = rows.get(entry.path) ?? 0;
           if (got !== want[table]) problems.push(`${entry.output}: ${got} rows in ${table}.csv, ${want[table]} in its JSON`);

@@ -1,7 +1,7 @@
 // Issue 15: memory is flat and time linear in the number of documents. The laws corpus
 // (../shared/corpus/laws, 3,472 files) is linked into eight folders (27,776 files) and run
-// through the CLI in one thread, once and eight times over, each twice; each run's peak RSS comes from
-// GNU time. Opt-in (`npm run test:scale`); skipped without the corpus or /usr/bin/time.
+// through the CLI in one thread, once and eight times over, each twice; each run's peak RSS
+// comes from GNU time. Opt-in (`npm run test:scale`); skipped without the corpus or /usr/bin/time.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
