@@ -242,14 +242,21 @@ async function runParse(inputs: string[], options: ParseCommandOptions, sourceOf
       return 2;
     }
   }
+  // The modes that write to stdout refuse a folder asked for on the command line, which they
+  // would otherwise leave unwritten without a word (a config file's `out` is only a default).
+  const folderAsked = from.out === 'cli' && options.out !== '-';
   if (options.stdinJsonl) {
     if (inputs.length) return usageError('--stdin-jsonl reads stdin: give no inputs');
+    if (folderAsked) return usageError(`--stdin-jsonl writes JSON Lines to stdout, not into a folder: drop -o ${options.out}`);
     const { runJsonl } = await import('./lib/jsonl.js');
     return runJsonl({ ...options, ...settings });
   }
   if (!inputs.length) return usageError("missing required argument 'inputs'");
   const batch = await import('./lib/batch.js');
-  if (inputs.length === 1 && inputs[0] === '-') return batch.runStdinDocument({ ...options, ...settings });
+  if (inputs.length === 1 && inputs[0] === '-') {
+    if (folderAsked) return usageError(`-: stdin's document goes to stdout, not into a folder: drop -o ${options.out}, or save the document to a file and parse that`);
+    return batch.runStdinDocument({ ...options, ...settings }, from.format === 'cli');
+  }
   if (options.out === '-') return batch.runToStdout(inputs, { ...options, ...settings, version: version() }, from.format === 'cli');
   return batch.runBatch(inputs, { ...options, ...settings, version: version() });
 }

@@ -150,8 +150,8 @@ describe('a config file', () => {
     expect(JSON.parse(run(dir, ['--print-config', '-f', 'yaml']).stdout)).toMatchObject({ format: ['yaml'], out: 'data', jobs: 2, from: { format: 'cli', out: 'config', jobs: 'config' } });
   });
 
-  it('applies to stdin, -o - and --stdin-jsonl, whose format stays their own', () => {
-    const dir = project({ 'policy-parse.config.json': JSON.stringify({ departmentAliases: { 监督司: 'S' }, furniture: ['相关链接：.*'], format: ['csv', 'yaml'] }) });
+  it('applies to stdin, -o - and --stdin-jsonl, whose format and output stay their own', () => {
+    const dir = project({ 'policy-parse.config.json': JSON.stringify({ departmentAliases: { 监督司: 'S' }, furniture: ['相关链接：.*'], format: ['csv', 'yaml'], out: 'data' }) });
     const text = readFileSync(join(dir, 'docs', `${TASKS}.txt`), 'utf8');
     const fromStdin = run(dir, ['-', '-q'], text);
     expect(fromStdin.status).toBe(0);
@@ -162,6 +162,8 @@ describe('a config file', () => {
     expect(toStdout.stdout).not.toContain('相关链接');
     const jsonl = run(dir, ['--stdin-jsonl'], `${JSON.stringify({ path: 'a.txt', text })}\n`);
     expect(canonicalOf(JSON.parse(jsonl.stdout) as PolicyDocument, '监督司')).toBe('S');
+    // The config's out is a default for runs that write a folder: these write stdout, refusing nothing.
+    expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 });
 

@@ -443,6 +443,28 @@ describe('- means stdin or stdout everywhere', () => {
     expect(existsSync(join(root, '-'))).toBe(false);
   });
 
+  it('- and --stdin-jsonl refuse a folder or a format they could not write, before reading stdin', () => {
+    const out = join(tmp(), 'out');
+    for (const [flags, message] of [
+      [`- -o "${out}"`, `-: stdin's document goes to stdout, not into a folder: drop -o ${out}, or save the document to a file and parse that`],
+      [`--stdin-jsonl -o "${out}"`, `--stdin-jsonl writes JSON Lines to stdout, not into a folder: drop -o ${out}`],
+      ['- -f csv', '-: -f csv writes tables into a folder: save the document to a file and parse that with -o a folder'],
+      ['- -f json,yaml', '-: -f json,yaml: one format only goes to stdout (json, yaml or jsonl)'],
+    ]) {
+      const r = shell(`pp ${flags} < "${seed}"`);
+      expect(r.status, flags).toBe(2);
+      expect(r.stderr).toBe(`policy-parse: ${message}\n`);
+      expect(r.stdout).toBe('');
+    }
+    expect(existsSync(out)).toBe(false);
+    // What they can write they write: one format asked for, and -o - (stdout by name).
+    expect(shell(`pp - -f yaml -q < "${seed}"`).stdout).toMatch(/^schemaVersion: 1\n/);
+    const line = shell(`pp - -f jsonl -q < "${seed}"`).stdout;
+    expect(line.split('\n')).toHaveLength(2);
+    expect(JSON.parse(line).source.path).toBe('-');
+    expect(JSON.parse(shell(`pp - -o - -q < "${seed}"`).stdout).source.path).toBe('-');
+  });
+
   it('report --html - writes the page to stdout', () => {
     const out = tmp();
     expect(shell(`pp seeds -o "${out}" -f json -q`).status).toBe(0);

@@ -671,11 +671,10 @@ function reportCheck(
 export async function runToStdout(args: string[], options: BatchOptions, explicitFormat: boolean): Promise<number> {
   const problems: string[] = [];
   const inputs = collectInputs(args, problems, options.extensions);
-  const formats = explicitFormat ? options.format : ['json' as const];
-  if (formats.includes('csv')) return stdoutRefusal('-f csv writes tables into a folder: give -o a folder');
-  if (formats.length > 1) return stdoutRefusal(`-f ${formats.join(',')}: one format only goes to stdout (json, yaml or jsonl)`);
-  const format = formats[0] as Format;
-  if (inputs.length > 1 && format !== 'jsonl') return stdoutRefusal(`${inputs.length} documents as one ${format} stream: use -f jsonl`);
+  const chosen = streamFormat(options.format, explicitFormat, 'give -o a folder');
+  if (typeof chosen !== 'object') return stdoutRefusal('-o -', chosen);
+  const { format } = chosen;
+  if (inputs.length > 1 && format !== 'jsonl') return stdoutRefusal('-o -', `${inputs.length} documents as one ${format} stream: use -f jsonl`);
   for (const p of problems) process.stderr.write(`policy-parse: ${p}\n`);
   await prepareFormats([format]);
   let failed = problems.length;
@@ -699,14 +698,32 @@ async function printDocument(source: Buffer, path: string, format: Format, optio
   if (!stdout().write(text)) await new Promise((resolve) => stdout().once('drain', resolve));
 }
 
-function stdoutRefusal(message: string): number {
-  process.stderr.write(`policy-parse: -o -: ${message}\n`);
+/**
+ * The one format a stream to stdout is written in: the format asked for on the command line
+ * (`explicit`), else JSON; or, for what cannot be a stream (CSV tables, two formats at once),
+ * the reason it is refused, ending with `csvAdvice` for CSV.
+ */
+function streamFormat(formats: readonly Format[], explicit: boolean, csvAdvice: string): { format: Format } | string {
+  if (!explicit) return { format: 'json' };
+  if (formats.includes('csv')) return `-f csv writes tables into a folder: ${csvAdvice}`;
+  if (formats.length > 1) return `-f ${formats.join(',')}: one format only goes to stdout (json, yaml or jsonl)`;
+  return { format: formats[0] ?? 'json' };
+}
+
+/** A mode that writes to stdout refuses what it cannot write: one line naming the mode (`-o -`, `-`), exit status 2. */
+function stdoutRefusal(mode: string, message: string): number {
+  process.stderr.write(`policy-parse: ${mode}: ${message}\n`);
   return 2;
 }
 
-/** `policy-parse -`: one document from stdin, its JSON (or YAML) to stdout. */
-export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'warnings' | 'encoding' | 'explain' | 'maxSize' | 'aliases' | 'furniture'>): Promise<number> {
-  const format = options.format[0] === 'jsonl' ? 'jsonl' : (options.format.find(isFileFormat) ?? 'json');
+/**
+ * `policy-parse -`: one document from stdin, its JSON (or YAML, or a JSON Line) to stdout. A
+ * format that cannot be a stream is refused as `-o -` refuses it, before stdin is read.
+ */
+export async function runStdinDocument(options: Pick<BatchOptions, 'format' | 'quiet' | 'warnings' | 'encoding' | 'explain' | 'maxSize' | 'aliases' | 'furniture'>, explicitFormat: boolean): Promise<number> {
+  const chosen = streamFormat(options.format, explicitFormat, 'save the document to a file and parse that with -o a folder');
+  if (typeof chosen !== 'object') return stdoutRefusal(STDIN, chosen);
+  const { format } = chosen;
   await prepareFormats([format]);
   try {
     await printDocument(await readStdin(options.maxSize * 1024 * 1024), STDIN, format, options);
