@@ -248,6 +248,9 @@ async function runParse(inputs: string[], options: ParseCommandOptions, sourceOf
   if (options.stdinJsonl) {
     if (inputs.length) return usageError('--stdin-jsonl reads stdin: give no inputs');
     if (folderAsked) return usageError(`--stdin-jsonl writes JSON Lines to stdout, not into a folder: drop -o ${options.out}`);
+    // JSON Lines are JSON: -f json (or jsonl) says what it writes; any other format it would not write.
+    const unwritten = from.format === 'cli' ? options.format.filter((f) => f !== 'json' && f !== 'jsonl') : [];
+    if (unwritten.length) return usageError(`--stdin-jsonl writes JSON Lines, not ${unwritten.join(' or ')}: drop -f ${options.format.join(',')}`);
     const { runJsonl } = await import('./lib/jsonl.js');
     return runJsonl({ ...options, ...settings });
   }

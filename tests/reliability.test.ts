@@ -450,6 +450,8 @@ describe('- means stdin or stdout everywhere', () => {
       [`--stdin-jsonl -o "${out}"`, `--stdin-jsonl writes JSON Lines to stdout, not into a folder: drop -o ${out}`],
       ['- -f csv', '-: -f csv writes tables into a folder: save the document to a file and parse that with -o a folder'],
       ['- -f json,yaml', '-: -f json,yaml: one format only goes to stdout (json, yaml or jsonl)'],
+      ['--stdin-jsonl -f yaml', '--stdin-jsonl writes JSON Lines, not yaml: drop -f yaml'],
+      ['--stdin-jsonl -f json,csv', '--stdin-jsonl writes JSON Lines, not csv: drop -f json,csv'],
     ]) {
       const r = shell(`pp ${flags} < "${seed}"`);
       expect(r.status, flags).toBe(2);
@@ -463,6 +465,13 @@ describe('- means stdin or stdout everywhere', () => {
     expect(line.split('\n')).toHaveLength(2);
     expect(JSON.parse(line).source.path).toBe('-');
     expect(JSON.parse(shell(`pp - -o - -q < "${seed}"`).stdout).source.path).toBe('-');
+    // JSON Lines are JSON: --stdin-jsonl takes -f json as it takes -f jsonl.
+    const record = JSON.stringify({ path: 'a.txt', text: '一、总则' });
+    for (const flags of ['-f json', '-f jsonl', '']) {
+      const r = shell(`echo '${record}' | pp --stdin-jsonl ${flags}`);
+      expect(r.status, flags).toBe(0);
+      expect(JSON.parse(r.stdout).source.path).toBe('a.txt');
+    }
   });
 
   it('report --html - writes the page to stdout', () => {
