@@ -106,9 +106,25 @@ describe('the packed tarball', () => {
     expect(paths.filter((p) => p.startsWith('schemas/')).sort()).toEqual(
       ['plan-diff', 'policy-document', 'run-index'].map((n) => `schemas/${n}.schema.json`),
     );
-    // About 2.0 MB packed and 6.1 MB unpacked today (the bundle, its code caches and phrase tables, and the library twice); these bounds catch a stray folder.
-    expect(pack.size).toBeLessThan(2_000_000);
-    expect(pack.unpackedSize).toBeLessThan(8_000_000);
+    // Nothing stray in the build: the library's files mirror the modules of src/ (tsc's ES
+    // modules and declarations; the CommonJS entry and its declarations), and the CLI's folder
+    // holds its scripts, their code caches and the phrase tables, and nothing else.
+    const module = (p: string, ext: RegExp): string | null => {
+      const m = ext.exec(p);
+      return m ? `src/${m[1]}.ts` : null;
+    };
+    const orphans = (under: string, ext: RegExp, except: readonly string[] = []): string[] =>
+      paths.filter((p) => p.startsWith(under) && !except.includes(p)).filter((p) => {
+        const source = module(p, ext);
+        return source === null || !existsSync(at(source));
+      });
+    expect(orphans('dist/src/', /^dist\/src\/(.+?)\.(?:js|d\.ts)$/)).toEqual([]);
+    expect(orphans('dist/cjs/', /^dist\/cjs\/(.+?)\.d\.cts$/, ['dist/cjs/index.cjs'])).toEqual([]);
+    const bundle = ['package.json', 'policy-parse.js', 'worker.js', 'phrase-tables.bin', ...['policy-parse', 'html', 'yaml', 'zod'].flatMap((s) => [`${s}.cjs`, `${s}.cjs.cache`])];
+    expect(paths.filter((p) => p.startsWith('dist/bundle/')).sort()).toEqual(bundle.map((f) => `dist/bundle/${f}`).sort());
+    // No one file is out of scale (a dictionary or a data folder inlined into a script): the
+    // largest today is the CLI's code cache, about 0.85 MB (2.0 MB packed and 6.1 MB unpacked in all).
+    expect(pack.files.filter((f) => f.size > 1_500_000).map((f) => f.path)).toEqual([]);
   });
 
   it('installs without opencc-js: nothing needs it at run time', () => {
