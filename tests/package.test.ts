@@ -109,13 +109,13 @@ describe('the packed tarball', () => {
     // Nothing stray in the build: the library's files mirror the modules of src/ (tsc's ES
     // modules and declarations; the CommonJS entry and its declarations), and the CLI's folder
     // holds its scripts, their code caches and the phrase tables, and nothing else.
-    const module = (p: string, ext: RegExp): string | null => {
+    const sourceOf = (p: string, ext: RegExp): string | null => {
       const m = ext.exec(p);
       return m ? `src/${m[1]}.ts` : null;
     };
     const orphans = (under: string, ext: RegExp, except: readonly string[] = []): string[] =>
       paths.filter((p) => p.startsWith(under) && !except.includes(p)).filter((p) => {
-        const source = module(p, ext);
+        const source = sourceOf(p, ext);
         return source === null || !existsSync(at(source));
       });
     expect(orphans('dist/src/', /^dist\/src\/(.+?)\.(?:js|d\.ts)$/)).toEqual([]);
